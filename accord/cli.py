@@ -1,0 +1,104 @@
+"""The ``accord`` command line: a thin layer over the library. Only this module (and the web app) prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from accord import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="accord")
+def main() -> None:
+    """accord: political event data (CAMEO and PLOVER) from news text.
+
+    \b
+    Quick look at one text:    accord code "Iran pledged to join the SCO." --date 2022-09-15
+    Build a store:             accord ingest articles/ --db news.duckdb
+    Check it:                  accord stats --db news.duckdb
+    """
+
+
+def _read_code_inputs(text: str | None, input_path: str | None, date: str | None):
+    """Articles for ``accord code``: a text argument, a plain-text file, or JSONL (file or stdin)."""
+    from accord.readers import article_from_json_line
+    from accord.types import Article
+
+    if text is not None:
+        yield Article(id="text", text=text, date=date)
+        return
+    if input_path is None:
+        raise click.UsageError("give a TEXT argument or --input FILE (use '-' for JSONL on stdin)")
+    if input_path == "-":
+        lines = sys.stdin
+        is_jsonl = True
+        name = "stdin"
+    else:
+        p = Path(input_path)
+        raw = p.read_bytes()
+        body = raw.decode("utf-8", errors="replace")
+        name = p.name
+        is_jsonl = p.suffix in (".jsonl", ".ndjson") or (body.lstrip().startswith("{") and p.suffix != ".txt")
+        if not is_jsonl:
+            yield Article(id=name, text=body, date=date, source=str(p))
+            return
+        lines = body.splitlines()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        yield article_from_json_line(line, default_date=date, source=name, line_no=n)
+
+
+@main.command("code")
+@click.argument("text", required=False)
+@click.option("--input", "input_path", metavar="FILE", help="Plain-text article, or JSONL ('-' = stdin).")
+@click.option("--date", metavar="YYYY-MM-DD", help="Publication date when the input has none.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default=None,
+    help="jsonl (default when stdout is not a terminal) or a readable table with a 'why' column.",
+)
+@click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary (YAML); repeatable.")
+def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: str | None, dicts: tuple[str, ...]) -> None:
+    """Code articles into events, quotes, amounts and places; prints, stores nothing.
+
+    Output follows the contract in CONTRACT.md: one JSON object per article.
+    """
+    from accord.errors import InputError
+    from accord.pipeline import Config, Resources, process
+    from accord.types import ArticleResult
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    try:
+        res = Resources.load(Config(dictionaries=dicts))
+    except Exception as exc:  # dictionary or model problems: a clean message, not a traceback
+        raise click.ClickException(str(exc)) from exc
+    for item in _read_code_inputs(text, input_path, date):
+        if isinstance(item, InputError):
+            result = ArticleResult(article=item.article(), error=item.reason, status="error")
+        else:
+            result = process(item, res)
+        if fmt == "jsonl":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            from accord.render import print_result_table
+
+            print_result_table(result)
+
+
+def _register() -> None:
+    """Commands that live in their own modules, kept apart so each stays small."""
+    from accord import cli_analysis, cli_store
+
+    for mod in (cli_store, cli_analysis):
+        for cmd in getattr(mod, "COMMANDS", []):
+            main.add_command(cmd)
+
+
+_register()
+
+if __name__ == "__main__":
+    main()

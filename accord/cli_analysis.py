@@ -1,0 +1,3 @@
+"""CLI commands for analysis and exports. (analysis work)"""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands over the store: ingest, stats. (foundation work)"""
+
+COMMANDS: list = []

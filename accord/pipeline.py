@@ -1,0 +1,120 @@
+"""``process``: one article in, everything accord derives from it out. Pure; touches no database.
+
+Stages, each its own module: clean → nlp → actors → events → enrich (quotes, amounts, dates,
+places, tone). ``accord code`` calls :func:`process` and prints; ``accord ingest`` maps it over a
+process pool or Dask workers and hands the results to one writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from accord import amounts as amounts_mod
+from accord import clean as clean_mod
+from accord import dates as dates_mod
+from accord import places as places_mod
+from accord import quotes as quotes_mod
+from accord import tone as tone_mod
+from accord.actors import ActorDictionary, find_mentions
+from accord.events import VerbDictionary, code_events
+from accord.types import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MAX_CHARS = 1_000_000  # spaCy's own default limit; longer articles are rejected, not truncated
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything that changes how an article is coded; passed explicitly, never global."""
+
+    dictionaries: tuple[str, ...] = ()  # user actor/verb dictionary files that extend the shipped ones
+    max_chars: int = MAX_CHARS
+    enrich: bool = True  # quotes, amounts, places, tone
+    require_english: bool = True
+
+
+@dataclass
+class Resources:
+    """Read-only things ``process`` needs, loaded once per process."""
+
+    config: Config
+    nlp: Language
+    actors: ActorDictionary
+    verbs: VerbDictionary
+    gazetteer: places_mod.Gazetteer | None = field(default=None)
+
+    @classmethod
+    def load(cls, config: Config | None = None) -> Resources:
+        from accord.nlp import load_model
+
+        config = config or Config()
+        actors = ActorDictionary.load(config.dictionaries)
+        verbs = VerbDictionary.load(config.dictionaries)
+        gaz = places_mod.Gazetteer.load() if config.enrich else None
+        return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz)
+
+
+def _pub_date(article: Article) -> dt.date | None:
+    if not article.date:
+        return None
+    try:
+        return dt.date.fromisoformat(article.date[:10])
+    except ValueError:
+        return None
+
+
+def process(article: Article, res: Resources) -> ArticleResult:
+    """Code one article. Never raises for bad input: problems come back in ``result.error``."""
+    try:
+        return _process(article, res)
+    except Exception as exc:  # a bug or a hostile input must not stop a batch
+        return ArticleResult(article=article, error=f"internal error: {exc.__class__.__name__}: {exc}", status="error")
+
+
+def _process(article: Article, res: Resources) -> ArticleResult:
+    text = article.text
+    if not isinstance(text, str) or not text.strip():
+        return ArticleResult(article=article, error="empty text", status="error")
+    if len(text) > res.config.max_chars:
+        return ArticleResult(
+            article=article, error=f"text too long: {len(text):,} characters (limit {res.config.max_chars:,})", status="error"
+        )
+    cleaned = clean_mod.clean(text, title=article.title)
+    result = ArticleResult(article=article, removed=cleaned.removed, language=cleaned.language)
+    result.words = len(cleaned.text.split())
+    if res.config.require_english and not cleaned.is_english:
+        result.status = "skipped"
+        result.error = f"not English: {cleaned.language_reason}"
+        return result
+    pub = _pub_date(article)
+    doc = res.nlp(cleaned.text)
+    mentions = find_mentions(doc, res.actors, pub)
+    events = code_events(doc, mentions, res.verbs, pub)
+    result.mentions = mentions
+    if res.config.enrich:
+        result.quotes = quotes_mod.find_quotes(doc, mentions)
+        result.amounts = amounts_mod.find_amounts(doc)
+        if res.gazetteer is not None:
+            result.locations = res.gazetteer.find_locations(doc, mentions)
+        result.tone = tone_mod.tone(cleaned.text)
+        events = [_enrich_event(e, doc, result, pub) for e in events]
+        result.amounts = amounts_mod.link_to_events(result.amounts, events)
+    result.events = events
+    return result
+
+
+def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
+    s0, s1 = event.sentence_span or event.span
+    date = dates_mod.event_date(doc, s0, s1, pub, modality=event.modality)
+    loc = places_mod.event_location(result.locations, s0, s1)
+    return replace(event, date=date or event.date, location=loc, tone=tone_mod.tone(event.sentence))
+
+
+def process_many(articles: Iterable[Article], res: Resources) -> Iterator[ArticleResult]:
+    for article in articles:
+        yield process(article, res)
