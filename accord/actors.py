@@ -1,19 +1,537 @@
-"""Actors: mentions in a parsed article resolved to CAMEO-style actor codes. (being written)"""
+"""Actors: mentions in a parsed article resolved to CAMEO-style actor codes.
+
+The dictionaries are data (``accord/data/{countries,organizations,leaders,sectors}.yaml``, extended by
+user files); this module only matches them against a spaCy ``Doc`` and composes what it finds:
+
+1. dictionary phrases are matched on tokens (longest first): countries and their adjectives,
+   capitals (→ GOV), organisations, armed/political groups, dated leaders, sector words;
+2. matches are grouped by the noun they belong to, so "Iranian President Ibrahim Raisi" becomes one
+   mention (IRN + GOV) and "Senior Hungarian and Romanian officials" two (HUNGOV, ROUGOV);
+3. later references are resolved inside the article: a bare surname, "the Russian president",
+   "his Russian counterpart", "he", and "both countries" / "the two sides" (the dyad in focus).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from accord.types import Mention
+import yaml
+
+from accord.types import Actor, Mention
+
+NOUNS = {"NOUN", "PROPN"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "det", "case"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+FIRST_PERSON = {"we", "us", "our", "ours"}
+DYAD_PHRASES = {("both", "countries"), ("both", "sides"), ("two", "countries"), ("two", "sides"),
+                ("both", "nations"), ("two", "nations"), ("two", "governments"), ("both", "governments")}
+# Roles that make a mention a person-like actor (a pronoun "he" may refer back to it).
+PERSON_ROLES_HINT = {"president", "minister", "leader", "king", "premier", "chancellor", "secretary",
+                     "spokesman", "spokeswoman", "envoy", "ambassador", "counterpart", "emir", "prince"}
+
+
+class DictionaryError(ValueError):
+    """A dictionary file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # country | adjective | demonym | capital | metonym | igo | group | leader | sector | generic
+    name: str
+    country: str | None = None
+    igo: str | None = None
+    code: str | None = None
+    role: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    ambiguous: bool = False
 
 
 @dataclass
 class ActorDictionary:
+    """Phrase index over all actor dictionaries: first token → [(token tuple, entries)], longest first."""
+
+    index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
+    lower_index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
     @classmethod
-    def load(cls, extra: tuple[str, ...] = ()) -> ActorDictionary:
-        return cls()
+    def load(cls, extra: tuple[str, ...] | list[str] = ()) -> ActorDictionary:
+        entries: list[tuple[str, Entry, bool]] = []  # (phrase, entry, case_sensitive)
+        for name in ("countries.yaml", "organizations.yaml", "leaders.yaml", "sectors.yaml"):
+            res = resources.files("accord.data").joinpath(name)
+            if res.is_file():
+                entries += _entries_from(yaml.safe_load(res.read_text(encoding="utf-8")) or {}, name)
+        for path in extra:
+            entries += _entries_from(_read_yaml(path), str(path))
+        return cls.build(entries, sources=["accord/data"] + [str(p) for p in extra])
+
+    @classmethod
+    def build(cls, entries: list[tuple[str, Entry, bool]], sources: list[str] | None = None) -> ActorDictionary:
+        tok = _tokenizer()
+        cs: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        ci: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        for phrase, entry, case_sensitive in entries:
+            toks = tuple(t.text for t in tok(phrase.strip()))
+            if not toks:
+                continue
+            if case_sensitive:
+                cs[toks].append(entry)
+            else:
+                ci[tuple(t.lower() for t in toks)].append(entry)
+        return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [])
+
+    def match_at(self, words: list[str], i: int) -> tuple[int, list[Entry]] | None:
+        """The longest dictionary phrase starting at token ``i``: (end, entries)."""
+        best: tuple[int, list[Entry]] | None = None
+        for idx, key in ((self.index, words[i]), (self.lower_index, words[i].lower())):
+            for toks, ents in idx.get(key, ()):
+                n = len(toks)
+                cand = words[i : i + n] if idx is self.index else [w.lower() for w in words[i : i + n]]
+                if tuple(cand) == toks and (best is None or i + n > best[0]):
+                    best = (i + n, ents)
+                    break  # lists are longest first
+        return best
+
+
+@cache
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _by_first(d: dict[tuple[str, ...], list[Entry]]) -> dict[str, list[tuple[tuple[str, ...], list[Entry]]]]:
+    out: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = defaultdict(list)
+    for toks, ents in d.items():
+        out[toks[0]].append((toks, ents))
+    for lst in out.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return dict(out)
+
+
+def _read_yaml(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    if not p.is_file():
+        raise DictionaryError(f"dictionary file not found: {p}")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{p}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{p}: expected a mapping with keys such as countries, organizations, leaders, actors")
+    return data
+
+
+def _date(v: Any, where: str) -> dt.date | None:
+    if v in (None, "", "null"):
+        return None
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v))
+    except ValueError as exc:
+        raise DictionaryError(f"{where}: bad date {v!r} (want YYYY-MM-DD)") from exc
+
+
+def _list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [v]
+    return [str(x) for x in v]
+
+
+def _need(entry: dict[str, Any], key: str, where: str) -> Any:
+    if not isinstance(entry, dict) or not entry.get(key):
+        raise DictionaryError(f"{where}: entry {entry!r} lacks required field {key!r}")
+    return entry[key]
+
+
+def _entries_from(data: dict[str, Any], where: str) -> list[tuple[str, Entry, bool]]:
+    """Turn one dictionary document into (phrase, Entry, case_sensitive) triples, validating as it goes."""
+    out: list[tuple[str, Entry, bool]] = []
+    for c in data.get("countries", []) or []:
+        iso = str(_need(c, "iso3", where)).upper()
+        if len(iso) != 3:
+            raise DictionaryError(f"{where}: iso3 {iso!r} is not three letters")
+        amb = set(_list(c.get("ambiguous")))
+        name = c.get("name") or iso
+        for n in _list(c.get("names")) + [name]:
+            out.append((n, Entry("country", name, country=iso, code=iso, ambiguous=n in amb), True))
+        for n in _list(c.get("adjectives")):
+            out.append((n, Entry("adjective", name, country=iso, code=iso, ambiguous=n in amb), True))
+        for n in _list(c.get("demonyms")):
+            out.append((n, Entry("demonym", name, country=iso, code=iso, ambiguous=n in amb), True))
+        for n in _list(c.get("capitals")):
+            out.append((n, Entry("capital", n, country=iso, code=iso + "GOV", role="GOV", ambiguous=n in amb), True))
+        for n, role in (c.get("metonyms") or {}).items():
+            out.append((n, Entry("metonym", n, country=iso, code=iso + str(role), role=str(role)), True))
+    for o in data.get("organizations", []) or []:
+        code = str(_need(o, "code", where))
+        igo = o.get("igo") or code
+        amb = set(_list(o.get("ambiguous")))
+        for n in _list(o.get("names")) + [o.get("name") or igo]:
+            out.append((n, Entry("igo", o.get("name") or igo, igo=igo, code=code, role=o.get("role"),
+                                 ambiguous=n in amb), True))
+    for g in data.get("groups", []) or []:
+        code = str(_need(g, "code", where))
+        for n in _list(g.get("names")) + [g.get("name") or code]:
+            out.append((n, Entry("group", g.get("name") or code, country=g.get("country"), code=code,
+                                 role=g.get("role")), True))
+    for p in (data.get("leaders", []) or []) + (data.get("actors", []) or []):
+        name = str(_need(p, "name", where))
+        country, igo = p.get("country"), p.get("igo")
+        role = p.get("role") or "GOV"
+        code = p.get("code") or ((country or "") + role if country else None)
+        if igo and not p.get("code"):
+            code = None  # resolved against the organisation table at match time
+        e = Entry("leader", name, country=country, igo=igo, code=code, role=role,
+                  start=_date(p.get("start"), where), end=_date(p.get("end"), where))
+        for n in {name, *_list(p.get("aliases"))}:
+            out.append((n, e, True))
+    sectors = data.get("sectors") or {}
+    if not isinstance(sectors, dict):
+        raise DictionaryError(f"{where}: 'sectors' must map a sector code to a list of words")
+    for role, words in sectors.items():
+        for w in _list(words):
+            out.append((w, Entry("sector", w, role=str(role)), False))
+    for w in _list(data.get("generic")):
+        out.append((w, Entry("generic", w), False))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Matching
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    entries: list[Entry]
+    head: int  # token index of the noun the match belongs to
+
+
+def _active(e: Entry, pub: dt.date | None) -> bool:
+    if pub is None:
+        return e.end is None  # no date: only people in office now
+    return (e.start is None or e.start <= pub) and (e.end is None or pub <= e.end)
+
+
+def _span_root(doc, start: int, end: int) -> int:
+    for i in range(start, end):
+        h = doc[i].head.i
+        if h < start or h >= end or h == i:
+            return i
+    return end - 1
+
+
+def _phrase_head(doc, i: int) -> int:
+    """Climb from a modifier to the noun it modifies ("Iranian" → "President" → "Raisi")."""
+    tok = doc[i]
+    for _ in range(6):
+        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod", "poss") and tok.pos_ in ("ADJ", "PROPN"):
+            tok = tok.head  # "Hungarian and Romanian officials": Romanian → Hungarian → officials
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod", "flat", "poss") and tok.head.pos_ in NOUNS and tok.head.i != tok.i:
+            if tok.dep_ == "poss" and tok.head.lower_ not in _POSS_TITLES:
+                break  # "Iran's membership": Iran stays its own mention
+            tok = tok.head
+            continue
+        break
+    return tok.i
+
+
+# A possessive stays part of the phrase only before a title ("Iran's Supreme Leader", "Russia's president").
+_POSS_TITLES = {"leader", "president", "minister", "foreign", "government", "army", "military", "king",
+                "premier", "chancellor", "ambassador", "envoy", "spokesman", "delegation", "officials",
+                "parliament", "forces", "troops", "police", "navy", "court", "opposition", "rebels",
+                "counterpart", "emir", "ayatollah", "secretary", "supreme", "prime", "defence", "defense"}
+
+
+def _ent_label(doc, i: int) -> str:
+    return doc[i].ent_type_
+
+
+def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
+    """Reject dictionary hits whose tokens are not used as names here."""
+    toks = doc[m_start:m_end]
+    if e.kind in ("sector", "generic"):
+        return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and toks[-1].lower_ in {"parliamentary"})
+    if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
+        return False
+    if e.kind == "leader":
+        return toks[-1].pos_ == "PROPN" and _ent_label(doc, m_end - 1) in ("PERSON", "", "ORG", "NORP", "GPE")
+    if e.ambiguous:
+        label = _ent_label(doc, m_start)
+        return label in ("GPE", "NORP", "ORG", "LOC")
+    if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
+        return _ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
+    return True
+
+
+def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
+    words = [t.text for t in doc]
+    out: list[_Match] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if doc[i].is_space or doc[i].is_punct:
+            i += 1
+            continue
+        hit = ad.match_at(words, i)
+        if hit is None:
+            i += 1
+            continue
+        end, ents = hit
+        ents = [e for e in ents if (e.kind != "leader" or _active(e, pub)) and _plausible(doc, i, end, e)]
+        if not ents:
+            i += 1
+            continue
+        root = _span_root(doc, i, end)
+        out.append(_Match(i, end, ents, _phrase_head(doc, root)))
+        i = end
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Composition and resolution
+
+
+def _pick_leader(ents: list[Entry], countries: Counter) -> Entry | None:
+    leaders = [e for e in ents if e.kind == "leader"]
+    if not leaders:
+        return None
+    leaders.sort(key=lambda e: (-countries.get(e.country or "", 0), e.end is not None))
+    return leaders[0]
+
+
+def _igo_actor(name: str, e: Entry, role: str | None, igo_codes: dict[str, str]) -> Actor:
+    code = e.code or igo_codes.get(e.igo or "", "IGO")
+    return Actor(name=name, code=code, country=None, igo=e.igo, role=role or e.role)
 
 
 def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None) -> list[Mention]:
-    return []
+    """All actor mentions in ``doc``, resolved to codes, in text order."""
+    matches = _raw_matches(doc, actors, pub)
+    country_counts: Counter = Counter(
+        e.country for m in matches for e in m.entries if e.kind in ("country", "adjective", "capital", "demonym") and e.country
+    )
+    igo_codes = {e.igo: e.code for m in matches for e in m.entries if e.kind == "igo" and e.igo and e.code}
+    groups: dict[int, list[_Match]] = defaultdict(list)
+    for m in matches:
+        groups[m.head].append(m)
+
+    mentions: list[Mention] = []
+    for head, ms in sorted(groups.items()):
+        mentions += _compose(doc, head, ms, country_counts, igo_codes)
+    mentions = _resolve_appositions(doc, mentions)
+    mentions = _resolve_references(doc, mentions, country_counts)
+    return sorted(mentions, key=lambda m: (m.start, m.head))
+
+
+def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: dict[str, str]) -> list[Mention]:
+    """One noun phrase's dictionary hits → zero or more mentions (several when coordinated)."""
+    start = min(m.start for m in ms)
+    end = max(m.end for m in ms)
+    head_tok = doc[head]
+    # Extend the phrase to the full name of a person ("Ibrahim Raisi") and its left modifiers.
+    left = min([start] + [t.i for t in head_tok.lefts if t.dep_ in MODIFIER_DEPS - {"det"} and t.i >= start - 4])
+    start, end = min(start, left), max(end, head + 1)
+    roles = [e.role for m in ms for e in m.entries if e.kind == "sector"]
+    head_role = next((e.role for m in ms for e in m.entries if e.kind == "sector" and m.start <= head < m.end), None)
+    role = head_role or (roles[-1] if roles else None)
+    generic = any(e.kind == "generic" for m in ms for e in m.entries)
+    text = doc[start:end].text
+    person = head_tok.ent_type_ == "PERSON" or (head_tok.pos_ == "PROPN" and bool(roles) and head_tok.ent_type_ in ("", "PERSON"))
+    name = _person_name(doc, head) if person else text
+
+    leader = _pick_leader([e for m in ms for e in m.entries], countries)
+    if leader is not None:
+        if leader.igo:
+            actor = Actor(name=leader.name, code=igo_codes.get(leader.igo) or leader.code or "IGO", igo=leader.igo, role=leader.role)
+        else:
+            actor = Actor(name=leader.name, code=leader.code, country=leader.country, role=leader.role)
+        return [_mk(doc, start, end, head, actor, "leader")]
+
+    igos = [e for m in ms for e in m.entries if e.kind == "igo"]
+    if igos:
+        return [_mk(doc, start, end, head, _igo_actor(igos[0].name, igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]
+    grp = [e for m in ms for e in m.entries if e.kind == "group"]
+    if grp:
+        g = grp[0]
+        return [_mk(doc, start, end, head, Actor(name=g.name, code=g.code, country=g.country, role=g.role), "dictionary")]
+
+    out: list[Mention] = []
+    modifiers: list[Mention] = []
+    seen: set[str] = set()
+    for m in ms:
+        for e in m.entries:
+            if e.kind not in ("country", "adjective", "demonym", "capital", "metonym") or e.country in seen:
+                continue
+            # An adjective alone ("Iranian oil") is not an actor; with a sector noun or a person it is.
+            if e.kind == "adjective" and not (roles or person or generic):
+                # kept for nominal events ("an Israeli air strike"), never a clause's subject
+                root = _span_root(doc, m.start, m.end)
+                modifiers.append(_mk(doc, m.start, m.end, root, Actor(name=doc[m.start:m.end].text, code=e.country,
+                                                                      country=e.country), "modifier"))
+                continue
+            seen.add(e.country or "")
+            r = role or e.role
+            actor = Actor(name=name if person else _country_phrase(doc, m, e, text),
+                          code=(e.country or "") + (r or ""), country=e.country, role=r)
+            how = "capital" if e.kind == "capital" else "dictionary"
+            if len(seen) > 1:
+                out.append(_mk(doc, m.start, m.end, head, actor, how + "+coordinated"))
+            else:
+                out.append(_mk(doc, start, end, head, actor, how))
+            break
+    if out:
+        return out
+    if roles or (person and head_tok.ent_type_ == "PERSON"):
+        actor = Actor(name=name, code=None, country=None, role=role)
+        return [_mk(doc, start, end, head, actor, "unresolved")]
+    if generic:
+        return [_mk(doc, start, end, head, Actor(name=text, code=None), "generic")]
+    return modifiers
+
+
+def _country_phrase(doc, m: _Match, e: Entry, text: str) -> str:
+    return text if len(text) < 80 else doc[m.start : m.end].text
+
+
+def _person_name(doc, head: int) -> str:
+    tok = doc[head]
+    if tok.ent_type_ == "PERSON":
+        i, j = head, head + 1
+        while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].ent_iob_ != "O" and doc[i].ent_iob_ != "B":
+            i -= 1
+        while j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            j += 1
+        return doc[i:j].text
+    return tok.text
+
+
+def _mk(doc, start: int, end: int, head: int, actor: Actor, how: str) -> Mention:
+    return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), start, end, head, actor, how)
+
+
+def _resolve_appositions(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Mohammad Javad Zarif, Iran's foreign minister," — the person takes the apposition's actor."""
+    by_head = {m.head: m for m in mentions}
+    out = []
+    for m in mentions:
+        if m.actor.country is None and m.actor.igo is None:
+            tok = doc[m.head]
+            partners = [c.i for c in tok.children if c.dep_ == "appos"] + ([tok.head.i] if tok.dep_ == "appos" else [])
+            for p in partners:
+                other = by_head.get(p)
+                if other is not None and (other.actor.country or other.actor.igo):
+                    a = other.actor
+                    m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                                Actor(name=m.actor.name, code=a.code if not m.actor.role else _code(a, m.actor.role),
+                                      country=a.country, igo=a.igo, role=m.actor.role or a.role), "apposition")
+                    break
+        out.append(m)
+    return out
+
+
+def _code(a: Actor, role: str | None) -> str | None:
+    if a.country:
+        return a.country + (role or "")
+    return a.code
+
+
+def _is_persony(m: Mention) -> bool:
+    return m.how in ("leader", "apposition") or (m.actor.name[:1].isupper() and " " in m.actor.name and m.actor.role == "GOV"
+                                                 and not any(w.lower() in PERSON_ROLES_HINT for w in m.actor.name.split()[-1:]))
+
+
+def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> list[Mention]:
+    """Later mentions → the actor introduced earlier: surnames, "the Russian president", "he", "both countries"."""
+    out: list[Mention] = []
+    by_surname: dict[str, Mention] = {}
+    persons: list[Mention] = []  # named person-like mentions in order
+    mentioned_heads = {m.head for m in mentions}
+    mentions_iter = sorted(mentions, key=lambda m: m.start)
+    extra: list[Mention] = []
+
+    # Pronouns, first person, dyad phrases and bare surnames are found by a token scan.
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in mentioned_heads:
+            continue
+        if low in PERSON_PRONOUNS and tok.pos_ == "PRON":
+            extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "pronoun?"))
+        elif low in FIRST_PERSON and tok.pos_ == "PRON":
+            extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "first-person"))
+        elif tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat"):
+            extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "surname?"))
+        elif tok.i > 0 and (doc[tok.i - 1].lower_, low) in DYAD_PHRASES:
+            extra.append(Mention(doc[tok.i - 1].idx, tok.idx + len(tok), tok.i - 1, tok.i + 1, tok.i, Actor(name=doc[tok.i - 1 : tok.i + 1].text, code=None), "dyad?"))
+
+    seq = sorted(mentions_iter + extra, key=lambda m: m.start)
+    seen_countries: Counter = Counter()
+    for m in seq:
+        a = m.actor
+        if m.how == "pronoun?":
+            ref = _last_person(persons, doc, m)
+            if ref is not None:
+                out.append(Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "pronoun"))
+            continue
+        if m.how == "surname?":
+            ref = by_surname.get(doc[m.head].text)
+            if ref is not None:
+                nm = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+                out.append(nm)
+                persons.append(nm)
+            continue
+        if m.how == "dyad?":
+            pair = [c for c, _ in seen_countries.most_common(2)]
+            if len(pair) == 2:
+                for c in pair:
+                    out.append(Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                                       Actor(name=m.actor.name, code=c, country=c), "dyad in focus"))
+            continue
+        if m.how == "first-person":
+            out.append(m)
+            continue
+        # A title with a country but no name ("the Russian president") → the named person of that office.
+        if not _is_persony(m) and a.country and a.role and doc[m.head].pos_ == "NOUN" and doc[m.head].lower_ in PERSON_ROLES_HINT:
+            ref = next((p for p in reversed(persons) if p.actor.country == a.country and p.actor.role == a.role), None)
+            if ref is not None:
+                m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        elif m.how == "unresolved" and a.name and a.name.split()[-1] in by_surname:
+            ref = by_surname[a.name.split()[-1]]
+            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        elif m.how == "unresolved" and a.role and doc[m.head].pos_ == "NOUN" and doc[m.head].lower_ in PERSON_ROLES_HINT:
+            ref = next((p for p in reversed(persons) if p.actor.role == a.role and p.actor.country), None)
+            if ref is not None:
+                m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        out.append(m)
+        if m.actor.country:
+            seen_countries[m.actor.country] += 1
+        if _is_persony(m) or (doc[m.head].ent_type_ == "PERSON" and (m.actor.country or m.actor.igo)):
+            persons.append(m)
+            surname = doc[m.head].text if doc[m.head].pos_ == "PROPN" else m.actor.name.split()[-1]
+            by_surname.setdefault(surname, m)
+            by_surname.setdefault(m.actor.name.split()[-1], m)
+    return out
+
+
+def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
+    """The person a pronoun refers to: the latest named person before it, preferring a subject."""
+    before = [p for p in persons if p.end <= m.start]
+    if not before:
+        return None
+    sent_start = doc[m.head].sent.start
+    prev = [p for p in before if p.token_start >= sent_start] or before
+    subjects = [p for p in prev[-3:] if doc[p.head].dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or prev)[-1]

@@ -1,19 +1,646 @@
-"""Events: verb and noun patterns over the dependency parse → CAMEO, PLOVER. (being written)"""
+"""Events: verb and noun patterns over the dependency parse → CAMEO codes, then Goldstein, QuadClass, PLOVER.
+
+The patterns are data (``accord/data/verbs.yaml``). This module finds, for every trigger token in a
+sentence, who did it (the subject, climbing through "pledged to join", "while speaking with",
+passives and conjunctions) and to whom (the object, a preposition's object, or the object's
+possessor), then applies the general rules of reporting:
+
+* control words turn their complement into a family code: "pledged to join" → intent (03),
+  "demanded the release" → demand (10), "refused to meet" → reject (12), "threatened to attack" → 13;
+* negation: a negated cooperative act is a rejection ("will never recognize" → 12); a negated
+  conflict act is no event ("did not attack");
+* modality: future ("will"), hypothetical ("would", "if"), intent; a future material/diplomatic
+  cooperation is an expressed intent (03);
+* a coordinated subject with no target is mutual ("Russia and Iran agreed" → both directions);
+* a speaker who says that another actor is incapable, guilty, in breach … criticises it (11).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from accord.types import Event, Mention
+import yaml
+
+from accord.ontology import cameo_table
+from accord.types import Actor, Event, Mention
+
+DEFAULT_PREPS = ("with", "to", "against", "on", "toward", "towards", "at", "into", "for")
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+REPORT_VERBS = {"say", "tell", "state", "declare", "stress", "emphasize", "emphasise", "note", "add", "insist",
+                "argue", "claim", "charge", "show", "believe", "assert", "affirm", "point", "maintain", "reiterate",
+                "warn", "complain", "announce", "acknowledge", "admit", "suggest", "indicate", "prove", "demonstrate"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
+# Collective nouns whose "of" phrase names the actor: "a delegation of Russian officials".
+COLLECTIVES = {"delegation", "group", "team", "representative", "representatives", "member", "members",
+               "thousands", "hundreds", "dozens", "leaders", "leader", "head", "chief", "part", "unit",
+               "units", "contingent", "supporters", "supporter", "some", "many", "most", "all"}
+# Subjects of an object-control verb's complement are its object: "urged Iran to release".
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "persuade", "force", "press", "pressure", "invite",
+                  "encourage", "request", "tell", "allow", "permit", "help", "implore"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    kind: str  # verb | noun
+    code: str
+    objects: frozenset[str] | None = None
+    object_preps: tuple[str, ...] = ()
+    particle: str | None = None
+    preps: tuple[str, ...] = DEFAULT_PREPS
+    needs_target: bool = False
+    object_is_actor: bool = False
+    object_kind: str | None = None
+    target_kind: str | None = None
+    source_roles: frozenset[str] | None = None
+    source_roles_not: frozenset[str] | None = None
+    role_code: tuple[tuple[str, str], ...] = ()
+    needs_pair: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.particle else 0) + (1 if self.object_is_actor or self.object_kind else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    default: str
+    mapping: tuple[tuple[str, str], ...]
+    modality: str | None = None
+
+    def code_for(self, inner: str) -> str:
+        """The family's code for a complement coded ``inner`` (longest prefix first)."""
+        table = dict(self.mapping)
+        for n in (4, 3, 2):
+            if inner[:n] in table:
+                return table[inner[:n]]
+        return self.default
 
 
 @dataclass
 class VerbDictionary:
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
+    criticism_words: frozenset[str] = frozenset()
+    criticism_code: str = "111"
+
     @classmethod
-    def load(cls, extra: tuple[str, ...] = ()) -> VerbDictionary:
-        return cls()
+    def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
+        docs = [("accord/data/verbs.yaml", yaml.safe_load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
+        for path in extra:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families")):
+                docs.append((str(path), data))
+        return cls.build(docs)
+
+    @classmethod
+    def build(cls, docs: list[tuple[str, dict[str, Any]]]) -> VerbDictionary:
+        table = cameo_table()
+        vd = cls()
+        verbs: dict[str, list[Pattern]] = defaultdict(list)
+        nouns: dict[str, list[Pattern]] = defaultdict(list)
+        crit: set[str] = set()
+        for where, data in docs:
+            for kind, store in (("verb", verbs), ("noun", nouns)):
+                for n, entry in enumerate(data.get(kind + "s", []) or []):
+                    pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table)
+                    for lemma in lemmas:
+                        store[lemma].append(pat)
+            for name, fam in (data.get("families") or {}).items():
+                for code in [fam.get("default", "")] + list((fam.get("map") or {}).values()):
+                    if str(code) not in table:
+                        raise ValueError(f"{where}: family {name}: unknown CAMEO code {code!r}")
+                f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()), fam.get("modality"))
+                for w in fam.get("words", []):
+                    vd.families[str(w)] = f
+            cp = data.get("criticism_predicates") or {}
+            crit |= {str(w) for w in cp.get("words", [])}
+            if cp.get("code"):
+                vd.criticism_code = str(cp["code"])
+        for store in (verbs, nouns):
+            for lst in store.values():
+                lst.sort(key=lambda p: -p.specificity)
+        vd.verbs, vd.nouns, vd.criticism_words = dict(verbs), dict(nouns), frozenset(crit)
+        return vd
+
+
+def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pattern, list[str]]:
+    if not isinstance(e, dict) or kind not in e or "code" not in e:
+        raise ValueError(f"{where}: a {kind} pattern needs '{kind}' and 'code': {e!r}")
+    code = str(e["code"])
+    if code not in table:
+        raise ValueError(f"{where}: unknown CAMEO code {code!r}")
+    lemmas = [e[kind]] if isinstance(e[kind], str) else list(e[kind])
+    objs = e.get("object")
+    pat = Pattern(
+        id=e.get("id") or f"{kind}:{lemmas[0]}" + (f"+{objs[0]}" if objs else "") + (f"_{e['particle']}" if e.get("particle") else ""),
+        kind=kind,
+        code=code,
+        objects=frozenset(objs) if objs else None,
+        object_preps=tuple(e.get("object_preps") or ()),
+        particle=e.get("particle"),
+        preps=tuple(e.get("preps") or DEFAULT_PREPS),
+        needs_target=bool(e.get("needs_target")),
+        object_is_actor=bool(e.get("object_is_actor")),
+        object_kind=e.get("object_kind"),
+        target_kind=e.get("target_kind"),
+        source_roles=frozenset(e["source_roles"]) if e.get("source_roles") else None,
+        source_roles_not=frozenset(e["source_roles_not"]) if e.get("source_roles_not") else None,
+        role_code=tuple((e.get("role_code") or {}).items()),
+        needs_pair=bool(e.get("needs_pair")),
+    )
+    return pat, [str(x) for x in lemmas]
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    doc: Any
+    by_head: dict[int, list[Mention]]
+    modifiers: dict[int, list[Mention]]
+    verbs: VerbDictionary
+    pub: dt.date | None
 
 
 def code_events(doc, mentions: list[Mention], verbs: VerbDictionary, pub: dt.date | None) -> list[Event]:
-    return []
+    """Every event in ``doc``. Sources are resolved actors or first-person placeholders ("we")."""
+    by_head: dict[int, list[Mention]] = defaultdict(list)
+    modifiers: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        (modifiers if m.how == "modifier" else by_head)[m.head].append(m)
+    ctx = _Ctx(doc, by_head, modifiers, verbs, pub)
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        for ev in _sentence_events(ctx, sent):
+            key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo, ev.sentence_span)
+            if key not in seen:
+                seen.add(key)
+                out.append(ev)
+    return out
+
+
+def _match(ctx: _Ctx, tok) -> Pattern | None:
+    """The most specific pattern for a trigger token, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+        pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or []
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        for p in pats:
+            if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle for c in tok.children):
+                continue
+            if p.objects is not None and not (_object_lemmas(tok, p.object_preps) & p.objects):
+                continue
+            if p.object_is_actor and not _direct_objects(tok):
+                continue
+            if p.object_is_actor and not any(_actors(ctx, o) for o in _direct_objects(tok)):
+                continue
+            if p.object_kind == "igo" and not any(a.igo for o in _direct_objects(tok) for a in _actors(ctx, o)):
+                continue
+            return p
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
+        return pats[0] if pats else None
+    return None
+
+
+def _direct_objects(tok) -> list:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
+    # a passive's subject is its object
+    objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return [o2 for o in objs for o2 in _conj(o)]
+
+
+def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for o in _direct_objects(tok):
+        out.add(o.lemma_.lower())
+        out.add(o.lower_)
+        out |= {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
+    for c in tok.children:
+        if c.dep_ == "prep" and (not object_preps or c.lower_ in object_preps):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.add(p.lemma_.lower())
+                    out.add(p.lower_)
+        if c.dep_ in ("acomp", "advmod", "prt") and not object_preps:
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _conj(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conj(c)
+    return out
+
+
+def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
+    """Actors a noun (and its conjuncts) refers to; looks inside "a delegation of Russian officials"."""
+    out: list[Actor] = []
+    for t in _conj(tok):
+        ms = ctx.by_head.get(t.i, [])
+        resolved = [m.actor for m in ms if m.actor.country or m.actor.igo or m.how == "first-person"]
+        if resolved:
+            out += resolved
+            continue
+        if depth < 2 and (t.lemma_.lower() in COLLECTIVES or (ms and not resolved) or t.pos_ == "NUM"):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += _actors(ctx, p, depth + 1)
+    uniq: dict[tuple, Actor] = {}
+    for a in out:
+        uniq.setdefault((a.code, a.name), a)
+    return list(uniq.values())
+
+
+def _subject_token(tok, depth: int = 0):
+    """The token that is the subject of ``tok``'s clause, climbing through control and coordination."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if depth > 5:
+        return None
+    dep = tok.dep_
+    head = tok.head
+    if head is tok:
+        return None
+    if dep == "relcl":
+        return head
+    if dep == "acl":
+        return None
+    if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        objs = [c for c in head.children if c.dep_ in ("dobj",)]
+        if objs:
+            return objs[0]
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "on":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over"):
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        if objs and gov.lemma_.lower() not in ("be",):
+            return objs[0]
+        return _subject_token(gov, depth + 1)
+    if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "ccomp", "dobj") or dep == "ROOT":
+        if dep == "ccomp" and any(c.dep_ == "mark" for c in tok.children):
+            return None
+        if dep == "conj":
+            for c in head.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return c
+            if any(c.dep_ == "nsubjpass" for c in head.children):
+                return None
+        return _subject_token(head, depth + 1) if dep != "ROOT" else None
+    return None
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def _agent(tok):
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    if _is_passive(tok):
+        ag = _agent(tok)
+        return (_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
+    s = _subject_token(tok)
+    if s is None:
+        return [], "no-subject"
+    return _actors(ctx, s), f"subject '{s.text}'"
+
+
+def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Actor], str]:
+    cands: list[tuple[list[Actor], str]] = []
+    if _is_passive(tok):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.dep_ == "acl":
+            subj = tok.head
+        if subj is not None:
+            cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    for o in objs:
+        cands.append((_actors(ctx, o), f"object '{o.text}'"))
+    preps = pat.preps if pat else DEFAULT_PREPS
+    for holder in [tok] + objs:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps + ("between",):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
+    for o in objs:  # "supported Iran's application"
+        for c in o.children:
+            if c.dep_ == "poss":
+                cands.append((_actors(ctx, c), f"possessor '{c.text}'"))
+    for actors, why in cands:
+        actors = [a for a in actors if _key(a) not in exclude]
+        if actors:
+            return actors, why
+    return [], ""
+
+
+def _key(a: Actor) -> tuple:
+    return (a.code, a.country, a.igo) if (a.country or a.igo) else (a.name,)
+
+
+INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    # "was incapable of negotiating", "failed to meet": the act did not happen
+    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
+    return _incapable(tok)
+
+
+def _incapable(tok) -> bool:
+    """"was incapable of negotiating", "failed to meet": the act did not happen and is no rejection either."""
+    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
+    if gov is not None and gov.lemma_.lower() in INCAPACITY:
+        return True
+    # "We do not and will never recognize": negation may hang on a coordinated auxiliary
+    return any(c.dep_ in ("aux", "conj") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
+def _modality(tok) -> str:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "AUX":
+            words.add(c.lower_)
+    if words & FUTURE_AUX or ("going" in words):
+        return "future"
+    if words & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return "hypothetical"
+    if any(t.lower_ in FUTURE_WORDS for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i):
+        return "future"
+    if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
+        return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
+    return "asserted"
+
+
+def _reported(tok) -> bool:
+    h = tok
+    for _ in range(4):
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORT_VERBS:
+            return True
+        if h.head is h:
+            break
+        h = h.head
+    return any(t.lower_ == "according" for t in tok.sent)
+
+
+def _complement(ctx: _Ctx, tok):
+    """The verb or noun a control word governs: "pledged [to join]", "demanded [the release]"."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and (p := _match(ctx, c)):
+            return c, p
+    for c in tok.children:
+        if c.dep_ in ("dobj",) and (p := _match(ctx, c)):
+            return c, p
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            for p_ in c.children:
+                if p_.dep_ == "pobj" and (p := _match(ctx, p_)):
+                    return p_, p
+                if p_.dep_ == "pcomp" and (p := _match(ctx, p_)):
+                    return p_, p
+    for c in tok.children:  # "is willing to withdraw": the adjective's own complement
+        if c.dep_ == "acomp":
+            for g in c.children:
+                if g.dep_ == "xcomp" and (p := _match(ctx, g)):
+                    return g, p
+    return None, None
+
+
+def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
+    events: list[Event] = []
+    consumed: set[int] = set()
+    table = cameo_table()
+    verbs = ctx.verbs
+    # 1. control words with a coded complement
+    for tok in sent:
+        fam = verbs.families.get(tok.lemma_.lower())
+        if fam is None or tok.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
+            continue
+        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
+            continue
+        comp, pat = _complement(ctx, tok)
+        if comp is None:
+            continue
+        consumed.add(comp.i)
+        consumed.add(tok.i)
+        inner = pat.code
+        negated = _negated(tok) or _negated(comp)
+        family = fam
+        if negated:
+            if fam.name in ("intent",):
+                family = next((f for f in verbs.families.values() if f.name == "reject"), fam)
+            elif fam.name == "reject":
+                continue  # "did not refuse to meet": no event we can code
+            else:
+                continue
+        code = family.code_for(inner)
+        srcs, swhy = _sources(ctx, tok)
+        if fam.name in ("demand", "appeal") or comp.dep_ in ("dobj", "pobj"):
+            tgts, twhy = _targets(ctx, tok, None, {_key(a) for a in srcs})
+            if not tgts:
+                tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
+            if not tgts and comp.dep_ == "ccomp":
+                s = _subject_token(comp)
+                tgts, twhy = (_actors(ctx, s), f"subject of '{comp.text}'") if s is not None else ([], "")
+        else:
+            tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
+        modality = family.modality or _modality(tok)
+        if _modality(tok) in ("future", "hypothetical"):
+            modality = _modality(tok)
+        rule = f"{family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
+        if negated:
+            rule = "negated " + rule
+        events += _emit(ctx, sent, tok, comp, code, srcs, tgts, modality, rule, pat, table)
+    # 2. plain triggers
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        fam = verbs.families.get(tok.lemma_.lower())
+        pat = _match(ctx, tok)
+        if pat is None and fam is None:
+            crit = _criticism(ctx, tok)
+            if crit:
+                events += crit
+            continue
+        if pat is None:
+            # a bare control word ("The Russian president pledged that he would …") keeps its own code,
+            # the target being the first actor its complement names.
+            pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if tok.pos_ == "VERB" else None
+            if pat is None:
+                continue
+        if pat.kind == "noun":
+            events += _noun_event(ctx, sent, tok, pat, table)
+            continue
+        for dobj in _direct_objects(tok):
+            consumed.add(dobj.i)
+        srcs, swhy = _sources(ctx, tok)
+        tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+        if not tgts and fam is not None:
+            tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
+        if pat.needs_target and not tgts:
+            continue
+        code = pat.code
+        if srcs and pat.role_code:
+            code = dict(pat.role_code).get(srcs[0].role or "", code)
+        if srcs and pat.source_roles and (srcs[0].role or "") not in pat.source_roles:
+            continue
+        if srcs and pat.source_roles_not and (srcs[0].role or "") in pat.source_roles_not:
+            continue
+        modality = _modality(tok)
+        rule = f"{pat.id}: '{tok.text}' → {code}; source: {swhy}; target: {twhy or 'none'}"
+        if _negated(tok):
+            root = int(code[:2])
+            if 3 <= root <= 8 and not _incapable(tok):
+                rej = next((f for f in verbs.families.values() if f.name == "reject"), None)
+                if rej is None:
+                    continue
+                rule = f"negated {rule} → reject"
+                code = rej.code_for(code)
+            else:
+                continue  # "did not attack" is no attack
+        elif modality == "future" and 5 <= int(code[:2]) <= 8:
+            intent = next((f for f in verbs.families.values() if f.name == "intent"), None)
+            if intent is not None:
+                rule = f"future {rule} → intent"
+                code = intent.code_for(code)
+        if modality == "asserted" and _reported(tok):
+            modality = "reported"
+        events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+    return events
+
+
+def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            for t in c.subtree:
+                acts = [a for a in ctx.by_head.get(t.i, []) if (a.actor.country or a.actor.igo) and _key(a.actor) not in exclude]
+                if acts:
+                    return [acts[0].actor], f"first actor in the complement: '{t.text}'"
+    return [], ""
+
+
+def _criticism(ctx: _Ctx, tok) -> list[Event]:
+    """A speaker reports that an actor is incapable, guilty, in breach … → criticism of that actor."""
+    if tok.lemma_.lower() not in REPORT_VERBS or tok.pos_ != "VERB":
+        return []
+    events: list[Event] = []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        pred_words = {c.lemma_.lower()} | {g.lemma_.lower() for g in c.children if g.dep_ in ("acomp", "attr")}
+        for g in c.children:
+            if g.dep_ == "prep":
+                pred_words |= {p.lemma_.lower() for p in g.children if p.dep_ == "pobj"}
+        hit = pred_words & ctx.verbs.criticism_words
+        if not hit:
+            continue
+        s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if s is None:
+            continue
+        srcs, swhy = _sources(ctx, tok)
+        tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
+        if not srcs or not tgts:
+            continue
+        code = ctx.verbs.criticism_code
+        rule = f"criticism: '{tok.text}' that '{s.text}' is '{sorted(hit)[0]}' → {code}; source: {swhy}"
+        events += _emit(ctx, tok.sent, tok, c, code, srcs, tgts, "asserted", rule, None, cameo_table())
+    return events
+
+
+def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
+    """Nominalisations: "a visit to Iran", "talks with Iran", "an agreement between Russia and Iran"."""
+    srcs: list[Actor] = []
+    swhy = ""
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if acts:
+                srcs, swhy = acts, f"modifier '{c.text}'"
+                break
+    if not srcs:
+        ag = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
+        if ag is not None:
+            srcs, swhy = _actors(ctx, ag), f"'by {ag.text}'"
+    if not srcs and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ctx.verbs.families:
+        gov = tok.head if tok.dep_ == "dobj" else None
+        if gov is not None and _match(ctx, gov) is None:
+            srcs, swhy = _sources(ctx, gov)
+            swhy = f"light verb '{gov.text}', {swhy}"
+    pair: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    pair = _actors(ctx, p)
+    if not srcs and len(pair) >= 2:
+        srcs, swhy = pair, "'between' pair"
+        return _emit(ctx, sent, tok, tok, pat.code, srcs, [], _modality(tok.head), f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy} (mutual)", pat, table)
+    if not srcs:
+        return []
+    tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+    if pat.needs_pair and not tgts:
+        return []
+    rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
+    return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(tok.head) if tok.head is not tok else "asserted", rule, pat, table)
+
+
+def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
+          rule: str, pat: Pattern | None, table) -> list[Event]:
+    srcs = [a for a in srcs if a.country or a.igo or a.name.lower() in ("we", "us", "our")]
+    if not srcs:
+        return []
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if tgts:
+        pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
+    elif len(srcs) >= 2:  # "Russia and Iran agreed": mutual
+        pairs = [(s, t) for s in srcs for t in srcs if _key(s) != _key(t)]
+        rule += " (coordinated subject: mutual)"
+    else:
+        pairs = [(srcs[0], None)]
+    cc = table[code]
+    a, b = min(first.i, last.i), max(first.i, last.i)
+    doc = ctx.doc
+    span = (doc[a].idx, doc[b].idx + len(doc[b]))
+    evs = []
+    for s, t in pairs:
+        evs.append(Event(
+            source=s, target=t, cameo=code, sentence=sent.text.strip(), span=span, rule=rule,
+            goldstein=cc.goldstein, quad_class=cc.quad_class, plover_type=cc.plover_type,
+            plover_mode=cc.plover_mode, context=cc.plover_context, negated=False, modality=modality,
+            date=ctx.pub.isoformat() if ctx.pub else None, sentence_span=(sent.start_char, sent.end_char),
+            trigger=doc[a : b + 1].text if b - a < 12 else doc[a].text,
+        ))
+    return evs

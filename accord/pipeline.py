@@ -20,7 +20,7 @@ from accord import quotes as quotes_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import VerbDictionary, code_events
-from accord.types import Article, ArticleResult
+from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,10 +102,34 @@ def _process(article: Article, res: Resources) -> ArticleResult:
         if res.gazetteer is not None:
             result.locations = res.gazetteer.find_locations(doc, mentions)
         result.tone = tone_mod.tone(cleaned.text)
+        events = _resolve_first_person(events, result.quotes)
         events = [_enrich_event(e, doc, result, pub) for e in events]
         result.amounts = amounts_mod.link_to_events(result.amounts, events)
-    result.events = events
+    result.events = [e for e in events if _is_resolved(e.source)]
     return result
+
+
+def _is_resolved(a: Actor | None) -> bool:
+    return a is not None and bool(a.country or a.igo)
+
+
+def _resolve_first_person(events: list[Event], quotes: list[Quote]) -> list[Event]:
+    """"We" and "our" inside a quote are the quote's speaker (and so the speaker's country)."""
+    out = []
+    for e in events:
+        s, t = e.source, e.target
+        if (s and not _is_resolved(s)) or (t and not _is_resolved(t)):
+            q = next((q for q in quotes if q.span[0] <= e.span[0] < q.span[1] and _is_resolved(q.speaker)), None)
+            if q is not None:
+                if s and not _is_resolved(s):
+                    s = q.speaker
+                if t and not _is_resolved(t):
+                    t = q.speaker if s is not q.speaker else None
+                e = replace(e, source=s, target=t, rule=e.rule + f"; first person = quote speaker {q.speaker.name}")
+        if t is not None and not _is_resolved(t):
+            e = replace(e, target=None)
+        out.append(e)
+    return out
 
 
 def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
