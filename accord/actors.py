@@ -28,6 +28,7 @@ from accord.types import Actor, Mention
 NOUNS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "det", "case"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+THING_PRONOUNS = {"it", "its", "they", "their", "them"}
 FIRST_PERSON = {"we", "us", "our", "ours"}
 DYAD_PHRASES = {("both", "countries"), ("both", "sides"), ("two", "countries"), ("two", "sides"),
                 ("both", "nations"), ("two", "nations"), ("two", "governments"), ("both", "governments")}
@@ -87,16 +88,25 @@ class ActorDictionary:
                 ci[tuple(t.lower() for t in toks)].append(entry)
         return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [])
 
-    def match_at(self, words: list[str], i: int) -> tuple[int, list[Entry]] | None:
-        """The longest dictionary phrase starting at token ``i``: (end, entries)."""
+    def match_at(self, words: list[str], i: int, lemmas: list[str] | None = None) -> tuple[int, list[Entry]] | None:
+        """The longest dictionary phrase starting at token ``i``: (end, entries).
+
+        Names match case-sensitively; sector words match in lower case, on the word or (for the last
+        word of the phrase) its lemma, so "tanks" and "militiamen" need no plural entries.
+        """
         best: tuple[int, list[Entry]] | None = None
-        for idx, key in ((self.index, words[i]), (self.lower_index, words[i].lower())):
-            for toks, ents in idx.get(key, ()):
-                n = len(toks)
-                cand = words[i : i + n] if idx is self.index else [w.lower() for w in words[i : i + n]]
-                if tuple(cand) == toks and (best is None or i + n > best[0]):
-                    best = (i + n, ents)
-                    break  # lists are longest first
+        for toks, ents in self.index.get(words[i], ()):
+            n = len(toks)
+            if tuple(words[i : i + n]) == toks:
+                best = (i + n, ents)
+                break  # lists are longest first
+        low = [w.lower() for w in words[i : i + 6]]
+        for toks, ents in self.lower_index.get(low[0], []) + self.lower_index.get((lemmas or low)[i if lemmas else 0], []):
+            n = len(toks)
+            cand = low[:n]
+            alt = cand[:-1] + [lemmas[i + n - 1]] if lemmas and i + n - 1 < len(lemmas) else cand
+            if (tuple(cand) == toks or tuple(alt) == toks) and (best is None or i + n > best[0]):
+                best = (i + n, ents)
         return best
 
 
@@ -279,6 +289,7 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
 
 def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
     words = [t.text for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
     out: list[_Match] = []
     i = 0
     n = len(words)
@@ -286,7 +297,7 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
         if doc[i].is_space or doc[i].is_punct:
             i += 1
             continue
-        hit = ad.match_at(words, i)
+        hit = ad.match_at(words, i, lemmas)
         if hit is None:
             i += 1
             continue
@@ -470,6 +481,8 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
             continue
         if low in PERSON_PRONOUNS and tok.pos_ == "PRON":
             extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "pronoun?"))
+        elif low in THING_PRONOUNS and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj"):
+            extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "it?"))
         elif low in FIRST_PERSON and tok.pos_ == "PRON":
             extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "first-person"))
         elif tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat"):
@@ -483,6 +496,11 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
         a = m.actor
         if m.how == "pronoun?":
             ref = _last_person(persons, doc, m)
+            if ref is not None:
+                out.append(Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "pronoun"))
+            continue
+        if m.how == "it?":
+            ref = _last_collective(out, doc, m)
             if ref is not None:
                 out.append(Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "pronoun"))
             continue
@@ -511,6 +529,10 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
         elif m.how == "unresolved" and a.name and a.name.split()[-1] in by_surname:
             ref = by_surname[a.name.split()[-1]]
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, out)) is not None:
+            # "Rebels in the Ivory Coast", "Demonstrators in Baghdad": the place gives the country
+            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                        Actor(name=a.name, code=place + a.role, country=place, role=a.role), "located")
         elif m.how == "unresolved" and a.role and doc[m.head].pos_ == "NOUN" and doc[m.head].lower_ in PERSON_ROLES_HINT:
             ref = next((p for p in reversed(persons) if p.actor.role == a.role and p.actor.country), None)
             if ref is not None:
@@ -535,3 +557,38 @@ def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
     prev = [p for p in before if p.token_start >= sent_start] or before
     subjects = [p for p in prev[-3:] if doc[p.head].dep_ in ("nsubj", "nsubjpass")]
     return (subjects or prev)[-1]
+
+
+def _located_in(doc, m: Mention, resolved: list[Mention]) -> str | None:
+    """The country of a place the mention is said to be in ("rebels in the Ivory Coast")."""
+    for c in doc[m.head].children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from", "inside"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for r in resolved:
+                        if r.token_start <= p.i < r.token_end and r.actor.country and not r.actor.role:
+                            return r.actor.country
+                        if r.head == p.i and r.actor.country and r.how == "capital":
+                            return r.actor.country
+    return None
+
+
+def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None:
+    """"it"/"they": the latest non-person actor before it in the sentence, else the previous sentence's subject."""
+    sent = doc[m.head].sent
+    cands = [r for r in resolved if r.end <= m.start and (r.actor.country or r.actor.igo) and r.how not in ("pronoun", "modifier")]
+    plural = doc[m.head].lower_ in ("they", "their", "them")
+    same = [r for r in cands if r.token_start >= sent.start and (plural or not _is_persony(r))]
+    if same:
+        subj = [r for r in same if doc[r.head].dep_ in ("nsubj", "nsubjpass")]
+        return (subj or same)[-1]
+    prev = [r for r in cands if doc[r.head].dep_ in ("nsubj", "nsubjpass") and (plural or not _is_persony(r))]
+    if prev and doc[prev[-1].head].sent.end >= sent.start - 1 and prev[-1].token_start >= _prev_sent_start(doc, sent):
+        return prev[-1]
+    return None
+
+
+def _prev_sent_start(doc, sent) -> int:
+    if sent.start == 0:
+        return 0
+    return doc[sent.start - 1].sent.start

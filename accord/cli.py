@@ -89,6 +89,41 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
             print_result_table(result)
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score this JSONL output instead of running the coder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary (YAML); repeatable.")
+def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...]) -> None:
+    """Score the coder against a gold file (seed-article gold JSON or PLOVER gold-standard records).
+
+    Prints recall and precision overall, by CAMEO root or PLOVER type, and for actors; the last line
+    of text output is the summary, as ../shared/tools/score.py prints it.
+    """
+    from accord.evaluate import evaluate, format_score
+    from accord.pipeline import Config, Resources, process
+    from accord.types import Article
+
+    pred_rows = None
+    if pred:
+        pred_rows = {str(r.get("id")): r for r in (json.loads(x) for x in Path(pred).read_text().splitlines() if x.strip())}
+
+    def coder(articles):
+        res = Resources.load(Config(dictionaries=dicts))
+        for a in articles:
+            yield process(Article(id=a["id"], text=a["text"], date=a.get("date")), res).to_dict()
+
+    score = evaluate(gold, coder, pred_rows)
+    if fmt == "json":
+        click.echo(json.dumps(score.to_dict(), indent=2))
+    else:
+        text = format_score(score)
+        lines = text.splitlines()
+        # the summary line last, as the reference scorer prints it
+        summary = next(x for x in lines if x.startswith(("seed:", "plover:")))
+        click.echo("\n".join([x for x in lines if x is not summary] + [summary]))
+
+
 def _register() -> None:
     """Commands that live in their own modules, kept apart so each stays small."""
     from accord import cli_analysis, cli_store

@@ -140,7 +140,7 @@ def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pat
     if code not in table:
         raise ValueError(f"{where}: unknown CAMEO code {code!r}")
     lemmas = [e[kind]] if isinstance(e[kind], str) else list(e[kind])
-    objs = e.get("object")
+    objs = e.get("object") or e.get("modifier")
     pat = Pattern(
         id=e.get("id") or f"{kind}:{lemmas[0]}" + (f"+{objs[0]}" if objs else "") + (f"_{e['particle']}" if e.get("particle") else ""),
         kind=kind,
@@ -214,7 +214,11 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
         pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
-        return pats[0] if pats else None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        for p in pats:
+            if p.objects is None or (mods & p.objects):
+                return p
+        return None
     return None
 
 
@@ -406,6 +410,36 @@ def _modality(tok) -> str:
     return "asserted"
 
 
+def _forward_looking(tok) -> bool:
+    """A future or conditional act stated by its own actor or reported from them ("Syria says it will…")."""
+    return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp") or tok.head.lemma_.lower() in REPORT_VERBS
+
+
+def _obligation(ctx: _Ctx, tok) -> list[Event]:
+    """"X said Y must/should do Z": X demands that Y does Z (10)."""
+    if tok.lemma_.lower() not in REPORT_VERBS or tok.pos_ != "VERB":
+        return []
+    out: list[Event] = []
+    demand = next((f for f in ctx.verbs.families.values() if f.name == "demand"), None)
+    if demand is None:
+        return []
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+            continue
+        s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if s is None:
+            continue
+        srcs, swhy = _sources(ctx, tok)
+        tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
+        if not srcs or not tgts:
+            continue
+        inner = _match(ctx, c)
+        code = demand.code_for(inner.code) if inner else demand.default
+        rule = f"obligation: '{tok.text}' that '{s.text}' must '{c.text}' → {code}; source: {swhy}"
+        out += _emit(ctx, tok.sent, tok, c, code, srcs, tgts, "asserted", rule, None, cameo_table())
+    return out
+
+
 def _reported(tok) -> bool:
     h = tok
     for _ in range(4):
@@ -491,9 +525,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         fam = verbs.families.get(tok.lemma_.lower())
         pat = _match(ctx, tok)
         if pat is None and fam is None:
-            crit = _criticism(ctx, tok)
-            if crit:
-                events += crit
+            derived = _criticism(ctx, tok) or _obligation(ctx, tok)
+            if derived:
+                events += derived
+                consumed.update(c.i for c in tok.children if c.dep_ == "ccomp")
             continue
         if pat is None:
             # a bare control word ("The Russian president pledged that he would …") keeps its own code,
@@ -531,11 +566,15 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 code = rej.code_for(code)
             else:
                 continue  # "did not attack" is no attack
-        elif modality == "future" and 5 <= int(code[:2]) <= 8:
-            intent = next((f for f in verbs.families.values() if f.name == "intent"), None)
-            if intent is not None:
-                rule = f"future {rule} → intent"
-                code = intent.code_for(code)
+        elif modality in ("future", "hypothetical") and _forward_looking(tok):
+            # CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of it
+            root = int(code[:2])
+            fam_name = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
+            target_fam = next((f for f in verbs.families.values() if f.name == fam_name), None)
+            if target_fam is not None:
+                rule = f"{modality} {rule} → {fam_name}"
+                code = target_fam.code_for(code)
+                modality = "intent" if fam_name == "intent" else modality
         if modality == "asserted" and _reported(tok):
             modality = "reported"
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
@@ -545,11 +584,23 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
 def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
     for c in tok.children:
         if c.dep_ in ("ccomp", "xcomp"):
-            for t in c.subtree:
+            for t in _core_subtree(c):
                 acts = [a for a in ctx.by_head.get(t.i, []) if (a.actor.country or a.actor.igo) and _key(a.actor) not in exclude]
                 if acts:
                     return [acts[0].actor], f"first actor in the complement: '{t.text}'"
     return [], ""
+
+
+LOCATIVE = {"in", "at", "during", "near", "inside", "outside", "across", "throughout"}
+
+
+def _core_subtree(tok):
+    """Tokens of a clause without its adverbial clauses and place phrases ("… as the summit began in Uzbekistan")."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in ("advcl", "advmod", "npadvmod", "punct", "cc") or (c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            continue
+        yield from _core_subtree(c)
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:

@@ -1,0 +1,85 @@
+"""The event coder on hand-written sentences: who did what to whom, and how sure the text is."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triples(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+def test_events_coordinated_subject_signing_is_mutual(code):
+    r = code("Germany and France signed a trade agreement in Berlin on Monday.")
+    assert {("DEU", "057", "FRA"), ("FRA", "057", "DEU")} <= triples(r)
+
+
+def test_events_passive_voice_swaps_source_and_target(code):
+    r = code("The Iranian foreign minister was sharply criticized by the United States on Tuesday.")
+    assert ("USA", "111", "IRNGOV") in triples(r)
+
+
+def test_events_negated_attack_is_no_event(code):
+    r = code("China did not attack Taiwan.")
+    assert not [e for e in r.events if e.cameo.startswith(("18", "19", "20"))]
+
+
+def test_events_never_recognize_is_a_rejection(code):
+    r = code("Japan will never recognize the annexation.")
+    assert [e.cameo[:2] for e in r.events if e.source and e.source.country == "JPN"] == ["12"]
+
+
+def test_events_pledge_to_send_aid_is_intent_to_give_aid(code):
+    r = code("Turkey pledged to send humanitarian aid to Syria.")
+    ev = [e for e in r.events if e.source.country == "TUR" and e.target and e.target.country == "SYR"]
+    assert ev and ev[0].cameo.startswith("033") and ev[0].modality == "intent"
+    assert ev[0].plover_type == "AGREE"
+
+
+def test_events_threat_to_attack_is_threat_of_force(code):
+    r = code("North Korea threatened to attack South Korea.")
+    assert ("PRK", "138", "KOR") in triples(r)
+
+
+def test_events_appeal_to_release_prisoners(code):
+    r = code("The United Nations urged Israel to release the prisoners.")
+    ev = [e for e in r.events if e.target and e.target.country == "ISR"]
+    assert ev and ev[0].cameo.startswith("02") and ev[0].source.igo == "UN"
+
+
+def test_events_future_visit_keeps_future_modality(code):
+    r = code("A delegation of Chinese officials will visit Pakistan next week.")
+    ev = [e for e in r.events if e.cameo == "042"]
+    assert ev and ev[0].source.code == "CHNGOV" and ev[0].target.code == "PAK" and ev[0].modality == "future"
+
+
+def test_events_dated_leaders_resolve_at_article_date(code):
+    r = code("Shultz met Shevardnadze in Geneva.", date="1987-09-15")
+    assert ("USAGOV", "040", "RUSGOV") in triples(r)
+
+
+def test_events_surname_refers_back_to_introduced_person(code):
+    r = code("Iranian President Ebrahim Raisi arrived in Moscow on Monday. Raisi praised Russia for its support.")
+    assert ("IRNGOV", "051", "RUS") in triples(r)
+
+
+def test_events_nominal_air_strike_has_source_from_adjective(code):
+    r = code("An Israeli air strike on Gaza killed five people, officials said.")
+    assert any(e.source.country == "ISR" and e.cameo.startswith(("19", "18")) for e in r.events)
+
+
+def test_events_carry_sentence_span_and_rule(code):
+    text = "Egypt condemned the attack. Sudan praised Ethiopia."
+    r = code(text)
+    ev = next(e for e in r.events if e.cameo == "051")
+    assert text[ev.span[0] : ev.span[1]] == "praised"
+    assert ev.sentence == "Sudan praised Ethiopia."
+    assert "praise" in ev.rule and ev.goldstein > 0 and ev.quad_class == 1
+
+
+def test_events_headline_lines_are_separate_sentences(code):
+    r = code("Talks collapse\n\nFrance criticized Italy on Friday.")
+    ev = next(e for e in r.events if e.cameo == "111")
+    assert ev.sentence == "France criticized Italy on Friday."
