@@ -529,7 +529,7 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
         elif m.how == "unresolved" and a.name and a.name.split()[-1] in by_surname:
             ref = by_surname[a.name.split()[-1]]
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
-        elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, out)) is not None:
+        elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)) is not None:
             # "Rebels in the Ivory Coast", "Demonstrators in Baghdad": the place gives the country
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
                         Actor(name=a.name, code=place + a.role, country=place, role=a.role), "located")

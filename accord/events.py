@@ -533,7 +533,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if pat is None:
             # a bare control word ("The Russian president pledged that he would …") keeps its own code,
             # the target being the first actor its complement names.
-            pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if tok.pos_ == "VERB" else None
+            has_comp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+            ok = tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and has_comp and tok.dep_ in ("acomp", "ROOT", "ccomp"))
+            pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if ok else None
             if pat is None:
                 continue
         if pat.kind == "noun":

@@ -68,6 +68,7 @@ class Location:
     kind: str | None = None  # "country" | "city" | "region"
     adm1: str | None = None
     geonameid: int | None = None
+    preposition: str | None = None  # the preposition governing the place in the text ("in", "at", "near")
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
