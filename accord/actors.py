@@ -373,7 +373,8 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         return [_mk(doc, start, end, head, actor, "leader")]
 
     igos = [e for m in ms for e in m.entries if e.kind == "igo"]
-    if igos:
+    head_is_country = any(e.kind == "country" and m.start <= head < m.end for m in ms for e in m.entries)
+    if igos and not head_is_country:  # "NATO-member Norway" is Norway
         return [_mk(doc, start, end, head, _igo_actor(igos[0].name, igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]
     grp = [e for m in ms for e in m.entries if e.kind == "group"]
     if grp:

@@ -275,6 +275,11 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     return list(uniq.values())
 
 
+def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
+    """Countries named only by an adjective on a noun: "Palestinian lorries" → PSE."""
+    return [m.actor for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for m in ctx.modifiers.get(c.i, [])]
+
+
 def _subject_token(tok, depth: int = 0):
     """The token that is the subject of ``tok``'s clause, climbing through control and coordination."""
     for c in tok.children:
@@ -359,10 +364,23 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
-    for o in objs:  # "supported Iran's application"
+    for o in objs:  # "supported Iran's application", "the rights of Palestinians", "a curfew in Montenegro"
         for c in o.children:
             if c.dep_ == "poss":
                 cands.append((_actors(ctx, c), f"possessor '{c.text}'"))
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append((_actors(ctx, p) or _modifier_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
+    for o in objs:  # "granted asylum to Panamanian officers" where only an adjective names the country
+        cands.append((_modifier_actors(ctx, o), f"modifier of '{o.text}'"))
+    for holder in [tok] + objs:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append((_modifier_actors(ctx, p), f"modifier of '{p.text}'"))
     for actors, why in cands:
         actors = [a for a in actors if _key(a) not in exclude]
         if actors:

@@ -126,7 +126,7 @@ CREATE TABLE rejects (
     input   VARCHAR NOT NULL,              -- file path or "stdin"
     item    VARCHAR NOT NULL,              -- line number, row number, member name, or "" for the whole file
     reason  VARCHAR NOT NULL,
-    at      TIMESTAMP DEFAULT current_timestamp,
+    rejected_at TIMESTAMP DEFAULT current_timestamp,
     PRIMARY KEY (input, item)
 );
 

@@ -1,0 +1,14 @@
+"""The analysis API in one import: DataFrames from the store, exports and plots.
+
+>>> from accord import analysis as aa
+>>> aa.dyad_series("news.duckdb", "IRN", "IRQ", by="month", both=True)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from accord.export import export
+from accord.plots import map_points, plot_dyad, plot_map
+from accord.query import connect, dyad_series, events, network, panel, to_graph, top_dyads, write_network
+
+__all__ = ["connect", "dyad_series", "events", "export", "map_points", "network", "panel", "plot_dyad",
+           "plot_map", "to_graph", "top_dyads", "write_network"]
