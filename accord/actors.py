@@ -579,11 +579,15 @@ def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None
     sent = doc[m.head].sent
     cands = [r for r in resolved if r.end <= m.start and (r.actor.country or r.actor.igo) and r.how not in ("pronoun", "modifier")]
     plural = doc[m.head].lower_ in ("they", "their", "them")
-    same = [r for r in cands if r.token_start >= sent.start and (plural or not _is_persony(r))]
+    pron = doc[m.head]
+    same = [r for r in cands if r.token_start >= sent.start and (plural or not _is_persony(r))
+            # an object pronoun never refers to its own clause's subject ("The SCO welcomed it")
+            and not (pron.dep_ in ("dobj", "pobj") and doc[r.head].head.i == pron.head.i)]
     if same:
         subj = [r for r in same if doc[r.head].dep_ in ("nsubj", "nsubjpass")]
         return (subj or same)[-1]
-    prev = [r for r in cands if doc[r.head].dep_ in ("nsubj", "nsubjpass") and (plural or not _is_persony(r))]
+    prev = [r for r in cands if r.token_start < sent.start and doc[r.head].dep_ in ("nsubj", "nsubjpass")
+            and (plural or not _is_persony(r))]
     if prev and doc[prev[-1].head].sent.end >= sent.start - 1 and prev[-1].token_start >= _prev_sent_start(doc, sent):
         return prev[-1]
     return None

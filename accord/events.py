@@ -235,6 +235,12 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
         out.add(o.lemma_.lower())
         out.add(o.lower_)
         out |= {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
+        # "suspended part of a military aid program": the object's "of" phrase
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out |= {p.lemma_.lower()} | {g.lower_ for g in p.children if g.dep_ in ("compound", "amod")}
     for c in tok.children:
         if c.dep_ == "prep" and (not object_preps or c.lower_ in object_preps):
             for p in c.children:
@@ -269,6 +275,8 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out += _actors(ctx, p, depth + 1)
+    if not out and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
+        out = _modifier_actors(ctx, tok)  # "Thousands of Iraqi Kurds", "Serbian nationalists"
     uniq: dict[tuple, Actor] = {}
     for a in out:
         uniq.setdefault((a.code, a.name), a)
@@ -372,7 +380,10 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        cands.append((_actors(ctx, p) or _modifier_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
+                        acts = _actors(ctx, p) or _modifier_actors(ctx, p)
+                        if c.lower_ == "in":  # "a curfew in Montenegro", but "an agreement in Berlin" is a venue
+                            acts = [a for a in acts if a.country and not a.role]
+                        cands.append((acts, f"'{o.text} {c.text} {p.text}'"))
     for o in objs:  # "granted asylum to Panamanian officers" where only an adjective names the country
         cands.append((_modifier_actors(ctx, o), f"modifier of '{o.text}'"))
     for holder in [tok] + objs:
@@ -426,6 +437,11 @@ def _modality(tok) -> str:
     if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
         return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
     return "asserted"
+
+
+def _conditional(tok) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for c in tok.children)
 
 
 def _forward_looking(tok) -> bool:
@@ -532,6 +548,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         modality = family.modality or _modality(tok)
         if _modality(tok) in ("future", "hypothetical"):
             modality = _modality(tok)
+            if family.name == "reject":  # "would boycott all contact": a threat to
+                threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
+                code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
         rule = f"{family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule
@@ -590,11 +609,12 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             # CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of it
             root = int(code[:2])
             fam_name = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
+            if _conditional(tok):  # "will withdraw its force unless …": a threat
+                fam_name = "threaten"
             target_fam = next((f for f in verbs.families.values() if f.name == fam_name), None)
             if target_fam is not None:
                 rule = f"{modality} {rule} → {fam_name}"
                 code = target_fam.code_for(code)
-                modality = "intent" if fam_name == "intent" else modality
         if modality == "asserted" and _reported(tok):
             modality = "reported"
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
@@ -651,8 +671,18 @@ def _criticism(ctx: _Ctx, tok) -> list[Event]:
     return events
 
 
+# Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
+NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
+                      "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
+                      "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
+                      "decry", "deplore", "thwart", "foil", "investigate", "probe"}
+
+
 def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     """Nominalisations: "a visit to Iran", "talks with Iran", "an agreement between Russia and Iran"."""
+    gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok.head.head if tok.dep_ == "pobj" else None
+    if gov is not None and gov.lemma_.lower() in NEGATING_GOVERNORS:
+        return []
     srcs: list[Actor] = []
     swhy = ""
     for c in tok.children:

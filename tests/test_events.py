@@ -49,9 +49,9 @@ def test_events_appeal_to_release_prisoners(code):
     assert ev and ev[0].cameo.startswith("02") and ev[0].source.igo == "UN"
 
 
-def test_events_future_visit_keeps_future_modality(code):
+def test_events_future_visit_is_intent_to_meet_with_future_modality(code):
     r = code("A delegation of Chinese officials will visit Pakistan next week.")
-    ev = [e for e in r.events if e.cameo == "042"]
+    ev = [e for e in r.events if e.cameo == "036"]  # CAMEO: a stated future meeting is an intent to meet
     assert ev and ev[0].source.code == "CHNGOV" and ev[0].target.code == "PAK" and ev[0].modality == "future"
 
 
