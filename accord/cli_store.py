@@ -1,3 +1,138 @@
-"""CLI commands over the store: ingest, stats. (foundation work)"""
+"""CLI commands over the store: ``accord ingest`` and ``accord stats``. Thin: parse, call, print."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+DB_HELP = "The accord DuckDB store (created if missing)."
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", default="accord.duckdb", show_default=True, type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Processes coding articles; each loads the model once.")
+@click.option("--dict", "dicts", multiple=True, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor/verb dictionary (YAML); repeatable.")
+@click.option("--date", "default_date", metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none (plain-text files).")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds one article may take to code before it is rejected (0: no limit).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on stderr: a bar on a terminal, a line a second otherwise (default: on a terminal).")
+def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, ...], default_date: str | None,
+               timeout: float, progress: bool | None) -> None:
+    """Read articles from PATH... and store them, coded, in the store --db.
+
+    \b
+    PATH is a plain-text file (one article), an HTML page, JSONL or CSV (fields id, text, date, title,
+    url; others kept as metadata), a .gz of any of these, a directory (read recursively), or '-' for
+    JSONL on stdin. Articles already stored are skipped, repeats (exact or near) are counted as further
+    sources, and bad items are recorded in the rejects table; the command exits 0 once every good
+    article is stored. Interrupted? Run the same command again: it resumes.
+    """
+    from accord.ingest import ingest
+    from accord.pipeline import Config
+    from accord.store import StoreError
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with _progress_bar(show) as bar:
+            report = ingest(list(paths), db, workers=workers, config=Config(dictionaries=dicts), progress=bar,
+                            default_date=default_date, timeout=timeout or None,
+                            command="accord ingest " + " ".join(sys.argv[2:]))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.summary())
+
+
+class _progress_bar:  # noqa: N801 — used as a context manager, like a function
+    """Progress on stderr: a rich bar on a terminal, else a plain line a second (for logs); off when hidden."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.bar = None
+        self.task = None
+        self.last = 0.0
+        self.plain = not sys.stderr.isatty()
+
+    def __enter__(self):
+        if not self.show:
+            return None
+        if self.plain:
+            return self
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]:,.1f} articles/s"), TextColumn("{task.fields[what]}"),
+            TimeElapsedColumn(), console=Console(stderr=True), transient=False,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("ingest", total=None, rate=0.0, what="")
+        return self
+
+    def __call__(self, report, total: int | None) -> None:
+        import time
+
+        now = time.monotonic()
+        final = total is not None and report.done >= total
+        if now - self.last < (1.0 if self.plain else 0.1) and not final:
+            return
+        self.last = now
+        what = f"{report.stored:,} stored, {report.duplicates:,} duplicates, {report.rejects:,} rejects"
+        if self.plain:
+            of = f"/{total:,}" if total else ""
+            click.echo(f"ingest: {report.done:,}{of} items, {what}, {report.rate:,.1f} articles/s", err=True)
+            return
+        self.bar.update(self.task, completed=report.done, total=max(total or 0, report.done) or None,
+                        rate=report.rate, what=what)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@click.command("stats")
+@click.option("--db", default="accord.duckdb", show_default=True, type=click.Path(dir_okay=False),
+              help="The accord DuckDB store.")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default=None,
+              help="json: the counts as one JSON object; table: readable (default on a terminal).")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(0), help="Top dyads in the table view.")
+def stats_cmd(db: str, fmt: str | None, top: int) -> None:
+    """Counts of what the store holds: articles, events, rejects, duplicates, languages, ..."""
+    from accord.store import Store, StoreError
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    try:
+        with Store(db, read_only=True) as store:
+            stats = store.stats()
+            dyads = store.top_dyads(top) if fmt == "table" and top else []
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(stats))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"accord store {db}", show_header=False)
+    for key, value in stats.items():
+        shown = ", ".join(f"{k} {v:,}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}"
+        table.add_row(key, shown or "-")
+    console = Console()
+    console.print(table)
+    if dyads:
+        top_table = Table(title="top dyads (event mentions)")
+        for col in ("source", "target", "events"):
+            top_table.add_column(col)
+        for d in dyads:
+            top_table.add_row(d["source"], d["target"], f"{d['events']:,}")
+        console.print(top_table)
+
+
+COMMANDS: list[click.Command] = [ingest_cmd, stats_cmd]

@@ -196,12 +196,14 @@ def code_events(doc, mentions: list[Mention], verbs: VerbDictionary, pub: dt.dat
 def _match(ctx: _Ctx, tok) -> Pattern | None:
     """The most specific pattern for a trigger token, or None."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+    if tok.pos_ in ("VERB", "AUX"):
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or []
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle for c in tok.children):
                 continue
+            if not p.particle and prt in PHRASAL_PARTICLES:
+                continue  # "called off a strike" is not "called a strike"
             if p.objects is not None and not (_object_lemmas(tok, p.object_preps) & p.objects):
                 continue
             if p.object_is_actor and not _direct_objects(tok):
@@ -297,7 +299,7 @@ def _subject_token(tok, depth: int = 0):
         return None
     dep = tok.dep_
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     if dep == "relcl":
         return head
@@ -325,8 +327,9 @@ def _subject_token(tok, depth: int = 0):
             for c in head.children:
                 if c.dep_ in ("nsubj", "csubj"):
                     return c
-            if any(c.dep_ == "nsubjpass" for c in head.children):
-                return None
+            for c in head.children:  # "… has been indicted and will resign": the passive's subject acts
+                if c.dep_ == "nsubjpass":
+                    return c if not _is_passive(tok) else None
         return _subject_token(head, depth + 1) if dep != "ROOT" else None
     return None
 
@@ -403,6 +406,7 @@ def _key(a: Actor) -> tuple:
     return (a.code, a.country, a.igo) if (a.country or a.igo) else (a.name,)
 
 
+PHRASAL_PARTICLES = {"off", "out", "down", "back", "up", "away"}
 INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}
 
 
@@ -410,7 +414,6 @@ def _negated(tok) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     # "was incapable of negotiating", "failed to meet": the act did not happen
-    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
     return _incapable(tok)
 
 
@@ -434,13 +437,14 @@ def _modality(tok) -> str:
         return "hypothetical"
     if any(t.lower_ in FUTURE_WORDS for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i):
         return "future"
-    if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
         return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
     return "asserted"
 
 
 def _conditional(tok) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+    """"will withdraw its force unless …": an act made conditional on the target's behaviour is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in tok.children)
 
 
@@ -451,15 +455,20 @@ def _forward_looking(tok) -> bool:
 
 def _obligation(ctx: _Ctx, tok) -> list[Event]:
     """"X said Y must/should do Z": X demands that Y does Z (10)."""
-    if tok.lemma_.lower() not in REPORT_VERBS or tok.pos_ != "VERB":
+    if tok.pos_ not in ("VERB", "NOUN"):
         return []
     out: list[Event] = []
     demand = next((f for f in ctx.verbs.families.values() if f.name == "demand"), None)
     if demand is None:
         return []
     for c in tok.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+        if c.dep_ not in ("ccomp", "acl") or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
             continue
+        if tok.pos_ == "NOUN":  # "a reminder to Iraq that it must cooperate": the noun's clause
+            gov = tok.head
+            while gov.pos_ != "VERB" and gov.head.i != gov.i:
+                gov = gov.head
+            tok = gov
         s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         if s is None:
             continue
@@ -479,7 +488,7 @@ def _reported(tok) -> bool:
     for _ in range(4):
         if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORT_VERBS:
             return True
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
     return any(t.lower_ == "according" for t in tok.sent)
@@ -715,7 +724,7 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if pat.needs_pair and not tgts:
         return []
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
-    return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(tok.head) if tok.head is not tok else "asserted", rule, pat, table)
+    return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(tok.head) if tok.head.i != tok.i else "asserted", rule, pat, table)
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,

@@ -1,0 +1,277 @@
+"""Ingest: readers → (ids already stored skipped, before any NLP) → ``process`` in a pool → ONE writer.
+
+    report = ingest(["news/", "feed.jsonl.gz"], "news.duckdb", workers=2)
+
+Each worker loads ``Resources`` once (the pool initializer) and returns, for each article, its
+``ArticleResult`` and its dedup fingerprint; results come back in input order and the main process, the
+only one that touches DuckDB, writes them in batches of whole articles (see ``Store.write_batch``).
+
+Crash safety comes from two facts: a batch commits whole articles atomically, and a rerun skips every id
+that is already stored, recorded as a repeat, or rejected. So ``kill -9`` at any moment, then the same
+command again, leaves every article stored exactly once. Bad items become ``rejects`` rows and never stop
+the batch; an article whose coding runs longer than ``timeout`` seconds is rejected, not waited for.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from accord.dedup import Fingerprint, fingerprint
+from accord.errors import InputError
+from accord.pipeline import Config, Resources, process
+from accord.readers import estimate_count, iter_inputs
+from accord.store import Store
+from accord.types import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+BATCH_SIZE = 200  # articles per transaction at most
+FLUSH_SECONDS = 2.0  # ... and at least one commit this often, so a slow stream still lands
+TIMEOUT = 60.0  # seconds one article may take in process()
+CHUNKSIZE = 4
+WINDOW = 1024  # articles in flight at most: enough that one slow article does not idle the other workers
+
+Done = tuple[ArticleResult, Fingerprint | None]
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` call did. ``read`` counts every input item, rejects included."""
+
+    read: int = 0
+    stored: int = 0  # new articles (coded or skipped)
+    skipped: int = 0  # of those, stored but not coded (not English)
+    duplicates: int = 0  # exact or near repeats, recorded as sources
+    rejects: int = 0  # bad input items and articles process() failed on
+    known: int = 0  # already in the store (a rerun): nothing done
+    events: int = 0
+    seconds: float = 0.0
+    run_id: str = ""
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.duplicates + self.rejects + self.known
+
+    @property
+    def rate(self) -> float:
+        """Input items per second."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.read:,} read: {self.stored:,} stored ({self.skipped:,} not coded), "
+            f"{self.duplicates:,} duplicates, {self.rejects:,} rejects, {self.known:,} already stored; "
+            f"{self.events:,} events; {self.seconds:.1f} s, {self.rate:,.1f} articles/s"
+        )
+
+
+Progress = Callable[[IngestReport, int | None], None]
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Path | Store,
+    workers: int = 1,
+    config: Config | None = None,
+    progress: Progress | None = None,
+    *,
+    resources: Resources | None = None,
+    default_date: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    flush_seconds: float = FLUSH_SECONDS,
+    timeout: float | None = TIMEOUT,
+    command: str | None = None,
+) -> IngestReport:
+    """Read ``paths``, code every new article, store it; returns what happened.
+
+    ``workers`` > 1 codes in that many processes; ``resources`` (already loaded) is used when coding in
+    this process; ``progress(report, estimated_total)`` is called after every item.
+    """
+    paths = list(paths)
+    config = config or Config()
+    store = db if isinstance(db, Store) else Store(db)
+    report = IngestReport()
+    started = time.monotonic()
+    report.run_id = store.start_run(command or "ingest " + " ".join(paths))
+    total = estimate_count(paths) if progress else None
+    known, rejected = store.known_input_ids(), store.reject_keys()
+
+    def todo() -> Iterator[Article | InputError]:
+        for item in iter_inputs(paths, default_date):
+            report.read += 1
+            if isinstance(item, Article) and (item.id in known or (item.source or "", item.id) in rejected):
+                report.known += 1  # counted here, in the reading thread; nothing to code
+                continue
+            yield item
+
+    pending: list[Done] = []
+    last_flush = time.monotonic()
+
+    def flush() -> None:
+        nonlocal last_flush
+        if pending:
+            outcomes = store.write_batch([r for r, _ in pending], [f for _, f in pending])
+            for (result, _), outcome in zip(pending, outcomes, strict=True):
+                _count(report, result, outcome)
+            pending.clear()
+        last_flush = time.monotonic()
+
+    try:
+        with _coded(todo(), workers, config, resources, timeout) as results:
+            for out in results:
+                if isinstance(out, InputError) and (out.input, out.item) in rejected:
+                    report.known += 1  # rejected by an earlier run already
+                elif isinstance(out, InputError):
+                    store.add_reject(out)
+                    report.rejects += 1
+                    report.outcomes["rejected"] = report.outcomes.get("rejected", 0) + 1
+                else:
+                    pending.append(out)
+                if len(pending) >= batch_size or time.monotonic() - last_flush >= flush_seconds:
+                    flush()
+                if progress:
+                    report.seconds = time.monotonic() - started
+                    progress(report, total)
+            flush()
+    finally:
+        report.seconds = time.monotonic() - started
+        try:
+            store.finish_run(report.run_id, report.stored, report.duplicates, report.rejects)
+        finally:
+            if not isinstance(db, Store):
+                store.close()
+    if progress:
+        progress(report, report.done)
+    return report
+
+
+def _count(report: IngestReport, result: ArticleResult, outcome: str) -> None:
+    report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
+    if outcome == "stored":
+        report.stored += 1
+        report.events += len(result.events)
+        report.skipped += result.status == "skipped"
+    elif outcome in ("exact", "near"):
+        report.duplicates += 1
+    elif outcome == "rejected":
+        report.rejects += 1
+    else:
+        report.known += 1
+
+
+# ------------------------------------------------------------------------------------------- coding
+
+_RESOURCES: Resources | None = None
+_TIMEOUT: float | None = None
+
+
+class ArticleTimeout(Exception):
+    """Coding one article took longer than the time limit (process() turns it into the article's error)."""
+
+
+def _init_worker(config: Config, timeout: float | None) -> None:
+    """Pool initializer: load the model and dictionaries once per worker process."""
+    global _RESOURCES, _TIMEOUT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _RESOURCES = Resources.load(config)
+    _TIMEOUT = timeout
+
+
+def _work(item: Article | InputError) -> Done | InputError:
+    if isinstance(item, InputError):
+        return item
+    return code_one(item, _RESOURCES, _TIMEOUT)
+
+
+def code_one(article: Article, res: Resources, timeout: float | None = TIMEOUT) -> Done:
+    """``process`` under a time limit, plus the fingerprint the writer dedups with."""
+    try:
+        with _time_limit(timeout):
+            result = process(article, res)
+    except ArticleTimeout as exc:  # process() turns it into the article's error; this is the rare miss
+        result = ArticleResult(article=article, error=f"internal error: ArticleTimeout: {exc}", status="error")
+    result.mentions = []  # not stored; no need to ship them back to the writer
+    fp = fingerprint(article.text) if result.status != "error" else None
+    return result, fp
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimeout in this thread after ``seconds`` (Unix, main thread only; else no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise ArticleTimeout(f"coding took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@contextmanager
+def _coded(items: Iterator[Article | InputError], workers: int, config: Config, resources: Resources | None,
+           timeout: float | None) -> Iterator[Iterator[Done | InputError]]:
+    """Results in input order: in this process, or from a pool of ``workers`` processes.
+
+    The model is loaded (or the pool started) only once there is an article to code, so a rerun over
+    inputs that are all stored already takes no time.
+    """
+    head: list[Article | InputError] = []
+    for item in items:
+        head.append(item)
+        if isinstance(item, Article):
+            break
+    if not head or not isinstance(head[-1], Article):
+        yield iter(head)
+        return
+    items = itertools.chain(head, items)
+    if workers <= 1:
+        res = resources or Resources.load(config)
+        yield (item if isinstance(item, InputError) else code_one(item, res, timeout) for item in items)
+        return
+    # forkserver/spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    # Pool.imap reads its input as fast as it can; a window keeps only so many articles in flight
+    window = threading.Semaphore(WINDOW)
+    stop = threading.Event()
+
+    def gated() -> Iterator[Article | InputError]:
+        for item in items:
+            window.acquire()
+            if stop.is_set():
+                return
+            yield item
+
+    pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(config, timeout))
+    try:
+        def results() -> Iterator[Done | InputError]:
+            for out in pool.imap(_work, gated(), chunksize=CHUNKSIZE):
+                window.release()
+                yield out
+
+        yield results()
+        pool.close()
+        pool.join()
+    finally:
+        stop.set()
+        for _ in range(WINDOW + 1):
+            window.release()
+        pool.terminate()

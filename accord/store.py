@@ -1,0 +1,373 @@
+"""The store: one DuckDB file, its schema made by numbered migrations, written by one writer.
+
+    with Store("news.duckdb") as store:
+        store.write(result)              # the article and everything derived from it, one transaction
+        store.write_batch(results)       # many articles, one transaction (see write_batch for why it is safe)
+        store.add_reject(input_error)    # idempotent on (input, item)
+        store.stats()                    # {"articles": ..., "events": ..., "rejects": ..., ...}
+
+Migrations are ``accord/migrations/NNN_name.sql``, applied in order, each in its own transaction and
+recorded in ``schema_migrations``; a released migration is never edited, a new number is added instead.
+
+Duplicates are decided here, by the one writer, against everything already stored (see :mod:`accord.dedup`):
+a repeat is not stored again but becomes a row of ``article_sources`` (kind ``exact`` or ``near``); every
+stored article has its own ``original`` row there, so counting an article's documents is one GROUP BY.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from accord.dedup import DedupIndex, Fingerprint, fingerprint
+from accord.errors import InputError
+from accord.types import Actor, ArticleResult
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or upgraded (a clean message for the CLI)."""
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(version, file name, sql)`` of every migration shipped in ``accord/migrations``, in order."""
+    found = []
+    for entry in resources.files("accord.migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+# The Arrow schema of each table's insert: the columns of migrations/001_initial.sql that the writer fills.
+_S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
+_TABLES: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("id", _S), ("source", _S), ("url", _S), ("title", _S), ("published", _D), ("text", _S),
+        ("language", _S), ("language_reason", _S), ("status", _S), ("error", _S), ("hash", _S),
+        ("minhash", pa.binary()), ("words", _I), ("tone", _F), ("removed", pa.list_(_S)), ("meta", _S),
+    ]),
+    "article_sources": pa.schema([
+        ("article_id", _S), ("input_id", _S), ("source", _S), ("url", _S), ("kind", _S), ("similarity", _F),
+    ]),
+    "events": pa.schema([
+        ("article_id", _S), ("idx", _I), ("span_start", _I), ("span_end", _I), ("sentence", _S),
+        ("sentence_start", _I), ("sentence_end", _I),
+        ("source_code", _S), ("source_name", _S), ("source_country", _S), ("source_igo", _S), ("source_role", _S),
+        ("target_code", _S), ("target_name", _S), ("target_country", _S), ("target_igo", _S), ("target_role", _S),
+        ("cameo", _S), ("cameo_root", _S), ("quad_class", pa.int8()), ("goldstein", _F),
+        ("plover_type", _S), ("plover_mode", _S), ("plover_context", _S), ("negated", _B), ("modality", _S),
+        ("event_date", _D), ("location_name", _S), ("location_country", _S), ("location_fips", _S),
+        ("lat", _F), ("lon", _F), ("rule", _S), ("trigger", _S), ("tone", _F),
+    ]),
+    "quotes": pa.schema([
+        ("article_id", _S), ("idx", _I), ("speaker_name", _S), ("speaker_code", _S), ("speaker_country", _S),
+        ("speaker_igo", _S), ("speaker_role", _S), ("text", _S), ("span_start", _I), ("span_end", _I),
+        ("how", _S), ("conflict", _S),
+    ]),
+    "amounts": pa.schema([
+        ("article_id", _S), ("idx", _I), ("value", _F), ("unit", _S), ("text", _S), ("about", _S),
+        ("period", _S), ("kind", _S), ("currency", _S), ("event_idx", _I), ("span_start", _I), ("span_end", _I),
+    ]),
+    "locations": pa.schema([
+        ("article_id", _S), ("idx", _I), ("name", _S), ("country", _S), ("fips", _S), ("lat", _F), ("lon", _F),
+        ("kind", _S), ("adm1", _S), ("geonameid", pa.int64()), ("span_start", _I), ("span_end", _I),
+    ]),
+    "rejects": pa.schema([("input", _S), ("item", _S), ("reason", _S)]),
+}
+
+
+class Store:
+    """An accord DuckDB store; opened for writing (migrations applied) unless ``read_only``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no accord store at {self.path}")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:  # most often: another process is writing it
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self._index: DedupIndex | None = None
+        self._known: set[str] | None = None
+        if not read_only:
+            self.migrate()
+
+    # ------------------------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded in ``schema_migrations``; returns the names applied."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+            " applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        applied = []
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            self.con.begin()
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+                self.con.commit()
+            except duckdb.Error as exc:
+                self.con.rollback()
+                raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
+            applied.append(name)
+        return applied
+
+    # -------------------------------------------------------------------------------------- reading
+
+    def has_article(self, article_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+    def known_input_ids(self) -> set[str]:
+        """Ids already taken care of: stored articles and inputs recorded as repeats of one."""
+        if self._known is None:
+            rows = self.con.execute("SELECT id FROM articles UNION SELECT input_id FROM article_sources").fetchall()
+            self._known = {r[0] for r in rows}
+        return self._known
+
+    def reject_keys(self) -> set[tuple[str, str]]:
+        """``(input, item)`` of every reject; an article rejected by ``process`` is keyed (source, id)."""
+        return {(r[0], r[1]) for r in self.con.execute("SELECT input, item FROM rejects").fetchall()}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything stored; ``duplicates`` are repeats (exact or near) counted as sources."""
+        q = self.con.execute
+
+        def count(sql: str) -> int:
+            return int(q(sql).fetchone()[0])
+
+        out: dict[str, Any] = {
+            "articles": count("SELECT count(*) FROM articles"),
+            "events": count("SELECT count(*) FROM events"),
+            "rejects": count("SELECT count(*) FROM rejects"),
+            "duplicates": count("SELECT count(*) FROM article_sources WHERE kind <> 'original'"),
+            "quotes": count("SELECT count(*) FROM quotes"),
+            "amounts": count("SELECT count(*) FROM amounts"),
+            "locations": count("SELECT count(*) FROM locations"),
+            "skipped": count("SELECT count(*) FROM articles WHERE status = 'skipped'"),
+        }
+        kinds = q("SELECT kind, count(*) FROM article_sources WHERE kind <> 'original' GROUP BY kind").fetchall()
+        out["duplicate_kinds"] = {k: int(n) for k, n in sorted(kinds)}
+        langs = q("SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        out["languages"] = {lang: int(n) for lang, n in langs}
+        out["runs"] = count("SELECT count(*) FROM runs")
+        return out
+
+    def top_dyads(self, n: int = 10) -> list[dict[str, Any]]:
+        """The ``n`` directed dyads (source code → target code) with the most event mentions."""
+        rows = self.con.execute(
+            "SELECT source_code, target_code, count(*) AS events FROM events"
+            " WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND NOT coalesce(negated, false)"
+            " GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?", [int(n)],
+        ).fetchall()
+        return [{"source": s, "target": t, "events": int(c)} for s, t, c in rows]
+
+    # -------------------------------------------------------------------------------------- writing
+
+    def add_reject(self, error: InputError) -> None:
+        """One row in ``rejects``; recording the same (input, item) again changes nothing."""
+        self.con.execute(
+            "INSERT INTO rejects (input, item, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [error.input, error.item, error.reason],
+        )
+
+    def write(self, result: ArticleResult, fp: Fingerprint | None = None) -> str:
+        """Store one article and all its derived rows in one transaction; returns what happened to it:
+        ``stored``, ``exact`` / ``near`` (a repeat, recorded as a source), ``known`` (its id is already
+        here: nothing to do) or ``rejected`` (``process`` failed on it: a row in ``rejects``)."""
+        return self.write_batch([result], [fp])[0]
+
+    def write_batch(self, results: Sequence[ArticleResult], fps: Sequence[Fingerprint | None] | None = None) -> list[str]:
+        """Store several articles in ONE transaction; returns one outcome per result (see :meth:`write`).
+
+        Why batching keeps the crash guarantee: a transaction holds whole articles only (an article and
+        all its rows are added to it together), DuckDB commits it atomically, and a rerun skips exactly
+        the ids that were committed. So ``kill -9`` loses at most the whole articles of the open batch,
+        which the rerun processes and stores again, once each. Batches amortise the commit (a WAL sync)
+        and turn thousands of row inserts into a few Arrow inserts.
+        """
+        fps = list(fps) if fps is not None else [None] * len(results)
+        index, known = self._dedup_index(), self.known_input_ids()
+        staged_ids: list[str] = []
+        rows: dict[str, list[tuple]] = {name: [] for name in _TABLES}
+        outcomes = []
+        for result, fp in zip(results, fps, strict=True):
+            a = result.article
+            if result.status == "error":
+                rows["rejects"].append((a.source or "", a.id, result.error or "error"))
+                outcomes.append("rejected")
+                continue
+            if a.id in known:
+                outcomes.append("known")
+                continue
+            fp = fp or fingerprint(a.text)
+            match = index.match(fp)
+            known.add(a.id)
+            staged_ids.append(a.id)
+            if match is not None:
+                rows["article_sources"].append((match.article_id, a.id, a.source, a.url, match.kind, match.similarity))
+                outcomes.append(match.kind)
+                continue
+            try:
+                mine = _article_rows(result, fp)
+            except Exception as exc:  # a malformed result (a bug upstream) is that article's reject only
+                known.discard(a.id)
+                rows["rejects"].append((a.source or "", a.id, f"could not be stored: {exc.__class__.__name__}: {exc}"))
+                outcomes.append("rejected")
+                continue
+            for name, new_rows in mine.items():
+                rows[name] += new_rows
+            index.add(a.id, fp)
+            outcomes.append("stored")
+        try:
+            self._insert(rows)
+        except Exception as exc:
+            # the transaction is gone; forget what it staged, then store what can be stored one by one
+            self._index = None
+            self._known = None
+            if len(results) == 1:
+                a = results[0].article
+                self.add_reject(InputError(a.source or "", a.id, f"could not be stored: {exc.__class__.__name__}: {exc}"))
+                return ["rejected"]
+            return [self.write_batch([r], [f])[0] for r, f in zip(results, fps, strict=True)]
+        return outcomes
+
+    def _insert(self, rows: dict[str, list[tuple]]) -> None:
+        con = self.con
+        con.begin()
+        try:
+            for name, schema in _TABLES.items():
+                if not rows[name]:
+                    continue
+                data = rows[name]
+                if name == "rejects":
+                    data = list({(i, it): (i, it, r) for i, it, r in data}.values())
+                table = pa.Table.from_arrays(
+                    [pa.array(col, type=f.type) for col, f in zip(zip(*data, strict=True), schema, strict=True)],
+                    schema=schema,
+                )
+                view = f"_accord_batch_{name}"
+                con.register(view, table)
+                cols = ", ".join(schema.names)
+                conflict = " ON CONFLICT DO NOTHING" if name == "rejects" else ""
+                con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}{conflict}")
+                con.unregister(view)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+
+    def _dedup_index(self) -> DedupIndex:
+        if self._index is None:
+            rows = self.con.execute("SELECT id, hash, minhash FROM articles ORDER BY ingested_at, id").fetchall()
+            self._index = DedupIndex.from_rows(rows)
+        return self._index
+
+    # ----------------------------------------------------------------------------------------- runs
+
+    def start_run(self, command: str) -> str:
+        run_id = uuid.uuid4().hex
+        self.con.execute("INSERT INTO runs (run_id, command, started_at) VALUES (?, ?, ?)",
+                         [run_id, command, _now()])
+        return run_id
+
+    def finish_run(self, run_id: str, articles: int, duplicates: int, rejects: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, articles = ?, duplicates = ?, rejects = ? WHERE run_id = ?",
+            [_now(), articles, duplicates, rejects, run_id],
+        )
+
+
+# ---------------------------------------------------------------------------------- dataclass → rows
+
+
+def _article_rows(result: ArticleResult, fp: Fingerprint) -> dict[str, list[tuple]]:
+    """The rows of every table for one article, as tuples in the order of ``_TABLES``."""
+    rows: dict[str, list[tuple]] = {name: [] for name in _TABLES}
+    a = result.article
+    aid = a.id
+    rows["articles"].append((
+        aid, a.source, a.url, a.title, _date(a.date), a.text, result.language, _language_reason(result),
+        result.status, result.error, fp.hash, fp.minhash, result.words, result.tone, list(result.removed),
+        json.dumps(a.meta, ensure_ascii=False, default=str) if a.meta else None,
+    ))
+    rows["article_sources"].append((aid, aid, a.source, a.url, "original", None))
+    for i, e in enumerate(result.events):
+        ss = e.sentence_span or (None, None)
+        loc = e.location
+        rows["events"].append((
+            aid, i, e.span[0], e.span[1], e.sentence, ss[0], ss[1], *_actor(e.source), *_actor(e.target),
+            e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.context,
+            e.negated, e.modality, _date(e.date), loc.name if loc else None, loc.country if loc else None,
+            loc.fips if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+            e.rule, e.trigger, e.tone,
+        ))
+    for i, q in enumerate(result.quotes):
+        s = q.speaker
+        rows["quotes"].append((
+            aid, i, s.name if s else None, s.code if s else None, s.country if s else None, s.igo if s else None,
+            s.role if s else None, q.text, q.span[0], q.span[1], q.how, q.conflict,
+        ))
+    for i, m in enumerate(result.amounts):
+        rows["amounts"].append((
+            aid, i, m.value, m.unit, m.text, m.about, m.period, m.kind, m.currency, m.event_index,
+            m.span[0], m.span[1],
+        ))
+    for i, loc in enumerate(result.locations):
+        span = loc.span or (None, None)
+        rows["locations"].append((
+            aid, i, loc.name, loc.country, loc.fips, loc.lat, loc.lon, loc.kind, loc.adm1, loc.geonameid,
+            span[0], span[1],
+        ))
+    return rows
+
+
+def _actor(a: Actor | None) -> tuple:
+    return (a.code, a.name, a.country, a.igo, a.role) if a else (None,) * 5
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _language_reason(result: ArticleResult) -> str | None:
+    reason = getattr(result, "language_reason", None)
+    if reason:
+        return reason
+    if result.status == "skipped" and result.error and result.error.startswith("not English: "):
+        return result.error.removeprefix("not English: ")
+    return None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+

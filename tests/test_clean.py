@@ -1,0 +1,105 @@
+"""Cleaning: boilerplate lines are blanked (offsets unchanged) and listed; the body and the title stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from accord.clean import clean, detect_language, is_link_like, marker_kind
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEED = SHARED / "seed" / "000_862d1585ab695d36.txt"
+GOLD = SHARED / "gold" / "seed-article.gold.json"
+
+ARTICLE = """Iran to join regional bloc
+
+Iran on Thursday pledged to join the Shanghai Cooperation Organization, officials said.
+Advertisement
+The summit began in Uzbekistan and will end on Friday, the host said.
+
+Related News
+Russia and China conduct joint naval patrols
+Moscow is concerned about the border
+"""
+
+
+def test_clean_keeps_offsets_and_blanks_removed_lines():
+    c = clean(ARTICLE)
+    assert len(c.text) == len(ARTICLE)
+    assert c.text.count("\n") == ARTICLE.count("\n")
+    for start, end in c.removed_spans:
+        assert c.text[start:end].strip() == "" and ARTICLE[start:end].strip() in c.removed
+    body = ARTICLE.index("Iran on Thursday")
+    assert c.text[body : body + 16] == "Iran on Thursday"
+
+
+def test_clean_removes_markers_and_the_related_headlines():
+    assert clean(ARTICLE).removed == [
+        "Advertisement", "Related News", "Russia and China conduct joint naval patrols",
+        "Moscow is concerned about the border",
+    ]
+
+
+def test_clean_never_removes_the_title_line():
+    c = clean("Read more about the SCO summit\n\nIran on Thursday pledged to join the bloc, officials said.\n")
+    assert c.removed == []
+
+
+def test_clean_short_lines_without_a_marker_stay():
+    """Hard-wrapped newswire (Reuters) is full of short unpunctuated lines: no marker, nothing removed."""
+    text = ("Shr 27 cts vs 29 cts\n    Net 13,555,000 vs 14,635,000\n    Revs 104,606,000 vs 110,311,000\n"
+            "The company said its board had\nrecommended that shareholders approve the\nbuyout at 12 dlrs a\nshare.\n")
+    assert clean(text).removed == []
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Related News", "list"),
+    ("Join NewsTrack Whatsapp group", "list"),
+    ("Also read: Iran joins SCO", "list"),
+    ("Advertisement", "plain"),
+    ("Supported by", "plain"),
+    ("Share this article", "plain"),
+    ("Facebook Twitter WhatsApp", "plain"),
+    ("© 2024 Example News. All rights reserved.", "plain"),
+    ("Click here to subscribe", "list"),
+    ("Follow-up talks are due next week.", None),
+    ("Recommended changes include a tax cut.", None),
+    ("Copyright law was debated on Monday.", None),
+    ("share.", None),  # the end of a wrapped sentence
+])
+def test_clean_marker_lines(line, kind):
+    assert marker_kind(line) == kind
+
+
+def test_clean_link_like_lines_are_short_and_not_sentences():
+    assert is_link_like("Russia and China conduct joint naval patrols in the Pacific")
+    assert not is_link_like("Putin said the talks went well.")
+    assert not is_link_like("\u201cWe will join,\u201d he said")
+
+
+@pytest.mark.skipif(not (SEED.exists() and GOLD.exists()), reason="../shared seed article is not present")
+def test_clean_seed_article_removes_exactly_the_gold_boilerplate():
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    c = clean(text)
+    assert c.removed == gold["boilerplate"]
+    assert c.text.startswith('The "Final Stage"')  # the title stays
+    assert "Trade between the two countries grew by 81 percent" in c.text
+    assert c.language == "en" and c.is_english
+
+
+def test_clean_detects_a_german_article():
+    c = clean("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen, das die Energiepreise senken soll.")
+    assert (c.language, c.is_english) == ("de", False)
+    assert c.language_reason.startswith("py3langid: de (")
+
+
+def test_clean_short_text_defaults_to_english():
+    assert detect_language("Hi there") == ("en", "too short to tell (7 letters); assumed English")
+
+
+def test_clean_newswire_tables_count_as_english():
+    table = "Shr 27 cts vs 29 cts\nNet 13,555,000 vs 14,635,000\nRevs 104,606,000 vs 110,311,000\nAvg shrs 47.2 mln"
+    assert detect_language(table)[0] == "en"

@@ -1,0 +1,148 @@
+"""The store: migrations, one transaction per article, duplicates as sources, idempotent rejects, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from accord.dedup import DedupIndex, fingerprint, shingles
+from accord.errors import InputError
+from accord.store import Store, migrations
+from accord.types import Actor, Amount, Article, ArticleResult, Event, Location, Quote
+
+TEXT = ("Iran on Thursday pledged to join the Shanghai Cooperation Organization as the SCO summit began in "
+        "Uzbekistan. Before the summit ends, it is anticipated that the Islamic Republic will be formally "
+        "accepted as a member of the Eurasian political, economic and security bloc, officials said.")
+PUTIN = Actor("Vladimir Putin", "RUSGOV", "RUS", None, "GOV")
+IRAN = Actor("Iran", "IRN", "IRN")
+
+
+def result(ident: str = "a1", text: str = TEXT, **kw) -> ArticleResult:
+    return ArticleResult(article=Article(id=ident, text=text, date="2022-09-15", source="feed.jsonl"), **kw)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "s.duckdb") as s:
+        yield s
+
+
+def test_store_applies_every_migration_once(tmp_path: Path):
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    Store(path).close()  # reopening applies nothing twice
+    con = duckdb.connect(str(path))
+    assert con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall() == [
+        (v, name) for v, name, _ in migrations()
+    ]
+
+
+def test_store_write_round_trips_events_quotes_amounts_locations(store: Store):
+    tehran = Location("Tehran", "IRN", 35.7, 51.4, (10, 16), fips="IR", kind="city")
+    event = Event(source=PUTIN, target=IRAN, cameo="057", sentence="Putin signed a deal with Iran.", span=(6, 12),
+                  rule="sign_agreement", goldstein=8.0, quad_class=1, plover_type="AGREE", date="2022-09-16",
+                  location=tehran, sentence_span=(0, 30), trigger="signed")
+    r = result(events=[event], quotes=[Quote(PUTIN, "We are close", (40, 52))],
+               amounts=[Amount(81, "percent", "81 percent", (60, 70), about="trade", event_index=0)],
+               locations=[tehran], language="en", removed=["Related News"], words=40)
+    assert store.write(r) == "stored"
+    row = store.con.execute(
+        "SELECT article_id, idx, span_start, span_end, source_code, source_country, target_code, cameo, cameo_root,"
+        " goldstein, quad_class, plover_type, event_date::VARCHAR, location_name, location_fips, rule, trigger"
+        " FROM events").fetchall()
+    assert row == [("a1", 0, 6, 12, "RUSGOV", "RUS", "IRN", "057", "05", 8.0, 1, "AGREE", "2022-09-16", "Tehran",
+                    "IR", "sign_agreement", "signed")]
+    assert store.con.execute("SELECT speaker_code, text, span_start FROM quotes").fetchall() == [
+        ("RUSGOV", "We are close", 40)]
+    assert store.con.execute("SELECT value, unit, event_idx FROM amounts").fetchall() == [(81.0, "percent", 0)]
+    assert store.con.execute("SELECT name, country, lat, span_end FROM locations").fetchall() == [
+        ("Tehran", "IRN", 35.7, 16)]
+    assert store.con.execute("SELECT published::VARCHAR, removed, status FROM articles").fetchall() == [
+        ("2022-09-15", ["Related News"], "coded")]
+    assert store.top_dyads(5) == [{"source": "RUSGOV", "target": "IRN", "events": 1}]
+
+
+def test_store_exact_and_near_repeats_become_sources(store: Store):
+    near = TEXT.replace("Thursday", "Friday")
+    outcomes = store.write_batch([result("a1"), result("a2"), result("a3", near), result("b", "Cocoa " * 40)])
+    assert outcomes == ["stored", "exact", "near", "stored"]
+    rows = store.con.execute("SELECT article_id, input_id, kind FROM article_sources ORDER BY input_id").fetchall()
+    assert rows == [("a1", "a1", "original"), ("a1", "a2", "exact"), ("a1", "a3", "near"), ("b", "b", "original")]
+    s = store.stats()
+    assert (s["articles"], s["duplicates"], s["duplicate_kinds"]) == (2, 2, {"exact": 1, "near": 1})
+
+
+def test_store_same_input_id_again_is_a_no_op(store: Store):
+    assert store.write(result("a1")) == "stored"
+    assert store.write(result("a1")) == "known"
+    assert store.write(result("a2")) == "exact"
+    assert store.write(result("a2")) == "known"
+    assert store.stats()["duplicates"] == 1
+
+
+def test_store_dedup_index_is_rebuilt_from_stored_signatures(tmp_path: Path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as s:
+        s.write(result("a1"))
+    with Store(path) as s:  # a new run: the LSH index comes back from articles.minhash
+        assert s.write(result("later", TEXT.replace("Thursday", "Friday"))) == "near"
+
+
+def test_store_process_errors_and_input_errors_are_rejects(store: Store):
+    assert store.write(result("long", error="text too long", status="error")) == "rejected"
+    store.add_reject(InputError("feed.jsonl", "3", "malformed JSON"))
+    store.add_reject(InputError("feed.jsonl", "3", "malformed JSON"))  # idempotent on (input, item)
+    rows = store.con.execute("SELECT input, item, reason FROM rejects ORDER BY item").fetchall()
+    assert rows == [("feed.jsonl", "3", "malformed JSON"), ("feed.jsonl", "long", "text too long")]
+    assert store.reject_keys() == {("feed.jsonl", "3"), ("feed.jsonl", "long")}
+
+
+def test_store_non_english_article_is_stored_with_language_and_reason(store: Store):
+    store.write(result("de", "Der Bundestag hat ein Gesetz beschlossen.", language="de", status="skipped",
+                       error="not English: py3langid: de (1.00)"))
+    assert store.con.execute("SELECT language, language_reason, status FROM articles").fetchall() == [
+        ("de", "py3langid: de (1.00)", "skipped")]
+    s = store.stats()
+    assert (s["skipped"], s["languages"]) == (1, {"de": 1})
+
+
+def test_store_an_article_that_cannot_be_written_is_rejected_alone(store: Store):
+    """A malformed result (here: no CAMEO code) must not take the rest of its batch with it."""
+    bad = result("bad", "Cocoa " * 40, events=[Event(None, None, None, "s", (0, 1), "r")])
+    assert store.write_batch([result("a1"), bad]) == ["stored", "rejected"]
+    assert store.has_article("a1") and not store.has_article("bad")
+    assert "could not be stored" in store.con.execute("SELECT reason FROM rejects").fetchone()[0]
+
+
+def test_store_a_failed_insert_is_retried_article_by_article(store: Store):
+    bad = result("bad", "Cocoa " * 40, events=[Event(None, None, "010", "s", (0, 1), "r", quad_class=1000)])
+    assert store.write_batch([result("a1"), bad]) == ["stored", "rejected"]  # TINYINT overflow rolls back the batch
+    assert store.has_article("a1") and not store.has_article("bad")
+    assert store.con.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 1
+
+
+def test_store_stats_has_the_documented_keys(store: Store):
+    assert {"articles", "events", "rejects", "duplicates", "quotes", "amounts", "locations", "skipped",
+            "languages"} <= set(store.stats())
+
+
+def test_store_read_only_refuses_a_missing_file(tmp_path: Path):
+    from accord.store import StoreError
+
+    with pytest.raises(StoreError, match="no accord store"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_dedup_shingles_are_word_5_grams():
+    assert shingles("a b c d e f") == {b"a b c d e", b"b c d e f"}
+    assert shingles("Too short") == {b"too short"}
+
+
+def test_dedup_exact_ignores_case_and_spacing():
+    index = DedupIndex()
+    index.add("a", fingerprint(TEXT))
+    match = index.match(fingerprint("  " + TEXT.upper().replace(" ", "\n ")))
+    assert (match.article_id, match.kind) == ("a", "exact")
+    assert index.match(fingerprint("Something else entirely, about cocoa in Bahia.")) is None
