@@ -469,13 +469,10 @@ def _obligation(ctx: _Ctx, tok) -> list[Event]:
             while gov.pos_ != "VERB" and gov.head.i != gov.i:
                 gov = gov.head
             tok = gov
-        s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if s is None:
+        found = _reporter_and_subject(ctx, tok, c)
+        if found is None:
             continue
-        srcs, swhy = _sources(ctx, tok)
-        tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
-        if not srcs or not tgts:
-            continue
+        srcs, swhy, s, tgts = found
         inner = _match(ctx, c)
         code = demand.code_for(inner.code) if inner else demand.default
         rule = f"obligation: '{tok.text}' that '{s.text}' must '{c.text}' → {code}; source: {swhy}"
@@ -652,6 +649,18 @@ def _core_subtree(tok):
         yield from _core_subtree(c)
 
 
+def _reporter_and_subject(ctx: _Ctx, tok, clause):
+    """For "X said that Y …": X's actors, why, Y's token and Y's actors (other than X); None if either is missing."""
+    s = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if s is None:
+        return None
+    srcs, swhy = _sources(ctx, tok)
+    tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
+    if not srcs or not tgts:
+        return None
+    return srcs, swhy, s, tgts
+
+
 def _criticism(ctx: _Ctx, tok) -> list[Event]:
     """A speaker reports that an actor is incapable, guilty, in breach … → criticism of that actor."""
     if tok.lemma_.lower() not in REPORT_VERBS or tok.pos_ != "VERB":
@@ -667,13 +676,10 @@ def _criticism(ctx: _Ctx, tok) -> list[Event]:
         hit = pred_words & ctx.verbs.criticism_words
         if not hit:
             continue
-        s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if s is None:
+        found = _reporter_and_subject(ctx, tok, c)
+        if found is None:
             continue
-        srcs, swhy = _sources(ctx, tok)
-        tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
-        if not srcs or not tgts:
-            continue
+        srcs, swhy, s, tgts = found
         code = ctx.verbs.criticism_code
         rule = f"criticism: '{tok.text}' that '{s.text}' is '{sorted(hit)[0]}' → {code}; source: {swhy}"
         events += _emit(ctx, tok.sent, tok, c, code, srcs, tgts, "asserted", rule, None, cameo_table())
