@@ -231,7 +231,7 @@ class _Match:
 
 def _active(e: Entry, pub: dt.date | None) -> bool:
     if pub is None:
-        return e.end is None  # no date: only people in office now
+        return True  # no date: any term; _pick_leader prefers the name's country in context, then office now
     return (e.start is None or e.start <= pub) and (e.end is None or pub <= e.end)
 
 
@@ -321,7 +321,10 @@ def _pick_leader(ents: list[Entry], countries: Counter) -> Entry | None:
     if not leaders:
         return None
     leaders.sort(key=lambda e: (-countries.get(e.country or "", 0), e.end is not None))
-    return leaders[0]
+    best = leaders[0]
+    if not countries.get(best.country or "", 0) and len({e.country or e.igo for e in leaders}) > 1 and best.end is not None:
+        return None  # an undated name held in several countries and none of them in the text: ambiguous
+    return best
 
 
 def _igo_actor(name: str, e: Entry, role: str | None, igo_codes: dict[str, str]) -> Actor:
@@ -538,6 +541,11 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
             ref = next((p for p in reversed(persons) if p.actor.role == a.role and p.actor.country), None)
             if ref is not None:
                 m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        if m.how == "unresolved" and a.role and (home := _home_country(doc, m, mentions_iter, countries)) is not None:
+            # "demonstrators", "President Suharto's government" with no country of their own: a domestic
+            # actor of the one country the sentence is set in (or the article's dominant country)
+            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                        Actor(name=a.name, code=home + a.role, country=home, role=a.role), "domestic")
         out.append(m)
         if m.actor.country:
             seen_countries[m.actor.country] += 1
@@ -563,7 +571,7 @@ def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
 def _located_in(doc, m: Mention, resolved: list[Mention]) -> str | None:
     """The country of a place the mention is said to be in ("rebels in the Ivory Coast")."""
     for c in doc[m.head].children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "from", "inside"):
+        if c.dep_ == "prep" and c.lower_ in ("in", "from", "inside", "throughout", "across", "of"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for r in resolved:
@@ -571,6 +579,45 @@ def _located_in(doc, m: Mention, resolved: list[Mention]) -> str | None:
                             return r.actor.country
                         if r.head == p.i and r.actor.country and r.how == "capital":
                             return r.actor.country
+    return None
+
+
+# Prepositions whose object is someone acted on or dealt with, not where the sentence is set.
+_RELATIONAL_PREPS = {"against", "with", "to", "toward", "towards", "on", "into", "from", "by", "for", "between", "over"}
+_LOCATIVE_PREPS = {"in", "inside", "throughout", "across", "at", "near", "outside"}
+
+
+def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter) -> str | None:
+    """The country a sector-only mention belongs to when the text names just one setting for it.
+
+    Evidence in the mention's sentence: countries named as places ("in Zimbabwe"), as modifiers or
+    possessors ("Egyptian police", "Sudan's government") or as subjects — not countries acted on
+    ("against Israel", "to Iraq"). One such country → it. None in the sentence → the article's dominant
+    country, when one country has at least two mentions and twice as many as any other. A named person
+    inherits only a place ("in Zimbabwe"), never an actor the sentence is about.
+    """
+    sent = doc[m.head].sent
+    person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
+    found: set[str] = set()
+    for r in resolved:
+        if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
+            continue
+        tok = doc[r.head]
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS:
+            found.add(r.actor.country)
+        elif person:
+            continue
+        elif tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ in _RELATIONAL_PREPS):
+            continue
+        else:
+            found.add(r.actor.country)
+    if len(found) == 1:
+        return next(iter(found))
+    if found or person or len(list(doc.sents)) < 2:
+        return None
+    top = countries.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
     return None
 
 

@@ -92,13 +92,14 @@ class VerbDictionary:
     families: dict[str, Family] = field(default_factory=dict)
     criticism_words: frozenset[str] = frozenset()
     criticism_code: str = "111"
+    instruments: frozenset[str] = frozenset()  # "a roadside bomb killed …": no actor, a means
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
         docs = [("accord/data/verbs.yaml", yaml.safe_load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
         for path in extra:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families")):
+            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")):
                 docs.append((str(path), data))
         return cls.build(docs)
 
@@ -109,7 +110,9 @@ class VerbDictionary:
         verbs: dict[str, list[Pattern]] = defaultdict(list)
         nouns: dict[str, list[Pattern]] = defaultdict(list)
         crit: set[str] = set()
+        instruments: set[str] = set()
         for where, data in docs:
+            instruments |= {str(w) for w in (data.get("instruments") or {}).get("words", [])}
             for kind, store in (("verb", verbs), ("noun", nouns)):
                 for n, entry in enumerate(data.get(kind + "s", []) or []):
                     pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table)
@@ -130,6 +133,7 @@ class VerbDictionary:
             for lst in store.values():
                 lst.sort(key=lambda p: -p.specificity)
         vd.verbs, vd.nouns, vd.criticism_words = dict(verbs), dict(nouns), frozenset(crit)
+        vd.instruments = frozenset(instruments)
         return vd
 
 
@@ -198,7 +202,7 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or []
-        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle for c in tok.children):
                 continue
@@ -222,6 +226,12 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
                 return p
         return None
     return None
+
+
+def _quantifier_up(t) -> bool:
+    """"kidnapped up to 16 advisers": "up to" + a number is a quantity, not a particle (a common misparse)."""
+    doc = t.doc
+    return t.lower_ == "up" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 2].like_num
 
 
 def _direct_objects(tok) -> list:
@@ -380,7 +390,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             if c.dep_ == "poss":
                 cands.append((_actors(ctx, c), f"possessor '{c.text}'"))
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against", "from", "by"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         acts = _actors(ctx, p) or _modifier_actors(ctx, p)
@@ -399,6 +409,27 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         actors = [a for a in actors if _key(a) not in exclude]
         if actors:
             return actors, why
+    if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
+        return _place_target(ctx, tok, objs)
+    return [], ""
+
+
+# Roots whose act, with no one named as its target, is done to the country where it happens:
+# a curfew imposed in Cizre, roads blocked in Algiers, troops withdrawn in Lebanon.
+PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
+    """The country of the first place named by a locative phrase on the verb or its object."""
+    for holder in [tok] + objs:
+        for c in holder.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
+                continue
+            for t in c.subtree:
+                for m in ctx.by_head.get(t.i, []):
+                    a = m.actor
+                    if a.country and (not a.role or m.how == "capital"):
+                        return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
     return [], ""
 
 
@@ -588,6 +619,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+        sourceless = not srcs and pat.code[:2] in SOURCELESS_ROOTS and _unstated_source(ctx, tok, swhy)
+        if sourceless:
+            swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts:
@@ -623,8 +657,23 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 code = target_fam.code_for(code)
         if modality == "asserted" and _reported(tok):
             modality = "reported"
-        events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+        events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
+# the victim known and no perpetrator stated, the event is kept with no source, as GDELT keeps it.
+SOURCELESS_ROOTS = {"17", "18", "19", "20"}
+
+
+def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:
+    if swhy == "passive-no-agent":
+        return True
+    s = _subject_token(tok) if not _is_passive(tok) else _agent(tok)
+    if s is None:
+        return False
+    words = {s.lemma_.lower(), s.lower_} | {c.lower_ for c in s.children if c.dep_ in ("compound", "amod")}
+    return bool(words & ctx.verbs.instruments) and not ctx.by_head.get(s.i)
 
 
 def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
@@ -734,12 +783,15 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
-          rule: str, pat: Pattern | None, table) -> list[Event]:
+          rule: str, pat: Pattern | None, table, sourceless: bool = False) -> list[Event]:
     srcs = [a for a in srcs if a.country or a.igo or a.name.lower() in ("we", "us", "our")]
-    if not srcs:
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    if sourceless and not srcs:
+        tgts = [a for a in tgts if a.country or a.igo]
+        pairs = [(None, t) for t in tgts]
+    elif not srcs:
         return []
-    pairs: list[tuple[Actor, Actor | None]] = []
-    if tgts:
+    elif tgts:
         pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
     elif len(srcs) >= 2:  # "Russia and Iran agreed": mutual
         pairs = [(s, t) for s in srcs for t in srcs if _key(s) != _key(t)]
