@@ -105,7 +105,8 @@ def _process(article: Article, res: Resources) -> ArticleResult:
         events = _resolve_first_person(events, result.quotes)
         events = [_enrich_event(e, doc, result, pub) for e in events]
         result.amounts = amounts_mod.link_to_events(result.amounts, events)
-    result.events = [e for e in events if _is_resolved(e.source)]
+    # an event needs a resolved source, or (violence with no perpetrator stated) a resolved target
+    result.events = [e for e in events if _is_resolved(e.source) or (e.source is None and _is_resolved(e.target))]
     return result
 
 
