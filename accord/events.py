@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -40,7 +41,8 @@ FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
 # Collective nouns whose "of" phrase names the actor: "a delegation of Russian officials".
 COLLECTIVES = {"delegation", "group", "team", "representative", "representatives", "member", "members",
                "thousands", "hundreds", "dozens", "leaders", "leader", "head", "chief", "part", "unit",
-               "units", "contingent", "supporters", "supporter", "some", "many", "most", "all"}
+               "units", "contingent", "supporters", "supporter", "some", "many", "most", "all", "thousand",
+               "hundred", "dozen", "tens", "millions", "scores", "crowd", "crowds", "band", "batch", "number"}
 # Subjects of an object-control verb's complement are its object: "urged Iran to release".
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "persuade", "force", "press", "pressure", "invite",
                   "encourage", "request", "tell", "allow", "permit", "help", "implore"}
@@ -199,6 +201,11 @@ def code_events(doc, mentions: list[Mention], verbs: VerbDictionary, pub: dt.dat
 
 def _match(ctx: _Ctx, tok) -> Pattern | None:
     """The most specific pattern for a trigger token, or None."""
+    return next(_matches(ctx, tok), None)
+
+
+def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
+    """Every pattern that fits a trigger token, most specific first."""
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or []
@@ -216,16 +223,14 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
                 continue
             if p.object_kind == "igo" and not any(a.igo for o in _direct_objects(tok) for a in _actors(ctx, o)):
                 continue
-            return p
-        return None
+            yield p
+        return
     if tok.pos_ in ("NOUN", "PROPN"):
         pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         for p in pats:
             if p.objects is None or (mods & p.objects):
-                return p
-        return None
-    return None
+                yield p
 
 
 def _quantifier_up(t) -> bool:
@@ -281,7 +286,7 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
         if resolved:
             out += resolved
             continue
-        if depth < 2 and (t.lemma_.lower() in COLLECTIVES or (ms and not resolved) or t.pos_ == "NUM"):
+        if depth < 2 and (t.lemma_.lower() in COLLECTIVES or t.lower_ in COLLECTIVES or (ms and not resolved) or t.pos_ == "NUM"):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in c.children:
@@ -405,10 +410,16 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_modifier_actors(ctx, p), f"modifier of '{p.text}'"))
+    states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     for actors, why in cands:
-        actors = [a for a in actors if _key(a) not in exclude]
+        # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
+        actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and a.role == "MIL")]
         if actors:
             return actors, why
+    if pat is not None and pat.code[:2] == "13" or _conditional(tok):
+        found = _condition_subject(ctx, tok)
+        if found:
+            return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         return _place_target(ctx, tok, objs)
     return [], ""
@@ -417,6 +428,17 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
 # Roots whose act, with no one named as its target, is done to the country where it happens:
 # a curfew imposed in Cizre, roads blocked in Algiers, troops withdrawn in Lebanon.
 PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _condition_subject(ctx: _Ctx, tok) -> tuple[list[Actor], str] | None:
+    """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must comply."""
+    for t in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and (acts := _actors(ctx, s)):
+                    return acts, f"subject of the condition '{s.text}'"
+    return None
 
 
 def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
@@ -626,13 +648,17 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts:
             continue
+        if srcs and not _role_ok(pat, srcs[0]):
+            # "protest" by a government is a complaint (11), by anyone else a demonstration (14)
+            pat = next((p for p in _matches(ctx, tok) if _role_ok(p, srcs[0]) and p.kind == "verb"), None)
+            if pat is None:
+                continue
+            tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+            if pat.needs_target and not tgts:
+                continue
         code = pat.code
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
-        if srcs and pat.source_roles and (srcs[0].role or "") not in pat.source_roles:
-            continue
-        if srcs and pat.source_roles_not and (srcs[0].role or "") in pat.source_roles_not:
-            continue
         modality = _modality(tok)
         rule = f"{pat.id}: '{tok.text}' → {code}; source: {swhy}; target: {twhy or 'none'}"
         if _negated(tok):
@@ -659,6 +685,37 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             modality = "reported"
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+def _role_ok(pat: Pattern, src: Actor) -> bool:
+    # a state or an organisation named by itself ("Iran protested") acts as its government
+    role = src.role or ("GOV" if (src.country or src.igo) and src.name[:1].isupper() and not _people(src.name) else "")
+    return not (pat.source_roles and role not in pat.source_roles) and not (pat.source_roles_not and role in pat.source_roles_not)
+
+
+DOMESTIC_ROOTS = {"14"}
+
+
+def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
+    """Where a protest with no named target is set: a place on its verb (or light verb), else the protesters' country."""
+    holders = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else [])
+    for h in holders:
+        found, _ = _place_target(ctx, h, [])
+        if found:
+            return found
+    if src.country:
+        return [Actor(name=src.country, code=src.country, country=src.country)]
+    return []
+
+
+_PLURAL_STATES = {"states", "nations", "emirates", "islands", "philippines", "netherlands", "bahamas", "maldives",
+                  "seychelles", "comoros", "grenadines", "territories"}
+
+
+def _people(name: str) -> bool:
+    """"Palestinians", "Iraqi Kurds": a people, not the state ("the United States")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return last.endswith("s") and last not in _PLURAL_STATES
 
 
 # Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
@@ -791,6 +848,10 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
         pairs = [(None, t) for t in tgts]
     elif not srcs:
         return []
+    elif not tgts and code[:2] in DOMESTIC_ROOTS and (home := _home_target(ctx, first, srcs[0])):
+        # a protest that names no one protests to its own country's authorities (CAMEO codes CVL → GOV)
+        tgts, rule = home, rule.replace("target: none", "target: the protest's own country")
+        pairs = [(srcs[0], tgts[0])]
     elif tgts:
         pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
     elif len(srcs) >= 2:  # "Russia and Iran agreed": mutual
