@@ -603,6 +603,9 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter) 
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
             continue
         tok = doc[r.head]
+        for _ in range(4):  # "attacked Iraqi positions": judge the adjective by the noun it modifies
+            if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
+                tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS:
             found.add(r.actor.country)
         elif person:

@@ -84,3 +84,46 @@ def test_events_headline_lines_are_separate_sentences(code):
     r = code("Talks collapse\n\nFrance criticized Italy on Friday.")
     ev = next(e for e in r.events if e.cameo == "111")
     assert ev.sentence == "France criticized Italy on Friday."
+
+
+# --- domestic actors, places and agentless violence -----------------------------------------------
+
+
+def test_events_demonstrators_take_the_country_they_demonstrate_in(code):
+    r = code("Thousands of students throughout Kenya staged demonstrations on Saturday.")
+    assert ("KENCVL", "141", "KEN") in triples(r)
+
+
+def test_events_a_curfew_is_imposed_on_the_country_where_it_is_imposed(code):
+    r = code("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.")
+    assert ("TURGOV", "1723", "TUR") in triples(r)
+
+
+def test_events_victims_of_an_unnamed_attacker_are_kept_with_no_source(code):
+    r = code("Three Iraqi civilians were killed in central Baghdad on Sunday.")
+    assert any(s is None and c.startswith("18") and t == "IRQCVL" for s, c, t in triples(r))
+
+
+def test_events_a_bomb_is_a_means_not_an_actor(code):
+    r = code("A roadside bomb killed two Nigerian soldiers near Maiduguri.")
+    assert {(s, t) for s, c, t in triples(r) if c[:2] in ("18", "19")} == {(None, "NGAMIL")}
+
+
+def test_events_a_state_offering_its_own_troops_does_not_target_them(code):
+    r = code("Syria offered its troops to Lebanon.")
+    assert all(t != "SYRMIL" for _, _, t in triples(r))
+
+
+def test_events_a_conditional_threat_targets_whoever_must_comply(code):
+    r = code("Iran threatened to launch a new offensive unless Iraq accepted its conditions.")
+    assert any(s == "IRN" and c.startswith("13") and t and t.startswith("IRQ") for s, c, t in triples(r))
+
+
+def test_events_a_government_protests_by_complaining_others_by_demonstrating(code):
+    assert ("IRN", "114", "IGOUNO") in triples(code("Iran protested to the UN about the raid."))
+    assert any(c == "141" for _, c, _ in triples(code("Palestinians protested against the settlements.")))
+
+
+def test_events_up_to_a_number_is_not_a_particle(code):
+    r = code("Afghan rebels have kidnapped up to 16 Russian advisers.")
+    assert ("AFGREB", "181", "RUSGOV") in triples(r)
