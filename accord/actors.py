@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from accord import yamlio
 from accord.types import Actor, Mention
 
 NOUNS = {"NOUN", "PROPN"}
@@ -68,7 +69,7 @@ class ActorDictionary:
         for name in ("countries.yaml", "organizations.yaml", "leaders.yaml", "sectors.yaml"):
             res = resources.files("accord.data").joinpath(name)
             if res.is_file():
-                entries += _entries_from(yaml.safe_load(res.read_text(encoding="utf-8")) or {}, name)
+                entries += _entries_from(yamlio.load(res.read_text(encoding="utf-8")) or {}, name)
         for path in extra:
             entries += _entries_from(_read_yaml(path), str(path))
         return cls.build(entries, sources=["accord/data"] + [str(p) for p in extra])
@@ -131,7 +132,7 @@ def _read_yaml(path: str | Path) -> dict[str, Any]:
     if not p.is_file():
         raise DictionaryError(f"dictionary file not found: {p}")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = yamlio.load(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DictionaryError(f"{p}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
@@ -368,6 +369,9 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     name = _person_name(doc, head) if person else text
 
     leader = _pick_leader([e for m in ms for e in m.entries], countries)
+    named = {e.country for m in ms for e in m.entries if e.kind in ("country", "adjective", "demonym") and e.country}
+    if leader is not None and named and leader.country not in named:
+        leader = None  # "Georgian President Eduard Shevardnadze": the title's country beats an older office
     if leader is not None:
         if leader.igo:
             actor = Actor(name=leader.name, code=igo_codes.get(leader.igo) or leader.code or "IGO", igo=leader.igo, role=leader.role)

@@ -25,8 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from accord import yamlio
 from accord.ontology import cameo_table
 from accord.types import Actor, Event, Mention
 
@@ -98,9 +97,9 @@ class VerbDictionary:
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
-        docs = [("accord/data/verbs.yaml", yaml.safe_load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
+        docs = [("accord/data/verbs.yaml", yamlio.load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
         for path in extra:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            data = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
             if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")):
                 docs.append((str(path), data))
         return cls.build(docs)
@@ -257,7 +256,7 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out |= {p.lemma_.lower()} | {g.lower_ for g in p.children if g.dep_ in ("compound", "amod")}
+                        out |= {p.lemma_.lower(), p.lower_} | {g.lower_ for g in p.children if g.dep_ in ("compound", "amod")}
     for c in tok.children:
         if c.dep_ == "prep" and (not object_preps or c.lower_ in object_preps):
             for p in c.children:
@@ -595,6 +594,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
         code = family.code_for(inner)
         srcs, swhy = _sources(ctx, tok)
+        if not srcs and swhy == "passive-no-agent":  # "Israel is opposed to …", "is committed to …": a state, not a passive
+            s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            srcs, swhy = (_actors(ctx, s), f"subject '{s.text}'") if s is not None else ([], swhy)
         if fam.name in ("demand", "appeal") or comp.dep_ in ("dobj", "pobj"):
             tgts, twhy = _targets(ctx, tok, None, {_key(a) for a in srcs})
             if not tgts:

@@ -127,3 +127,8 @@ def test_events_a_government_protests_by_complaining_others_by_demonstrating(cod
 def test_events_up_to_a_number_is_not_a_particle(code):
     r = code("Afghan rebels have kidnapped up to 16 Russian advisers.")
     assert ("AFGREB", "181", "RUSGOV") in triples(r)
+
+
+def test_events_particles_on_and_off_are_words_not_yaml_booleans(code):
+    assert any(c == "080" for _, c, _ in triples(code("Nigerian teachers called off their strike.")))
+    assert any(c == "152" for _, c, _ in triples(code("Israeli troops remained on alert in the West Bank.")))
