@@ -674,15 +674,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             else:
                 continue  # "did not attack" is no attack
         elif modality in ("future", "hypothetical") and _forward_looking(tok):
-            # CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of it
-            root = int(code[:2])
-            fam_name = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
-            if _conditional(tok):  # "will withdraw its force unless …": a threat
-                fam_name = "threaten"
-            target_fam = next((f for f in verbs.families.values() if f.name == fam_name), None)
-            if target_fam is not None:
-                rule = f"{modality} {rule} → {fam_name}"
-                code = target_fam.code_for(code)
+            code, rule = _forward_code(ctx, tok, code, modality, rule)
         if modality == "asserted" and _reported(tok):
             modality = "reported"
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
@@ -733,6 +725,18 @@ def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:
         return False
     words = {s.lemma_.lower(), s.lower_} | {c.lower_ for c in s.children if c.dep_ in ("compound", "amod")}
     return bool(words & ctx.verbs.instruments) and not ctx.by_head.get(s.i)
+
+
+def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple[str, str]:
+    """CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of doing it."""
+    root = int(code[:2])
+    fam_name = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
+    if _conditional(verb):  # "will withdraw its force unless …": a threat
+        fam_name = "threaten"
+    target_fam = next((f for f in ctx.verbs.families.values() if f.name == fam_name), None)
+    if target_fam is None:
+        return code, rule
+    return target_fam.code_for(code), f"{modality} {rule} → {fam_name}"
 
 
 def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
@@ -838,7 +842,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if pat.needs_pair and not tgts:
         return []
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
-    return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(tok.head) if tok.head.i != tok.i else "asserted", rule, pat, table)
+    code = pat.code
+    modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"
+    light = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
+        code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
+    return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
