@@ -545,6 +545,13 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
             ref = next((p for p in reversed(persons) if p.actor.role == a.role and p.actor.country), None)
             if ref is not None:
                 m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        if m.how == "dictionary" and a.country and not a.role and any(
+                doc[i].lower_ == "ethnic" for i in range(max(0, m.token_start - 1), m.head)):
+            # "ethnic Albanians in southern Serbia": a minority of the country they live in (sector ETH)
+            home = _home_country(doc, m, mentions_iter, countries)
+            if home is not None and home != a.country:
+                m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                            Actor(name=a.name, code=home + "ETH", country=home, role="ETH"), "ethnic minority")
         if m.how == "unresolved" and a.role and (home := _home_country(doc, m, mentions_iter, countries)) is not None:
             # "demonstrators", "President Suharto's government" with no country of their own: a domestic
             # actor of the one country the sentence is set in (or the article's dominant country)

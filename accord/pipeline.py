@@ -137,7 +137,14 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     s0, s1 = event.sentence_span or event.span
     date = dates_mod.event_date(doc, s0, s1, pub, modality=event.modality)
     loc = places_mod.event_location(result.locations, s0, s1)
-    return replace(event, date=date or event.date, location=loc, tone=tone_mod.tone(event.sentence))
+    event = replace(event, date=date or event.date, location=loc, tone=tone_mod.tone(event.sentence))
+    if event.source is None and loc is not None and loc.country:
+        # "a roadside bomb near Samarra killed …": an unidentified actor of the place (ICEWS's
+        # "Unidentified Gunmen (Iraq)"), coded by the country with no sector
+        place = doc.text[loc.span[0]:loc.span[1]] if loc.span else loc.name
+        who = Actor(name=f"unidentified actor in {place}", code=loc.country, country=loc.country)
+        event = replace(event, source=who, rule=event.rule + f"; source: unidentified, in {place}")
+    return event
 
 
 def process_many(articles: Iterable[Article], res: Resources) -> Iterator[ArticleResult]:

@@ -33,6 +33,12 @@ COUNTRY_ALIASES = {
     "congo": "CD", "drc": "CD", "zaire": "CD", "bosnia": "BA", "turkiye": "TR", "türkiye": "TR",
 }
 ALIAS_SKIP_WORDS = frozenset({"of", "the", "and"})
+# Nouns that introduce a place name: "the town of Samarra", "the port city of Basra".
+PLACE_NOUNS = frozenset({"town", "city", "village", "port", "province", "region", "district", "capital",
+                         "state", "area", "suburb", "enclave", "island", "county", "governorate"})
+# Entity labels the small model sometimes gives a place ("Samarra" as NORP): looked up only when the
+# text itself frames the name as a place (a locative preposition or a place noun governs it).
+MISLABELLED = frozenset({"NORP", "ORG", "PERSON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,8 @@ class Gazetteer:
 
     def find_locations(self, doc, mentions: list[Mention]) -> list[Location]:
         """Every GPE/LOC/FAC entity found in the gazetteer, in text order."""
-        ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        ents = [e for e in doc.ents if e.label_ in PLACE_LABELS
+                or (e.label_ in MISLABELLED and len(e) == 1 and _framed_as_place(e))]
         hints = {self.by_iso3[m.actor.country].iso2 for m in mentions
                  if m.actor.country and m.actor.country in self.by_iso3}
         hints |= {p.iso2 for e in ents if (p := self.countries.get(_key(e.text)))}
@@ -130,14 +137,27 @@ def _trim(ent) -> tuple[int, int]:
 def _preposition(ent) -> str | None:
     """The preposition governing the place: "in" for "in Samarkand" and for "in Samarkand, Uzbekistan"."""
     tok = ent.root
-    for _ in range(4):
+    for _ in range(6):
         if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
-            return tok.head.lower_
+            prep = tok.head
+            # "near the town of Samarra", "in the Iraqi city of Basra": the place noun's preposition
+            if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
+                tok = prep.head
+                continue
+            return prep.lower_
         if tok.dep_ in {"appos", "conj", "compound", "npadvmod", "nmod"} and tok.head is not tok:
             tok = tok.head
             continue
         return None
     return None
+
+
+def _framed_as_place(ent) -> bool:
+    tok = ent.root
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in ACTION_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS)
 
 
 def _ascii_name(name: str) -> bool:
