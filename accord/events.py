@@ -682,9 +682,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
 
 
 def _role_ok(pat: Pattern, src: Actor) -> bool:
-    # a state or an organisation named by itself ("Iran protested") acts as its government
-    role = src.role or ("GOV" if (src.country or src.igo) and src.name[:1].isupper() and not _people(src.name) else "")
-    return not (pat.source_roles and role not in pat.source_roles) and not (pat.source_roles_not and role in pat.source_roles_not)
+    role = src.role or ""
+    if pat.source_roles and role not in pat.source_roles:
+        # a state or an organisation named by itself ("Iran protested to the UN") acts as its government;
+        # a people ("Palestinians") or a bare adjective does not
+        if role or not ((src.country or src.igo) and src.name[:1].isupper() and not _people(src.name)):
+            return False
+    return not (pat.source_roles_not and role in pat.source_roles_not)
 
 
 DOMESTIC_ROOTS = {"14"}
