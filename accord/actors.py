@@ -341,7 +341,14 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None) -> list[Men
     )
     igo_codes = {e.igo: e.code for m in matches for e in m.entries if e.kind == "igo" and e.igo and e.code}
     groups: dict[int, list[_Match]] = defaultdict(list)
+    covered = {i for m in matches for i in range(m.start, m.end)}
     for m in matches:
+        root = _span_root(doc, m.start, m.end)
+        if (m.head not in covered and doc[m.head].pos_ == "NOUN" and doc[root].pos_ == "NOUN"
+                and doc[m.head].ent_type_ not in ("PERSON", "ORG", "NORP")):
+            # "a court ruling", "the government's policy", "an army statement": the actor is the
+            # modifier, not the thing it modifies
+            m = _Match(m.start, m.end, m.entries, root)
         groups[m.head].append(m)
 
     mentions: list[Mention] = []
@@ -609,6 +616,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter) 
     """
     sent = doc[m.head].sent
     person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
+    if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
+        return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
     found: set[str] = set()
     for r in resolved:
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":

@@ -76,6 +76,8 @@ class Family:
     default: str
     mapping: tuple[tuple[str, str], ...]
     modality: str | None = None
+    silence: frozenset[str] = frozenset()  # complements that make the control word a declined comment
+    silence_code: str = "011"
 
     def code_for(self, inner: str) -> str:
         """The family's code for a complement coded ``inner`` (longest prefix first)."""
@@ -123,7 +125,9 @@ class VerbDictionary:
                 for code in [fam.get("default", "")] + list((fam.get("map") or {}).values()):
                     if str(code) not in table:
                         raise ValueError(f"{where}: family {name}: unknown CAMEO code {code!r}")
-                f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()), fam.get("modality"))
+                quiet = fam.get("silence") or {}
+                f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()),
+                           fam.get("modality"), frozenset(str(w) for w in quiet.get("words", [])), str(quiet.get("code", "011")))
                 for w in fam.get("words", []):
                     vd.families[str(w)] = f
             cp = data.get("criticism_predicates") or {}
@@ -636,6 +640,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if ok else None
             if pat is None:
                 continue
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in fam.silence for c in tok.children):
+                pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
         if pat.kind == "noun":
             events += _noun_event(ctx, sent, tok, pat, table)
             continue

@@ -144,3 +144,12 @@ def test_events_an_unnamed_bomber_is_an_unidentified_actor_of_the_place(code):
 def test_events_an_ethnic_minority_belongs_to_the_country_it_lives_in(code):
     r = code("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.")
     assert ("SRBMIL", "190", "SRBETH") in triples(r)
+
+
+def test_events_declining_to_comment_is_a_declined_comment_not_a_rejection(code):
+    assert ("DEUGOV", "011", None) in triples(code("A German government spokesman declined to say how much was paid."))
+
+
+def test_events_a_court_ruling_is_not_the_court(code):
+    r = code("China welcomed a court ruling on Monday.")
+    assert all(t != "CHNJUD" for _, _, t in triples(r))
