@@ -63,6 +63,17 @@ class ActorDictionary:
     lower_index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
+    @property
+    def sector_words(self) -> frozenset[str]:
+        """One-word sector terms ("cabinet", "ministry", "emir"): a possessive before one is the actor's
+        country ("Israel's cabinet"), not an actor of its own."""
+        words = getattr(self, "_sector_words", None)
+        if words is None:
+            words = frozenset(toks[0] for lst in self.lower_index.values() for toks, ents in lst
+                              if len(toks) == 1 and any(e.kind == "sector" for e in ents))
+            object.__setattr__(self, "_sector_words", words)
+        return words
+
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> ActorDictionary:
         entries: list[tuple[str, Entry, bool]] = []  # (phrase, entry, case_sensitive)
@@ -244,7 +255,7 @@ def _span_root(doc, start: int, end: int) -> int:
     return end - 1
 
 
-def _phrase_head(doc, i: int) -> int:
+def _phrase_head(doc, i: int, titles: frozenset[str] = frozenset()) -> int:
     """Climb from a modifier to the noun it modifies ("Iranian" → "President" → "Raisi")."""
     tok = doc[i]
     for _ in range(6):
@@ -252,7 +263,7 @@ def _phrase_head(doc, i: int) -> int:
             tok = tok.head  # "Hungarian and Romanian officials": Romanian → Hungarian → officials
             continue
         if tok.dep_ in ("compound", "amod", "nmod", "flat", "poss") and tok.head.pos_ in NOUNS and tok.head.i != tok.i:
-            if tok.dep_ == "poss" and tok.head.lower_ not in _POSS_TITLES:
+            if tok.dep_ == "poss" and tok.head.lower_ not in _POSS_TITLES and tok.head.lemma_.lower() not in titles:
                 break  # "Iran's membership": Iran stays its own mention
             tok = tok.head
             continue
@@ -308,7 +319,7 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
             i += 1
             continue
         root = _span_root(doc, i, end)
-        out.append(_Match(i, end, ents, _phrase_head(doc, root)))
+        out.append(_Match(i, end, ents, _phrase_head(doc, root, ad.sector_words)))
         i = end
     return out
 

@@ -654,7 +654,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
-        if pat.needs_target and not tgts:
+        if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
             continue
         if srcs and not _role_ok(pat, srcs[0]):
             # "protest" by a government is a complaint (11), by anyone else a demonstration (14)
