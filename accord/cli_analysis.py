@@ -123,14 +123,16 @@ def events_cmd(db: str, source: str | None, target: str | None, cameo: str | Non
     _echo_frame(df, fmt, title=f"{len(df)} events", columns=columns)
 
 
+def _dyad_options(f):
+    """The arguments and options every dyad view shares: A B --db --by --both --from --to."""
+    for deco in reversed([click.argument("a"), click.argument("b"), DB_OPTION, BY_OPTION,
+                          click.option("--both", is_flag=True, help="Count A→B and B→A."), FROM_OPTION, TO_OPTION]):
+        f = deco(f)
+    return f
+
+
 @click.command("dyad")
-@click.argument("a")
-@click.argument("b")
-@DB_OPTION
-@BY_OPTION
-@click.option("--both", is_flag=True, help="Count A→B and B→A.")
-@FROM_OPTION
-@TO_OPTION
+@_dyad_options
 @click.option("--count", "count", type=click.Choice(["events", "mentions"]), default="events", show_default=True,
               help="events = one per happening; mentions = every report of it.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
@@ -226,13 +228,7 @@ def plot_group() -> None:
 
 
 @plot_group.command("dyad")
-@click.argument("a")
-@click.argument("b")
-@DB_OPTION
-@BY_OPTION
-@click.option("--both", is_flag=True, help="Count A→B and B→A.")
-@FROM_OPTION
-@TO_OPTION
+@_dyad_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Image file, e.g. dyad.png.")
 @_clean_errors
 def plot_dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None, out: str) -> None:
