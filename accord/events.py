@@ -96,13 +96,15 @@ class VerbDictionary:
     criticism_words: frozenset[str] = frozenset()
     criticism_code: str = "111"
     instruments: frozenset[str] = frozenset()  # "a roadside bomb killed …": no actor, a means
+    reciprocal: frozenset[str] = frozenset()  # acts that take two: "Iran and Iraq fought" → each other
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
         docs = [("accord/data/verbs.yaml", yamlio.load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
         for path in extra:
             data = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
-            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")):
+            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")
+                                           or data.get("reciprocal")):
                 docs.append((str(path), data))
         return cls.build(docs)
 
@@ -114,8 +116,10 @@ class VerbDictionary:
         nouns: dict[str, list[Pattern]] = defaultdict(list)
         crit: set[str] = set()
         instruments: set[str] = set()
+        reciprocal: set[str] = set()
         for where, data in docs:
             instruments |= {str(w) for w in (data.get("instruments") or {}).get("words", [])}
+            reciprocal |= {str(w) for w in (data.get("reciprocal") or {}).get("words", [])}
             for kind, store in (("verb", verbs), ("noun", nouns)):
                 for n, entry in enumerate(data.get(kind + "s", []) or []):
                     pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table)
@@ -139,6 +143,7 @@ class VerbDictionary:
                 lst.sort(key=lambda p: -p.specificity)
         vd.verbs, vd.nouns, vd.criticism_words = dict(verbs), dict(nouns), frozenset(crit)
         vd.instruments = frozenset(instruments)
+        vd.reciprocal = frozenset(reciprocal)
         return vd
 
 
@@ -698,6 +703,25 @@ def _role_ok(pat: Pattern, src: Actor) -> bool:
 
 
 DOMESTIC_ROOTS = {"14"}
+# Cooperation done together: with no one else named, "X and Y agreed / met / signed a treaty" is each with the other.
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+
+
+def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
+    """Is an act by coordinated actors with no target done to each other?
+
+    Yes for acts that take two by nature ("fight", "a ceasefire", listed in verbs.yaml `reciprocal`) and
+    for cooperation (03–06) that is either intransitive ("agreed", "met") or about the relation itself
+    ("signed a treaty", "strengthened ties"); no for an act on something else ("welcomed the decision",
+    "attacked shipping").
+    """
+    if trigger.lemma_.lower() in ctx.verbs.reciprocal or trigger.lower_ in ctx.verbs.reciprocal:
+        return True
+    if code[:2] not in RECIPROCAL_ROOTS:
+        return False
+    if trigger.pos_ != "VERB":
+        return True
+    return not _direct_objects(trigger) or bool(pat is not None and pat.objects)
 
 
 def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
@@ -812,7 +836,8 @@ def _criticism(ctx: _Ctx, tok) -> list[Event]:
 NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
                       "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
                       "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
-                      "decry", "deplore", "thwart", "foil", "investigate", "probe"}
+                      "decry", "deplore", "thwart", "foil", "investigate", "probe", "seek", "obtain", "want",
+                      "propose", "urge", "need", "hope", "push", "broker", "negotiate"}
 
 
 def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
@@ -875,9 +900,12 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
         pairs = [(srcs[0], tgts[0])]
     elif tgts:
         pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
-    elif len(srcs) >= 2:  # "Russia and Iran agreed": mutual
+    elif len(srcs) >= 2 and _reciprocal(ctx, code, pat, first):  # "Russia and Iran agreed": mutual
         pairs = [(s, t) for s in srcs for t in srcs if _key(s) != _key(t)]
         rule += " (coordinated subject: mutual)"
+    elif len(srcs) >= 2:  # "Iran and Iraq have been attacking shipping": each of them, at no one named
+        pairs = [(s, None) for s in srcs]
+        rule += " (coordinated subject: each)"
     else:
         pairs = [(srcs[0], None)]
     cc = table[code]

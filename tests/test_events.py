@@ -153,3 +153,15 @@ def test_events_declining_to_comment_is_a_declined_comment_not_a_rejection(code)
 def test_events_a_court_ruling_is_not_the_court(code):
     r = code("China welcomed a court ruling on Monday.")
     assert all(t != "CHNJUD" for _, _, t in triples(r))
+
+
+def test_events_coordinated_actors_agree_with_each_other_but_attack_a_third_party(code):
+    assert {("RUS", "030", "IRN"), ("IRN", "030", "RUS")} <= triples(code("Russia and Iran agreed to expand trade."))
+    r = triples(code("Both Iran and Iraq have been attacking shipping in the Gulf."))
+    assert ("IRN", "190", None) in r and ("IRN", "190", "IRQ") not in r
+    assert ("IRN", "190", "IRQ") in triples(code("Iran and Iraq fought along the border."))
+
+
+def test_events_a_ceasefire_someone_seeks_is_not_yet_a_ceasefire(code):
+    r = triples(code("The UN is seeking a ceasefire between Iran and Iraq."))
+    assert not any(c.startswith("087") for _, c, _ in r)
