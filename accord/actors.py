@@ -286,6 +286,14 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     """Reject dictionary hits whose tokens are not used as names here."""
     toks = doc[m_start:m_end]
     if e.kind in ("sector", "generic"):
+        last = doc[m_end - 1]
+        if last.ent_type_ == "ORG" and last.ent_iob_ != "O":
+            # "Union Carbide Corp": a sector word inside a longer organisation name is part of a name
+            j = m_end
+            while j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG":
+                j += 1
+            if j > m_end and doc[m_end].lower_ != "of":
+                return False
         return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and toks[-1].lower_ in {"parliamentary"})
     if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
         return False
@@ -414,9 +422,13 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
             if e.kind not in ("country", "adjective", "demonym", "capital", "metonym") or e.country in seen:
                 continue
             # An adjective alone ("Iranian oil") is not an actor; with a sector noun or a person it is.
-            if e.kind == "adjective" and not (roles or person or generic):
+            # Nor is a name that only modifies a thing ("U.S. oil stocks", "Iran oil exports").
+            modifies_thing = not (m.start <= head < m.end) and doc[head].pos_ == "NOUN"
+            if (e.kind == "adjective" or modifies_thing) and not (roles or person or generic):
                 # kept for nominal events ("an Israeli air strike"), never a clause's subject
                 root = _span_root(doc, m.start, m.end)
+                if any(x.token_start == m.start and x.actor.country == e.country for x in modifiers):
+                    continue
                 modifiers.append(_mk(doc, m.start, m.end, root, Actor(name=doc[m.start:m.end].text, code=e.country,
                                                                       country=e.country), "modifier"))
                 continue

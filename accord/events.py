@@ -78,6 +78,7 @@ class Family:
     modality: str | None = None
     silence: frozenset[str] = frozenset()  # complements that make the control word a declined comment
     silence_code: str = "011"
+    weak: frozenset[str] = frozenset()  # words that code only with a coded complement ("expects to spend": none)
 
     def code_for(self, inner: str) -> str:
         """The family's code for a complement coded ``inner`` (longest prefix first)."""
@@ -131,7 +132,8 @@ class VerbDictionary:
                         raise ValueError(f"{where}: family {name}: unknown CAMEO code {code!r}")
                 quiet = fam.get("silence") or {}
                 f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()),
-                           fam.get("modality"), frozenset(str(w) for w in quiet.get("words", [])), str(quiet.get("code", "011")))
+                           fam.get("modality"), frozenset(str(w) for w in quiet.get("words", [])), str(quiet.get("code", "011")),
+                           frozenset(str(w) for w in fam.get("weak", []) or []))
                 for w in fam.get("words", []):
                     vd.families[str(w)] = f
             cp = data.get("criticism_predicates") or {}
@@ -300,8 +302,8 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out += _actors(ctx, p, depth + 1)
-    if not out and tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
-        out = _modifier_actors(ctx, tok)  # "Thousands of Iraqi Kurds", "Serbian nationalists"
+    if not out and tok.pos_ == "PROPN" and tok.tag_ == "NNPS":
+        out = _modifier_actors(ctx, tok)  # "Thousands of Iraqi Kurds" (not "U.S. oil stocks")
     uniq: dict[tuple, Actor] = {}
     for a in out:
         uniq.setdefault((a.code, a.name), a)
@@ -474,6 +476,8 @@ INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain"
 def _negated(tok) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True  # "is not prepared to discuss": the negation hangs on the copula
     # "was incapable of negotiating", "failed to meet": the act did not happen
     return _incapable(tok)
 
@@ -641,7 +645,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             # a bare control word ("The Russian president pledged that he would …") keeps its own code,
             # the target being the first actor its complement names.
             has_comp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
-            ok = tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and has_comp and tok.dep_ in ("acomp", "ROOT", "ccomp"))
+            ok = (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl", "compound", "nmod")) or (
+                tok.pos_ == "ADJ" and has_comp and tok.dep_ in ("acomp", "ROOT", "ccomp"))
+            if tok.lemma_.lower() in fam.weak or tok.lower_ in fam.weak:
+                ok = False  # "expects to spend", "want quick action": no act without a coded complement
             pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if ok else None
             if pat is None:
                 continue

@@ -165,3 +165,22 @@ def test_events_coordinated_actors_agree_with_each_other_but_attack_a_third_part
 def test_events_a_ceasefire_someone_seeks_is_not_yet_a_ceasefire(code):
     r = triples(code("The UN is seeking a ceasefire between Iran and Iraq."))
     assert not any(c.startswith("087") for _, c, _ in r)
+
+
+# --- business news is not political events ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Canada's Petro-Canada expects to spend about 500 mln dlrs this year.",   # expecting is not an intent to cooperate
+    "U.S. oil stocks rallied in response to the offer.",                     # stocks do not demonstrate
+    "The German central bank is targeting money supply growth of three pct.",  # targeting is not an attack
+    "President Reagan fired his chief of staff on Friday.",                  # firing someone is not shooting
+    "Union Carbide Corp offered three billion dlrs for the British unit.",   # "Union" is part of a name
+])
+def test_events_business_news_yields_no_political_event(code, text):
+    assert not [e for e in code(text).events if e.cameo[:2] in ("03", "14", "19")]
+
+
+def test_events_not_prepared_to_is_negated(code):
+    r = code("Iran said it is not prepared to negotiate with Iraq.")
+    assert not any(c.startswith("03") for _, c, _ in triples(r))
