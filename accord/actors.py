@@ -513,6 +513,7 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
     extra: list[Mention] = []
 
     # Pronouns, first person, dyad phrases and bare surnames are found by a token scan.
+    introduced = {doc[m.head].text for m in mentions if m.how == "leader" or doc[m.head].ent_type_ == "PERSON"}
     for tok in doc:
         low = tok.lower_
         if tok.i in mentioned_heads:
@@ -523,7 +524,10 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
             extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "it?"))
         elif low in FIRST_PERSON and tok.pos_ == "PRON":
             extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "first-person"))
-        elif tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat"):
+        elif tok.dep_ not in ("compound", "flat") and (
+                (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN")
+                # "Raisi praised …" at a sentence start, tagged as a common noun: a name met before
+                or (tok.text in introduced and tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper())):
             extra.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, tok.i, Actor(name=tok.text, code=None), "surname?"))
         elif tok.i > 0 and (doc[tok.i - 1].lower_, low) in DYAD_PHRASES:
             extra.append(Mention(doc[tok.i - 1].idx, tok.idx + len(tok), tok.i - 1, tok.i + 1, tok.i, Actor(name=doc[tok.i - 1 : tok.i + 1].text, code=None), "dyad?"))

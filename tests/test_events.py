@@ -60,7 +60,6 @@ def test_events_dated_leaders_resolve_at_article_date(code):
     assert ("USAGOV", "040", "RUSGOV") in triples(r)
 
 
-@pytest.mark.xfail(reason="surname coreference after a place mention: open")
 def test_events_surname_refers_back_to_introduced_person(code):
     r = code("Iranian President Ebrahim Raisi arrived in Moscow on Monday. Raisi praised Russia for its support.")
     assert ("IRNGOV", "051", "RUS") in triples(r)
