@@ -77,7 +77,7 @@ class ActorDictionary:
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> ActorDictionary:
         entries: list[tuple[str, Entry, bool]] = []  # (phrase, entry, case_sensitive)
-        for name in ("countries.yaml", "organizations.yaml", "leaders.yaml", "sectors.yaml"):
+        for name in ("countries.yaml", "organizations.yaml", "leaders.yaml", "leaders_world.yaml", "sectors.yaml"):
             res = resources.files("accord.data").joinpath(name)
             if res.is_file():
                 entries += _entries_from(yamlio.load(res.read_text(encoding="utf-8")) or {}, name)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pycountry
 import pytest
-import yaml
+
+from accord import yamlio
 
 DATA = Path(__file__).resolve().parents[1] / "accord" / "data"
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
@@ -17,7 +18,7 @@ ROLES = {"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JUD", "COP", "SPY", "BUS", "
 
 
 def _load(name: str) -> dict:
-    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    data = yamlio.load((DATA / name).read_text(encoding="utf-8"))
     assert isinstance(data, dict), name
     assert isinstance(data.get("source"), str) and data["source"].strip(), f"{name}: missing source"
     return data
@@ -35,7 +36,7 @@ def orgs() -> dict:
 
 @pytest.fixture(scope="module")
 def leaders() -> list[dict]:
-    return _load("leaders.yaml")["leaders"]
+    return _load("leaders.yaml")["leaders"] + _load("leaders_world.yaml")["leaders"]
 
 
 def _strs(v) -> bool:
@@ -168,7 +169,7 @@ def test_groups(orgs):
 
 
 def test_leaders(leaders):
-    assert len(leaders) >= 800
+    assert len(leaders) >= 2500
     igos = {o["igo"] for o in _load("organizations.yaml")["organizations"]}
     for p in leaders:
         where = (p.get("name"), p.get("office"), p.get("start"))
@@ -198,6 +199,8 @@ def _holder(leaders, country, office, on, igo=None):
 
 @pytest.mark.parametrize("country,office,on,who,igo", [
     ("USA", "President", "1987-06-01", "Ronald Reagan", None),
+    ("UGA", "President", "2005-06-01", "Yoweri Museveni", None),
+    ("DZA", "President", "2005-06-01", "Abdelaziz Bouteflika", None),
     ("USA", "Secretary of State", "1987-06-01", "George Shultz", None),
     ("RUS", "General Secretary of the CPSU", "1987-06-01", "Mikhail Gorbachev", None),
     ("RUS", "Foreign Minister", "1987-06-01", "Eduard Shevardnadze", None),
