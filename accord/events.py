@@ -458,7 +458,7 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
             if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
                 continue
             for t in c.subtree:
-                for m in ctx.by_head.get(t.i, []):
+                for m in ctx.by_head.get(t.i, []) + ctx.modifiers.get(t.i, []):  # "in Montenegro province"
                     a = m.actor
                     if a.country and (not a.role or m.how == "capital"):
                         return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
@@ -657,6 +657,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if pat.kind == "noun":
             events += _noun_event(ctx, sent, tok, pat, table)
             continue
+        if _subjunctive(tok):
+            continue  # "demanded that Israel ease restrictions": asked for, not done
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
@@ -766,6 +768,12 @@ def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:
         return False
     words = {s.lemma_.lower(), s.lower_} | {c.lower_ for c in s.children if c.dep_ in ("compound", "amod")}
     return bool(words & ctx.verbs.instruments) and not ctx.by_head.get(s.i)
+
+
+def _subjunctive(tok) -> bool:
+    """A base-form verb with its own subject and no auxiliary: the mandative subjunctive of a demand."""
+    return (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
 def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple[str, str]:
@@ -881,6 +889,14 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs:
         return []
     tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+    if not tgts and pat.code[:2] in ("02", "10", "11", "12"):
+        # "its demand that Israel ease restrictions": the clause's subject is asked or blamed
+        for c in tok.children:
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) if c.dep_ in ("acl", "ccomp") else None
+            acts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}] if s is not None else []
+            if acts:
+                tgts, twhy = acts, f"subject of the clause '{s.text}'"
+                break
     if pat.needs_pair and not tgts:
         return []
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"

@@ -183,3 +183,14 @@ def test_events_business_news_yields_no_political_event(code, text):
 def test_events_not_prepared_to_is_negated(code):
     r = code("Iran said it is not prepared to negotiate with Iraq.")
     assert not any(c.startswith("03") for _, c, _ in triples(r))
+
+
+def test_events_what_is_demanded_has_not_happened(code):
+    r = triples(code("The United States demanded that Israel ease restrictions on Palestinian workers."))
+    assert not any(c.startswith("08") for _, c, _ in r)
+    assert any(s == "USA" and c.startswith("10") and t == "ISR" for s, c, t in r)
+
+
+def test_events_a_country_naming_a_province_is_the_place_target(code):
+    r = code("Serbia eased emergency measures on Wednesday in Montenegro province.")
+    assert ("SRB", "081", "MNE") in triples(r)
