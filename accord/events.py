@@ -612,11 +612,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             srcs, swhy = (_actors(ctx, s), f"subject '{s.text}'") if s is not None else ([], swhy)
         if fam.name in ("demand", "appeal") or comp.dep_ in ("dobj", "pobj"):
             tgts, twhy = _targets(ctx, tok, None, {_key(a) for a in srcs})
-            if not tgts:
-                tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
-            if not tgts and comp.dep_ == "ccomp":
+            if not tgts and comp.dep_ == "ccomp":  # "demanded that Israel ease …": Israel is asked
                 s = _subject_token(comp)
                 tgts, twhy = (_actors(ctx, s), f"subject of '{comp.text}'") if s is not None else ([], "")
+            if not tgts:
+                tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
         else:
             tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
         modality = family.modality or _modality(tok)
