@@ -17,12 +17,38 @@ class ModelNotFound(RuntimeError):
 
 
 def paragraph_boundaries(doc):
-    """A line break ends a sentence: titles, datelines and list items are not run into the next line."""
+    """A line break ends a sentence: titles, datelines and list items are not run into the next line.
+
+    Hard-wrapped text (newswire such as Reuters, lines of ~70 characters broken mid-sentence) is the
+    exception: there only a blank line or an indented line starts a paragraph, and the parser finds the
+    sentences inside it.
+    """
+    wrapped = hard_wrapped(doc.text)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
-            tok.is_sent_start = True
+        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if tok.is_space or "\n" not in gap:
+            continue
+        if wrapped:
+            after = gap.split("\n", 1)[1]
+            if not ("\n" in after or after.startswith(("  ", "\t"))):
+                continue
+        tok.is_sent_start = True
     return doc
+
+
+_CLOSERS = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "»")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Lines broken at a fixed width: most lines 45–100 characters long and many ending mid-sentence."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    open_ends = sum(1 for line in lines if not line.endswith(_CLOSERS))
+    widths = sorted(len(line) for line in lines)
+    return (open_ends / len(lines) >= 0.4 and widths[3 * len(widths) // 4] <= 100
+            and widths[len(widths) // 2] >= 45)  # not a list of short headlines
 
 
 @cache

@@ -103,3 +103,26 @@ def test_clean_short_text_defaults_to_english():
 def test_clean_newswire_tables_count_as_english():
     table = "Shr 27 cts vs 29 cts\nNet 13,555,000 vs 14,635,000\nRevs 104,606,000 vs 110,311,000\nAvg shrs 47.2 mln"
     assert detect_language(table)[0] == "en"
+
+
+# --- sentences in hard-wrapped newswire -------------------------------------------------------------
+
+
+def test_hard_wrapped_newswire_keeps_sentences_whole(nlp):
+    from accord.nlp import hard_wrapped
+
+    text = ("Iran announced tonight that its major\noffensive against Iraq in the Gulf war had ended after dealing\n"
+            "savage blows against the Baghdad government.\n    The Iranian news agency IRNA, in a report received in\n"
+            "London, said the operation code-named Karbala-5 launched into\nIraq on January 9 was now over.\n")
+    assert hard_wrapped(text)
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0].startswith("Iran announced") and sents[0].endswith("Baghdad government.")
+    assert sents[1].startswith("The Iranian news agency")
+
+
+def test_one_paragraph_per_line_text_breaks_at_every_line(nlp):
+    from accord.nlp import hard_wrapped
+
+    text = "Related News\nIran joins SCO\nRussia and Iran sign deal\nOil prices rise\n"
+    assert not hard_wrapped("Iran pledged to join the SCO.\nPutin said the deal was near.\n")
+    assert [s.text.strip() for s in nlp(text).sents][:2] == ["Related News", "Iran joins SCO"]
