@@ -372,9 +372,18 @@ def _agent(tok):
     return None
 
 
+# Participles that describe their subject's state, not something done to it: "forces were engaged in
+# ethnic cleansing", "troops involved in the fighting".
+STATE_PASSIVES = {"engage", "involve"}
+
+
 def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     if _is_passive(tok):
         ag = _agent(tok)
+        if ag is None and tok.lemma_.lower() in STATE_PASSIVES:
+            s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if s is not None:
+                return _actors(ctx, s), f"subject '{s.text}'"
         return (_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
