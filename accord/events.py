@@ -429,6 +429,18 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_modifier_actors(ctx, p), f"modifier of '{p.text}'"))
+    # one level down: "a suspension of air links with Serbia", "reservists for a war against Iraq"
+    for holder in [tok] + objs:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps + ("of",):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    for c2 in p.children:
+                        if c2.dep_ == "prep" and c2.lower_ in ("with", "to", "against", "on", "toward", "towards"):
+                            for p2 in c2.children:
+                                if p2.dep_ == "pobj":
+                                    cands.append((_actors(ctx, p2), f"'{p.text} {c2.text} {p2.text}'"))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     for actors, why in cands:
         # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
@@ -677,6 +689,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
+        if not tgts and fam is not None and fam.name == "threaten":
+            # "threatened to resume attacks in Israel": the threatened place
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    tgts, twhy = _place_target(ctx, c, [d for d in c.children if d.dep_ == "dobj"])
+                    if tgts:
+                        break
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
             continue
         if srcs and not _role_ok(pat, srcs[0]):

@@ -194,3 +194,17 @@ def test_events_what_is_demanded_has_not_happened(code):
 def test_events_a_country_naming_a_province_is_the_place_target(code):
     r = code("Serbia eased emergency measures on Wednesday in Montenegro province.")
     assert ("SRB", "081", "MNE") in triples(r)
+
+
+def test_events_targets_one_phrase_down(code):
+    assert ("ITA", "161", "SRB") in triples(code("Italy announced a suspension of air links with Serbia on Wednesday."))
+    assert any(s == "GBR" and t == "IRQ" for s, _, t in triples(code("Britain mobilized army reservists for a war against Iraq.")))
+
+
+def test_events_a_threat_to_act_in_a_country_targets_it(code):
+    assert any(c.startswith("13") and t == "ISR" for _, c, t in triples(code("Hamas threatened to resume attacks in Israel.")))
+
+
+def test_events_forces_engaged_in_fighting_are_the_ones_fighting(code):
+    r = code("Serb forces were engaged in ethnic cleansing in Montenegro.")
+    assert any(s == "SRBMIL" and c.startswith("19") for s, c, _ in triples(r))
