@@ -680,6 +680,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         if _subjunctive(tok):
             continue  # "demanded that Israel ease restrictions": asked for, not done
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            continue  # "pursuing retreating Iranian forces": a participle describing a noun
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)

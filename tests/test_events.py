@@ -208,3 +208,8 @@ def test_events_a_threat_to_act_in_a_country_targets_it(code):
 def test_events_forces_engaged_in_fighting_are_the_ones_fighting(code):
     r = code("Serb forces were engaged in ethnic cleansing in Montenegro.")
     assert any(s == "SRBMIL" and c.startswith("19") for s, c, _ in triples(r))
+
+
+def test_events_a_participle_describing_troops_is_not_their_act(code):
+    r = code("Iraqi forces were pursuing retreating Iranian troops near Basra.")
+    assert not any(c.startswith("087") for _, c, _ in triples(r))
