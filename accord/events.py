@@ -64,6 +64,7 @@ class Pattern:
     source_roles_not: frozenset[str] | None = None
     role_code: tuple[tuple[str, str], ...] = ()
     needs_pair: bool = False
+    intransitive: bool = False  # "retreat", "riot": a direct object means a misparse ("retreating troops")
 
     @property
     def specificity(self) -> int:
@@ -173,6 +174,7 @@ def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pat
         source_roles_not=frozenset(e["source_roles_not"]) if e.get("source_roles_not") else None,
         role_code=tuple((e.get("role_code") or {}).items()),
         needs_pair=bool(e.get("needs_pair")),
+        intransitive=bool(e.get("intransitive")),
     )
     return pat, [str(x) for x in lemmas]
 
@@ -228,6 +230,8 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
             if p.objects is not None and not (_object_lemmas(tok, p.object_preps) & p.objects):
                 continue
             if p.object_is_actor and not _direct_objects(tok):
+                continue
+            if p.intransitive and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             if p.object_is_actor and not any(_actors(ctx, o) for o in _direct_objects(tok)):
                 continue
