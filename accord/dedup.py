@@ -1,4 +1,6 @@
-"""Duplicate articles: exact (sha256 of the normalised text) and near (MinHash over word 5-grams + LSH).
+"""Duplicate articles: exact (sha256 of the normalised text) and near (MinHash over the body's word 5-grams + LSH).
+
+Near copies are compared without their headline: a re-sent story often changes the headline only.
 
     fp = fingerprint(text)                     # cheap enough to compute in the workers
     index = DedupIndex.from_rows(store_rows)   # rebuilt from the stored signatures on startup
@@ -67,8 +69,19 @@ def minhash(text: str):
     return m
 
 
-def fingerprint(text: str) -> Fingerprint:
-    m = minhash(text)
+def body(text: str, title: str | None = None) -> str:
+    """The text without its headline line: the first line when it is the title, or a short unpunctuated line."""
+    first, sep, rest = text.lstrip().partition("\n")
+    if not sep or not rest.strip():
+        return text
+    head = first.strip()
+    if (title and normalise(head) == normalise(title)) or (len(head.split()) <= 15 and not head.endswith((".", "!", "?", '"', "”"))):
+        return rest
+    return text
+
+
+def fingerprint(text: str, title: str | None = None) -> Fingerprint:
+    m = minhash(body(text, title))
     return Fingerprint(text_hash(text), m.hashvalues.astype("<u8").tobytes() if m is not None else None)
 
 

@@ -202,7 +202,7 @@ def code_one(article: Article, res: Resources, timeout: float | None = TIMEOUT) 
     except ArticleTimeout as exc:  # process() turns it into the article's error; this is the rare miss
         result = ArticleResult(article=article, error=f"internal error: ArticleTimeout: {exc}", status="error")
     result.mentions = []  # not stored; no need to ship them back to the writer
-    fp = fingerprint(article.text) if result.status != "error" else None
+    fp = fingerprint(article.text, article.title) if result.status != "error" else None
     return result, fp
 
 

@@ -224,7 +224,7 @@ class Store:
             if a.id in known:
                 outcomes.append("known")
                 continue
-            fp = fp or fingerprint(a.text)
+            fp = fp or fingerprint(a.text, a.title)
             match = index.match(fp)
             known.add(a.id)
             staged_ids.append(a.id)

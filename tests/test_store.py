@@ -146,3 +146,15 @@ def test_dedup_exact_ignores_case_and_spacing():
     match = index.match(fingerprint("  " + TEXT.upper().replace(" ", "\n ")))
     assert (match.article_id, match.kind) == ("a", "exact")
     assert index.match(fingerprint("Something else entirely, about cocoa in Bahia.")) is None
+
+
+def test_dedup_a_re_sent_story_with_a_new_headline_is_a_near_copy():
+    from accord.dedup import DedupIndex, fingerprint
+
+    body = " ".join(f"Paragraph sentence number {i} says the border talks between the two sides went on." for i in range(12))
+    first = fingerprint("Talks continue on the border\n\n" + body)
+    again = fingerprint("Border talks drag on for a third day\n\n" + body.replace("went on", "continued", 1))
+    index = DedupIndex()
+    index.add("first", first)
+    match = index.match(again)
+    assert match is not None and match.kind == "near" and match.article_id == "first"
