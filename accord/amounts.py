@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from accord.nlp import text_of
 from accord.types import Amount, Event
 
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -115,7 +116,7 @@ def _amount(doc, ent, earlier: list[Amount]) -> Amount | None:
     last = unit_tok.i + 1 if unit_tok is not None and unit_tok.i >= end else end
     s, e = toks[0].idx, doc[last - 1].idx + len(doc[last - 1].text)
     head = unit_tok if unit_tok is not None else number_root
-    return Amount(value=value, unit=unit, text=doc.text[s:e], span=(s, e), kind=kind, currency=currency,
+    return Amount(value=value, unit=unit, text=text_of(doc)[s:e], span=(s, e), kind=kind, currency=currency,
                   about=_about(doc, ent, head, unit_tok, kind, earlier), period=_period(doc, ent, head))
 
 
@@ -132,8 +133,8 @@ def _counted_noun(doc, ent, end: int):
 
 
 def _is_list_number(doc, ent) -> bool:
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    return bool(LIST_NUMBER.match(doc.text[line_start:ent.end_char + 2])) and ent.start_char - line_start < 3
+    line_start = text_of(doc).rfind("\n", 0, ent.start_char) + 1
+    return bool(LIST_NUMBER.match(text_of(doc)[line_start:ent.end_char + 2])) and ent.start_char - line_start < 3
 
 
 def _is_year(ent, value: float, unit_tok) -> bool:

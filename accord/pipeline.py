@@ -20,6 +20,7 @@ from accord import quotes as quotes_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events
+from accord.nlp import text_of
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:
@@ -141,13 +142,13 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     if event.target is None and event.source is not None and loc is not None and loc.country \
             and event.cameo[:2] in PLACE_TARGET_ROOTS:
         # "fired at targets in Jericho": an act of force or coercion with no one named is done to the place
-        place = doc.text[loc.span[0]:loc.span[1]] if loc.span else loc.name
+        place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
         event = replace(event, target=Actor(name=place, code=loc.country, country=loc.country),
                         rule=event.rule + f"; target: the place, {place}")
     if event.source is None and loc is not None and loc.country:
         # "a roadside bomb near Samarra killed …": an unidentified actor of the place (ICEWS's
         # "Unidentified Gunmen (Iraq)"), coded by the country with no sector
-        place = doc.text[loc.span[0]:loc.span[1]] if loc.span else loc.name
+        place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
         who = Actor(name=f"unidentified actor in {place}", code=loc.country, country=loc.country)
         event = replace(event, source=who, rule=event.rule + f"; source: unidentified, in {place}")
     return event

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from accord.nlp import text_of
 from accord.types import Actor, Mention, Quote
 
 OPEN_MARKS = frozenset('"“„«')
@@ -73,7 +74,7 @@ class _Speaker:
 
 def find_quotes(doc, mentions: list[Mention], min_words: int = MIN_WORDS) -> list[Quote]:
     """Direct quotes in ``doc`` with their speakers, in text order."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = _paragraphs(text)
     raws = _merge_continued(_raw_quotes(text, paragraphs), text, paragraphs)
     raws = [q for q in raws if _is_quote(text, q, min_words)]
@@ -213,14 +214,14 @@ def _mentions_by_token(mentions: list[Mention]) -> dict[int, Mention]:
 def _attribution(doc, idx: _TokenIndex, q: _Raw, by_token: dict[int, Mention],
                  paragraphs: list[tuple[int, int]]) -> _Speaker | None:
     p0, p1 = paragraphs[q.paragraph]
-    if q.close_mark is not None and _may_attribute_after(doc.text, q):
+    if q.close_mark is not None and _may_attribute_after(text_of(doc), q):
         first = idx.first_at_or_after(q.close_mark + 1)
         window = [t for t in doc[first:first + AFTER_WINDOW] if t.idx < p1]
         window = _until_mark(window)
         found = _speaker_in(doc, window, by_token, q.paragraph, after=True)
         if found is not None:
             return found
-    start = _clause_start(doc.text, p0, q.open_mark)
+    start = _clause_start(text_of(doc), p0, q.open_mark)
     window = [t for t in doc[idx.first_at_or_after(start):idx.first_at_or_after(q.open_mark)]]
     return _speaker_in(doc, window, by_token, q.paragraph, after=False)
 
