@@ -16,6 +16,7 @@ from accord import amounts as amounts_mod
 from accord import clean as clean_mod
 from accord import dates as dates_mod
 from accord import places as places_mod
+from accord import prefilter as prefilter_mod
 from accord import quotes as quotes_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
@@ -37,6 +38,7 @@ class Config:
     max_chars: int = MAX_CHARS
     enrich: bool = True  # quotes, amounts, places, tone
     require_english: bool = True
+    prefilter: bool = True  # parse only candidate sentences (accord.prefilter); False parses everything
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Resources:
     actors: ActorDictionary
     verbs: VerbDictionary
     gazetteer: places_mod.Gazetteer | None = field(default=None)
+    triggers: frozenset[str] = frozenset()  # surface forms of event trigger words, for the prefilter
 
     @classmethod
     def load(cls, config: Config | None = None) -> Resources:
@@ -57,7 +60,11 @@ class Resources:
         actors = ActorDictionary.load(config.dictionaries)
         verbs = VerbDictionary.load(config.dictionaries)
         gaz = places_mod.Gazetteer.load() if config.enrich else None
-        return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz)
+        return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz,
+                   triggers=prefilter_mod.trigger_words(verbs))
+
+    def tokenize(self, text: str) -> list[str]:
+        return [t.text for t in self.nlp.tokenizer(text)]
 
 
 def _pub_date(article: Article) -> dt.date | None:
@@ -78,6 +85,68 @@ def process(article: Article, res: Resources) -> ArticleResult:
 
 
 def _process(article: Article, res: Resources) -> ArticleResult:
+    prepared = _prepare(article, res)
+    if isinstance(prepared, ArticleResult):
+        return prepared
+    result, cleaned, text = prepared
+    return _finish(result, cleaned, res.nlp(text) if text is not None else None, res)
+
+
+def process_many(articles: Iterable[Article], res: Resources, batch_size: int = 32) -> Iterator[ArticleResult]:
+    """``process`` over many articles, parsing them together with ``nlp.pipe`` (faster than one by one).
+
+    Results come in input order; an article that fails is that article's error, never the batch's.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _process_batch(batch, res)
+            batch = []
+    if batch:
+        yield from _process_batch(batch, res)
+
+
+def _process_batch(batch: list[Article], res: Resources) -> list[ArticleResult]:
+    out: list[ArticleResult | None] = [None] * len(batch)
+    todo: list[tuple[int, ArticleResult, clean_mod.Cleaned, str]] = []
+    for i, article in enumerate(batch):
+        try:
+            prepared = _prepare(article, res)
+        except Exception as exc:
+            prepared = _internal_error(article, exc)
+        if isinstance(prepared, ArticleResult):
+            out[i] = prepared
+        elif prepared[2] is None:
+            out[i] = _safe_finish(prepared[0], prepared[1], None, res)
+        else:
+            todo.append((i, *prepared))
+    try:
+        docs = list(res.nlp.pipe([text for _, _, _, text in todo]))
+    except Exception:  # one bad text must not take the batch with it: parse one by one
+        return [out[i] or process(batch[i], res) for i in range(len(batch))]
+    for (i, result, cleaned, _), doc in zip(todo, docs, strict=True):
+        out[i] = _safe_finish(result, cleaned, doc, res)
+    return [r for r in out if r is not None]
+
+
+def _internal_error(article: Article, exc: Exception) -> ArticleResult:
+    return ArticleResult(article=article, error=f"internal error: {exc.__class__.__name__}: {exc}", status="error")
+
+
+def _safe_finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResult:
+    try:
+        return _finish(result, cleaned, doc, res)
+    except Exception as exc:
+        return _internal_error(result.article, exc)
+
+
+def _prepare(article: Article, res: Resources):
+    """Everything before the parse: checks, cleaning, language, the prefilter.
+
+    Returns a finished ``ArticleResult`` (an error, or a skipped non-English article), or
+    ``(result, cleaned, text to parse or None when no sentence is worth parsing)``.
+    """
     text = article.text
     if not isinstance(text, str) or not text.strip():
         return ArticleResult(article=article, error="empty text", status="error")
@@ -92,8 +161,19 @@ def _process(article: Article, res: Resources) -> ArticleResult:
         result.status = "skipped"
         result.error = f"not English: {cleaned.language_reason}"
         return result
-    pub = _pub_date(article)
-    doc = res.nlp(cleaned.text)
+    if not res.config.prefilter:
+        return result, cleaned, cleaned.text
+    kept = prefilter_mod.candidates(cleaned.text, res.actors, res.tokenize, res.triggers)
+    return result, cleaned, (prefilter_mod.blank(cleaned.text, kept) if kept else None)
+
+
+def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResult:
+    """Everything after the parse: actors, events, enrichment. ``doc`` None: nothing worth parsing."""
+    pub = _pub_date(result.article)
+    if doc is None:
+        if res.config.enrich:
+            result.tone = tone_mod.tone(cleaned.text)
+        return result
     mentions = find_mentions(doc, res.actors, pub)
     events = code_events(doc, mentions, res.verbs, pub)
     result.mentions = mentions
@@ -154,6 +234,3 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     return event
 
 
-def process_many(articles: Iterable[Article], res: Resources) -> Iterator[ArticleResult]:
-    for article in articles:
-        yield process(article, res)

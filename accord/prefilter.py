@@ -1,0 +1,175 @@
+"""Candidate sentences: parse only what can yield an event, a quote or a resolved actor.
+
+Most newswire sentences name no political actor ("Net profit rose 12 pct to 4.5 mln dlrs"); parsing
+them is most of the cost of coding an article and never yields an event. Before the full pipeline,
+accord splits the cleaned text into sentences with a cheap rule (sentence punctuation, blank or
+indented lines, and every line break outside hard-wrapped text), scans each sentence's tokens with
+the actor dictionary, and keeps:
+
+* sentences naming an actor (a country, capital, adjective, organisation, leader, group or sector
+  word such as "government", "troops", "officials");
+* sentences with a quotation mark (a quote's speaker may be named in a later sentence);
+* a sentence with a reference word ("he", "they", "its", "both sides", "the ministry") that follows a
+  kept sentence, so pronouns keep their antecedent.
+
+Every other sentence is blanked — its characters replaced by spaces, line breaks kept — so the text
+the parser sees has exactly the same length and every character offset of every event, quote and
+amount still indexes the original text. A blanked sentence becomes a single whitespace token, which
+costs the parser almost nothing.
+
+    kept = candidates(text, actors, tokenizer)   # [(start, end), ...] of kept sentences
+    masked = blank(text, kept)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from accord.actors import ActorDictionary
+from accord.nlp import hard_wrapped
+
+# A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and a capital, digit or quote.
+_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_QUOTES = frozenset('"“”«»')
+REFERENCE_WORDS = frozenset({
+    "he", "she", "him", "his", "her", "they", "them", "their", "it", "its", "we", "our", "us",
+})
+REFERENCE_PAIRS = frozenset({("both", "sides"), ("both", "countries"), ("two", "sides"), ("two", "countries"),
+                             ("the", "ministry"), ("the", "government"), ("the", "president"), ("the", "minister"),
+                             ("the", "regime"), ("the", "leader"), ("the", "country")})
+
+
+def _refers_back(words: list[str]) -> bool:
+    low = [w.lower() for w in words]
+    return any(w in REFERENCE_WORDS for w in low) or any(p in REFERENCE_PAIRS for p in zip(low, low[1:]))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence spans: sentence punctuation, paragraph breaks, and (unless hard-wrapped) every line."""
+    wrapped = hard_wrapped(text)
+    breaks = {m.end() for m in _END.finditer(text) if not _abbreviation(text, m.start())}
+    for m in re.finditer(r"\n(?:[ \t]*\n|[ \t]{2,}|\t)" if wrapped else r"\n", text):
+        breaks.add(m.start())
+    spans = []
+    start = 0
+    for b in sorted(breaks) + [len(text)]:
+        if b <= start:
+            continue
+        chunk = text[start:b]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + len(chunk.rstrip())))
+        start = b
+    return spans
+
+
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev",
+    "st", "no", "vs", "inc", "corp", "co", "ltd", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sept",
+    "sep", "oct", "nov", "dec", "pres", "prof", "dept", "ft", "mt", "est", "approx", "fig",
+})
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` part of "U.N.", "Mr." or "Gen." rather than a sentence end?"""
+    if text[dot] != ".":
+        return False
+    word = re.search(r"[\w.]*$", text[max(0, dot - 12):dot]).group()
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word)) or word.lower() in _ABBREVIATIONS
+
+
+def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], list[str]],
+               triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """The spans of the sentences worth parsing (see the module docstring).
+
+    With ``triggers`` (see :func:`trigger_words`) a sentence must also contain a word that can trigger an
+    event: a sentence naming "U.S." but no act ("U.S. interest rates were steady") is not parsed.
+    """
+    kept: list[tuple[int, int]] = []
+    named_before = False
+    spans = sentences(text)
+    tokens = [tokenize(text[s:e]) for s, e in spans]
+    # a sector word ("the ministry", "officials") is an actor of the article's country when it names one
+    any_named = any(_names_actor(words, actors) for words in tokens)
+    for (s, e), words in zip(spans, tokens, strict=True):
+        chunk = text[s:e]
+        named = _names_actor(words, actors, sectors=any_named)
+        acts = triggers is None or any(w.lower() in triggers for w in words)
+        keep = bool(_QUOTES & set(chunk)) or (named and acts)
+        if not keep and named_before and acts:
+            keep = _refers_back(words)
+        if keep:
+            kept.append((s, e))
+        named_before = named or (keep and named_before)
+    return kept
+
+
+# Irregular past forms of the event verbs (regular ones are generated).
+_IRREGULAR = {
+    "meet": ["met"], "fight": ["fought"], "strike": ["struck", "stricken"], "seek": ["sought"],
+    "beat": ["beaten"], "take": ["took", "taken"], "give": ["gave", "given"], "send": ["sent"],
+    "hold": ["held"], "lead": ["led"], "break": ["broke", "broken"], "shoot": ["shot"], "win": ["won"],
+    "begin": ["began", "begun"], "bring": ["brought"], "buy": ["bought"], "sell": ["sold"], "hit": ["hit"],
+    "cut": ["cut"], "put": ["put"], "set": ["set"], "lend": ["lent"], "swear": ["swore", "sworn"],
+    "speak": ["spoke", "spoken"], "tell": ["told"], "say": ["said"], "go": ["went", "gone"],
+    "undertake": ["undertook", "undertaken"], "withdraw": ["withdrew", "withdrawn"], "forgive": ["forgave", "forgiven"],
+    "blow": ["blew", "blown"], "throw": ["threw", "thrown"], "fly": ["flew", "flown"], "freeze": ["froze", "frozen"],
+    "slay": ["slew", "slain"], "seek ": [], "lay": ["laid"], "pay": ["paid"], "hang": ["hung", "hanged"],
+    "drive": ["drove", "driven"], "overrun": ["overran"], "shake": ["shook", "shaken"], "stand": ["stood"],
+    "keep": ["kept"], "feel": ["felt"], "see": ["saw", "seen"], "show": ["shown"], "ring": ["rang", "rung"],
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "ban" → "banned"
+    forms |= set(_IRREGULAR.get(lemma, []))
+    return forms
+
+
+def trigger_words(verbs) -> frozenset[str]:
+    """Every surface form of a word that can trigger an event: pattern verbs and nouns, control words
+    (not the weak ones, which need a coded complement anyway), criticism predicates, obligation modals.
+    Report verbs ("said") are not triggers by themselves."""
+    weak = {w for w, f in verbs.families.items() if w in f.weak}  # "seek" is weak intent but a plain appeal
+    lemmas = set(verbs.verbs) | set(verbs.nouns) | (set(verbs.families) - weak) | set(verbs.criticism_words)
+    out: set[str] = {"must", "should"}
+    for lemma in lemmas:
+        out |= _inflections(lemma.lower())
+    return frozenset(out)
+
+
+_NAMED = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "leader"})
+
+
+def _names_actor(words: list[str], actors: ActorDictionary, sectors: bool = False) -> bool:
+    """A named actor: a country, capital, adjective, organisation, group or leader; with ``sectors`` also a
+    sector word ("officials", "troops"), which takes its country from elsewhere in the article."""
+    lemmas = [w.lower()[:-1] if sectors and w.lower().endswith("s") and len(w) > 3 else w.lower() for w in words]
+    for i, w in enumerate(words):
+        if not sectors and not w[:1].isupper():
+            continue
+        hit = actors.match_at(words, i, lemmas if sectors else None)
+        if hit is not None and any(e.kind in _NAMED or (sectors and e.role in STATE_SECTORS) for e in hit[1]):
+            return True
+    return False
+
+
+# Sectors of the state and its challengers: "the ministry said", "troops attacked". Business, media or
+# civilian words ("the company", "banks", "workers") alone are too common in newswire to be worth a
+# parse; with a named actor in the sentence they are parsed anyway.
+STATE_SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "LEG", "JUD", "SPY", "RAD", "PTY"})
+
+
+def blank(text: str, kept: list[tuple[int, int]]) -> str:
+    """``text`` with every character outside ``kept`` spans turned into a space (line breaks stay)."""
+    out = list(re.sub(r"[^\n]", " ", text))
+    for s, e in kept:
+        out[s:e] = text[s:e]
+    return "".join(out)
