@@ -62,7 +62,10 @@ def _read_code_inputs(text: str | None, input_path: str | None, date: str | None
     help="jsonl (default when stdout is not a terminal) or a readable table with a 'why' column.",
 )
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary (YAML); repeatable.")
-def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: str | None, dicts: tuple[str, ...]) -> None:
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences that can yield events (faster); --no-prefilter parses every sentence.")
+def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: str | None, dicts: tuple[str, ...],
+             prefilter: bool) -> None:
     """Code articles into events, quotes, amounts and places; prints, stores nothing.
 
     Output follows the contract in CONTRACT.md: one JSON object per article.
@@ -73,7 +76,7 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     try:
-        res = Resources.load(Config(dictionaries=dicts))
+        res = Resources.load(Config(dictionaries=dicts, prefilter=prefilter))
     except Exception as exc:  # dictionary or model problems: a clean message, not a traceback
         raise click.ClickException(str(exc)) from exc
     for item in _read_code_inputs(text, input_path, date):
@@ -94,7 +97,9 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score this JSONL output instead of running the coder.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary (YAML); repeatable.")
-def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...]) -> None:
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences that can yield events; --no-prefilter parses every sentence.")
+def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...], prefilter: bool) -> None:
     """Score the coder against a gold file (seed-article gold JSON or PLOVER gold-standard records).
 
     Prints recall and precision overall, by CAMEO root or PLOVER type, and for actors; the last line
@@ -109,7 +114,7 @@ def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...]) -> N
         pred_rows = {str(r.get("id")): r for r in (json.loads(x) for x in Path(pred).read_text().splitlines() if x.strip())}
 
     def coder(articles):
-        res = Resources.load(Config(dictionaries=dicts))
+        res = Resources.load(Config(dictionaries=dicts, prefilter=prefilter))
         for a in articles:
             yield process(Article(id=a["id"], text=a["text"], date=a.get("date")), res).to_dict()
 
