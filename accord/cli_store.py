@@ -11,10 +11,10 @@ DB_HELP = "The accord DuckDB store (created if missing)."
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=False, metavar="PATH...")
 @click.option("--db", default="accord.duckdb", show_default=True, type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Processes coding articles; each loads the model once.")
+              help="Processes coding articles; each loads the model once (with --dask local: Dask workers).")
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
               help="Extra actor/verb dictionary (YAML); repeatable.")
 @click.option("--date", "default_date", metavar="YYYY-MM-DD",
@@ -23,29 +23,80 @@ DB_HELP = "The accord DuckDB store (created if missing)."
               help="Seconds one article may take to code before it is rejected (0: no limit).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress on stderr: a bar on a terminal, a line a second otherwise (default: on a terminal).")
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences that can yield events (faster); --no-prefilter parses every sentence.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster "
+                   "of --workers processes. Results are staged as Parquet and merged into --db here.")
+@click.option("--staging", metavar="DIR|URL",
+              help="With --dask: where workers write Parquet partitions (default: DB.parts/; on a cluster a "
+                   "shared folder or an fsspec URL such as s3://bucket/parts/).")
+@click.option("--partition-size", default=200, show_default=True, type=click.IntRange(1, 100_000),
+              help="With --dask: articles per task and per Parquet partition.")
+@click.option("--watch", "watch_dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Keep running: ingest files as they arrive in DIR (recursively) until Ctrl-C; a restart "
+                   "skips files already ingested.")
+@click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(min=0.05),
+              help="With --watch: seconds between looks at DIR.")
 def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, ...], default_date: str | None,
-               timeout: float, progress: bool | None) -> None:
+               timeout: float, progress: bool | None, prefilter: bool, dask_address: str | None,
+               staging: str | None, partition_size: int, watch_dir: str | None, interval: float) -> None:
     """Read articles from PATH... and store them, coded, in the store --db.
 
     \b
     PATH is a plain-text file (one article), an HTML page, JSONL or CSV (fields id, text, date, title,
-    url; others kept as metadata), a .gz of any of these, a directory (read recursively), or '-' for
-    JSONL on stdin. Articles already stored are skipped, repeats (exact or near) are counted as further
-    sources, and bad items are recorded in the rejects table; the command exits 0 once every good
-    article is stored. Interrupted? Run the same command again: it resumes.
+    url; others kept as metadata), a .gz of any of these, a directory (read recursively), '-' for
+    JSONL on stdin, or an fsspec URL (s3://…, gs://…) when the matching filesystem is installed.
+    Articles already stored are skipped, repeats (exact or near) are counted as further sources, and
+    bad items are recorded in the rejects table; the command exits 0 once every good article is
+    stored. Interrupted? Run the same command again: it resumes.
+
+    \b
+    Scale out:   accord ingest corpus/ --db news.duckdb --dask local --workers 8
+                 accord ingest s3://bucket/news/ --db news.duckdb --dask tcp://scheduler:8786 --staging s3://bucket/parts/
+    Keep up:     accord ingest --watch incoming/ --db news.duckdb
     """
-    from accord.ingest import ingest
     from accord.pipeline import Config
     from accord.store import StoreError
 
+    if not paths and not watch_dir:
+        raise click.UsageError("give PATH... to ingest, or --watch DIR")
+    config = Config(dictionaries=dicts, prefilter=prefilter)
+    command = "accord ingest " + " ".join(sys.argv[2:])
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        with _progress_bar(show) as bar:
-            report = ingest(list(paths), db, workers=workers, config=Config(dictionaries=dicts), progress=bar,
-                            default_date=default_date, timeout=timeout or None,
-                            command="accord ingest " + " ".join(sys.argv[2:]))
+        if paths:
+            with _progress_bar(show) as bar:
+                if dask_address:
+                    from accord.distributed import ingest_dask
+
+                    report = ingest_dask(list(paths), db, dask_address, workers=workers, config=config,
+                                         partition_size=partition_size, staging=staging, progress=bar,
+                                         default_date=default_date, timeout=timeout or None, command=command)
+                else:
+                    from accord.ingest import ingest
+
+                    report = ingest(list(paths), db, workers=workers, config=config, progress=bar,
+                                    default_date=default_date, timeout=timeout or None, command=command)
+            click.echo(report.summary())
+        if watch_dir:
+            _watch(watch_dir, db, config, interval)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _watch(directory: str, db: str, config, interval: float) -> None:
+    import signal
+    import threading
+
+    from accord.watch import watch
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    click.echo(f"watching {directory} (every {interval:g} s; Ctrl-C to stop)", err=True)
+    report = watch(directory, db, interval=interval, config=config, stop=stop,
+                   on_file=lambda path, r: click.echo(f"{path}: {r.summary()}", err=True))
     click.echo(report.summary())
 
 

@@ -23,8 +23,8 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from accord.errors import InputError
@@ -54,6 +54,9 @@ def iter_inputs(paths: Iterable[str], default_date: str | None = None) -> Iterat
         if arg == "-":
             files.append((arg, Path("."), Path("-")))
             continue
+        if is_url(arg):
+            yield from _read_url(arg, default_date)
+            continue
         p = Path(arg)
         if p.is_dir():
             files += [(arg, p, f) for f in sorted(p.rglob("*")) if f.is_file() and not _hidden(f, p)]
@@ -73,10 +76,10 @@ def iter_inputs(paths: Iterable[str], default_date: str | None = None) -> Iterat
 
 
 def estimate_count(paths: Iterable[str]) -> int | None:
-    """A cheap upper bound on the number of items in ``paths`` (for a progress bar); None for stdin."""
+    """A cheap upper bound on the number of items in ``paths`` (for a progress bar); None for stdin or URLs."""
     total = 0
     for arg in paths:
-        if arg == "-":
+        if arg == "-" or is_url(arg):
             return None
         p = Path(arg)
         files = [f for f in sorted(p.rglob("*")) if f.is_file()] if p.is_dir() else [p]
@@ -93,19 +96,25 @@ def estimate_count(paths: Iterable[str]) -> int | None:
     return total
 
 
-def read_file(path: Path, ident: str, default_date: str | None = None) -> Iterator[Article | InputError]:
-    """The items of one file; ``ident`` names a one-article file (plain text, HTML)."""
-    src = str(path)
+def read_file(path: Path, ident: str, default_date: str | None = None,
+              opener: Callable[[], BinaryIO] | None = None, src: str | None = None) -> Iterator[Article | InputError]:
+    """The items of one file; ``ident`` names a one-article file (plain text, HTML).
+
+    ``opener`` (default: the local file, gunzipped when it is gzip) opens the bytes; remote files
+    (fsspec URLs) come in through it, with ``path`` a PurePosixPath of their name and ``src`` the URL.
+    """
+    src = src or str(path)
     kind = _kind(path)
+    opener = opener or (lambda: _open(path))
     if kind == "jsonl":
         try:
-            with _open(path) as fh:
+            with opener() as fh:
                 yield from read_jsonl(fh, src, default_date)
         except (OSError, EOFError, gzip.BadGzipFile, ValueError) as exc:
             yield InputError(src, "", f"cannot read: {exc}")
         return
     try:
-        with _open(path) as fh:
+        with opener() as fh:
             raw = fh.read()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield InputError(src, "", f"cannot read: {exc}")
@@ -358,6 +367,39 @@ def normalise_date(value: Any) -> str | None:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+
+
+def is_url(arg: str) -> bool:
+    """An fsspec URL ("s3://bucket/news/", "gs://…", "file:///data/feed.jsonl.gz")."""
+    return "://" in arg and not Path(arg).exists()
+
+
+def _read_url(url: str, default_date: str | None) -> Iterator[Article | InputError]:
+    """Every item under an fsspec URL: one file, a folder (recursively) or a glob ("s3://b/news/*.jsonl.gz")."""
+    try:
+        import fsspec
+
+        fs, path = fsspec.core.url_to_fs(url)
+        if any(c in path for c in "*?["):
+            names = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            names = sorted(fs.find(path))
+        else:
+            names = [path]
+    except Exception as exc:  # no such filesystem installed, no credentials, no such bucket …
+        yield InputError(url, "", f"cannot read: {exc.__class__.__name__}: {exc}")
+        return
+    protocol = url.split("://", 1)[0]
+    for name in names:
+        pure = PurePosixPath(name)
+        if pure.name.startswith("."):
+            continue
+
+        def opener(name: str = name) -> BinaryIO:
+            fh = fs.open(name, "rb")
+            return gzip.open(fh, "rb") if name.endswith(".gz") else fh
+
+        yield from read_file(pure, _stem(Path(pure.name)), default_date, opener=opener, src=f"{protocol}://{name}")
 
 
 def content_id(text: str) -> str:

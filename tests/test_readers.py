@@ -226,3 +226,16 @@ def test_readers_missing_path_is_a_reject(tmp_path: Path):
 ])
 def test_readers_dates_are_normalised(raw, iso):
     assert normalise_date(raw) == iso
+
+
+def test_readers_read_fsspec_urls_files_folders_and_globs(tmp_path):
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/feeds/a.jsonl", b'{"id": "m1", "text": "Iran and Russia signed a deal."}\n')
+    fs.pipe("/feeds/sub/b.txt", b"Egypt condemned the attack.")
+    ids = sorted(a.id for a in iter_inputs(["memory://feeds"]) if not isinstance(a, InputError))
+    assert ids == ["b", "m1"]
+    assert [a.id for a in iter_inputs(["memory://feeds/*.jsonl"])] == ["m1"]
+    missing = list(iter_inputs(["nosuchfs://x/y.jsonl"]))
+    assert len(missing) == 1 and isinstance(missing[0], InputError) and "cannot read" in missing[0].reason

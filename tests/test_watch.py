@@ -1,0 +1,48 @@
+"""``accord ingest --watch``: files dropped into a folder are stored once, across restarts."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+from accord.store import Store
+from accord.watch import watch
+
+pytestmark = pytest.mark.model
+
+
+def _run(folder, db, rounds):
+    return watch(folder, db, interval=0.05, max_rounds=rounds)
+
+
+def test_watch_ingests_files_as_they_arrive_and_survives_a_restart(tmp_path):
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Iran and Russia signed a trade agreement in Moscow on Monday.", encoding="utf-8")
+    rows = [{"id": "j1", "text": "Egypt condemned the attack on Friday.", "date": "2024-05-03"},
+            {"id": "j2", "text": "Germany and France signed a treaty in Berlin.", "date": "2024-05-04"}]
+    (inbox / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (inbox / "half.jsonl.part").write_text("{not yet", encoding="utf-8")  # a download in progress: ignored
+
+    first = _run(inbox, db, rounds=3)  # round 1 sees the files, round 2 finds them stable and reads them
+    assert first.files == 2 and first.totals.stored == 3
+
+    (inbox / "later.txt").write_text("Japan welcomed the agreement between Iran and Russia.", encoding="utf-8")
+    again = _run(inbox, db, rounds=3)  # a restarted watcher reads only the new file
+    assert again.files == 1 and again.totals.stored == 1
+    with Store(db, read_only=True) as s:
+        assert s.stats()["articles"] == 4
+        assert s.con.execute("SELECT count(*) FROM watched_files").fetchone()[0] == 3
+
+
+def test_watch_stops_when_asked(tmp_path):
+    stop = threading.Event()
+    t = threading.Thread(target=watch, args=(tmp_path, tmp_path / "s.duckdb"), kwargs={"interval": 0.05, "stop": stop})
+    t.start()
+    time.sleep(0.3)
+    stop.set()
+    t.join(timeout=10)
+    assert not t.is_alive()
