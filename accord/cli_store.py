@@ -11,7 +11,7 @@ DB_HELP = "The accord DuckDB store (created if missing)."
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=False, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=False, metavar="[PATH...]")
 @click.option("--db", default="accord.duckdb", show_default=True, type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
               help="Processes coding articles; each loads the model once (with --dask local: Dask workers).")
@@ -34,8 +34,8 @@ DB_HELP = "The accord DuckDB store (created if missing)."
 @click.option("--partition-size", default=200, show_default=True, type=click.IntRange(1, 100_000),
               help="With --dask: articles per task and per Parquet partition.")
 @click.option("--watch", "watch_dir", metavar="DIR", type=click.Path(file_okay=False),
-              help="Keep running: ingest files as they arrive in DIR (recursively) until Ctrl-C; a restart "
-                   "skips files already ingested.")
+              help="Keep running: ingest files as they arrive in DIR (recursively; after PATH... if given) "
+                   "until Ctrl-C or SIGTERM; a restart skips files already ingested.")
 @click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(min=0.05),
               help="With --watch: seconds between looks at DIR.")
 def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, ...], default_date: str | None,
@@ -61,6 +61,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
 
     if not paths and not watch_dir:
         raise click.UsageError("give PATH... to ingest, or --watch DIR")
+    if staging and not dask_address:
+        raise click.UsageError("--staging goes with --dask")
     config = Config(dictionaries=dicts, prefilter=prefilter)
     command = "accord ingest " + " ".join(sys.argv[2:])
     show = sys.stderr.isatty() if progress is None else progress
@@ -70,9 +72,14 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
                 if dask_address:
                     from accord.distributed import ingest_dask
 
-                    report = ingest_dask(list(paths), db, dask_address, workers=workers, config=config,
-                                         partition_size=partition_size, staging=staging, progress=bar,
-                                         default_date=default_date, timeout=timeout or None, command=command)
+                    try:
+                        report = ingest_dask(list(paths), db, dask_address, workers=workers, config=config,
+                                             partition_size=partition_size, staging=staging, progress=bar,
+                                             default_date=default_date, timeout=timeout or None,
+                                             command=command)
+                    except OSError as exc:  # the scheduler cannot be reached, the staging folder written, ...
+                        raise click.ClickException(f"--dask {dask_address}: {exc} (what is stored stays; "
+                                                   "run the same command again to resume)") from exc
                 else:
                     from accord.ingest import ingest
 
@@ -80,23 +87,33 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
                                     default_date=default_date, timeout=timeout or None, command=command)
             click.echo(report.summary())
         if watch_dir:
-            _watch(watch_dir, db, config, interval)
+            _watch(watch_dir, db, config, interval, workers=workers, default_date=default_date,
+                   timeout=timeout or None)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
-def _watch(directory: str, db: str, config, interval: float) -> None:
+def _watch(directory: str, db: str, config, interval: float, **options) -> None:
+    """Run the watcher until Ctrl-C or SIGTERM: the file being ingested is finished, then it stops
+    (a second Ctrl-C stops at once; the open batch is rolled back and stored again on restart)."""
     import signal
     import threading
 
     from accord.watch import watch
 
     stop = threading.Event()
+
+    def on_signal(signum, frame) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+        click.echo("stopping after the current file (Ctrl-C again to stop now)", err=True)
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+        signal.signal(sig, on_signal)
     click.echo(f"watching {directory} (every {interval:g} s; Ctrl-C to stop)", err=True)
     report = watch(directory, db, interval=interval, config=config, stop=stop,
-                   on_file=lambda path, r: click.echo(f"{path}: {r.summary()}", err=True))
+                   on_file=lambda path, r: click.echo(f"{path}: {r.summary()}", err=True), **options)
     click.echo(report.summary())
 
 

@@ -276,11 +276,12 @@ def plover_sql() -> str:
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> list[Path]:
-    """Every table (but the migration bookkeeping) and the happenings view, one file each in ``out``."""
+    """Every table (but the bookkeeping: migrations, files a watcher read) and the happenings view, one
+    file each in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     names = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal"
-        " AND table_name <> 'schema_migrations' ORDER BY table_name"
+        " AND table_name NOT IN ('schema_migrations', 'watched_files') ORDER BY table_name"
     ).fetchall()]
     names.append("happenings")
     opts = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"

@@ -7,7 +7,7 @@ Every ``interval`` seconds the folder is listed (recursively; hidden files and p
 such as ``*.part``, ``*.tmp``, ``*.crdownload`` are ignored). A file is read once it is *stable*: its
 size and modification time are the same as at the previous listing, so a file still being written or
 copied is left for the next round. Each ingested file is recorded in the ``watched_files`` table
-(path, size, mtime); a restarted watcher skips those, and the store skips every article id it holds
+(absolute path, size, mtime); a restarted watcher skips those, and the store skips every article id it holds
 already, so stopping and starting the watcher at any moment never loses or duplicates an article.
 The model is loaded once, on the first file.
 """
@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.ingest import IngestReport, ingest
+from accord.ingest import TIMEOUT, IngestReport, ingest
 from accord.pipeline import Config, Resources
 from accord.store import Store
 
-IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".swp", ".lock")
+IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial", ".swp", ".lock", ".duckdb", ".wal")
 
 
 @dataclass
@@ -42,14 +42,20 @@ class WatchReport:
 
 def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.0, config: Config | None = None,
           stop: threading.Event | None = None, max_rounds: int | None = None,
-          on_file: Callable[[Path, IngestReport], None] | None = None) -> WatchReport:
-    """Ingest files appearing under ``directory`` into ``db`` until ``stop`` is set (or ``max_rounds``)."""
-    root = Path(directory)
+          on_file: Callable[[Path, IngestReport], None] | None = None, workers: int = 1,
+          default_date: str | None = None, timeout: float | None = TIMEOUT) -> WatchReport:
+    """Ingest files appearing under ``directory`` into ``db`` until ``stop`` is set (or ``max_rounds``).
+
+    ``workers``, ``default_date`` and ``timeout`` are passed to ``ingest`` for each file (with
+    ``workers`` > 1 each file starts its own pool: worth it for large files only).
+    """
+    root = Path(directory).resolve()
     if not root.is_dir():
-        raise NotADirectoryError(f"not a directory: {root}")
+        raise NotADirectoryError(f"not a directory: {directory}")
     stop = stop or threading.Event()
     config = config or Config()
     store = db if isinstance(db, Store) else Store(db)
+    own = str(store.path.resolve())  # the store itself, its WAL, its staging folder: never inputs
     report = WatchReport()
     resources: Resources | None = None
     last: dict[Path, tuple[int, float]] = {}
@@ -57,16 +63,18 @@ def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.
         done = _done_files(store)
         while not stop.is_set():
             report.rounds += 1
-            now = _listing(root)
+            now = {p: st for p, st in _listing(root).items() if not str(p).startswith(own)}
             for path, stamp in sorted(now.items()):
                 if stop.is_set():
                     break
                 if (str(path), *stamp) in done or last.get(path) != stamp:
                     continue  # read already, or new or still changing: look again next round
-                if resources is None:
+                if not path.is_file():
+                    continue  # gone since the listing
+                if resources is None and workers <= 1:
                     resources = Resources.load(config)
-                r = ingest([str(path)], store, config=config, resources=resources,
-                           command=f"accord ingest --watch {root}")
+                r = ingest([str(path)], store, workers=workers, config=config, resources=resources,
+                           default_date=default_date, timeout=timeout, command=f"accord ingest --watch {directory}")
                 _record(store, path, stamp, r.stored)
                 done.add((str(path), *stamp))
                 report.files += 1
