@@ -5,6 +5,8 @@
 Each worker loads ``Resources`` once (the pool initializer) and returns, for each article, its
 ``ArticleResult`` and its dedup fingerprint; results come back in input order and the main process, the
 only one that touches DuckDB, writes them in batches of whole articles (see ``Store.write_batch``).
+Articles are coded a chunk at a time (``code_many``: one ``nlp.pipe`` over the chunk, which spaCy runs
+faster than one call per article), in this process or in each pool worker.
 
 Crash safety comes from two facts: a batch commits whole articles atomically, and a rerun skips every id
 that is already stored, recorded as a repeat, or rejected. So ``kill -9`` at any moment, then the same
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import queue
 import signal
 import threading
 import time
@@ -27,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from accord.dedup import Fingerprint, fingerprint
 from accord.errors import InputError
-from accord.pipeline import Config, Resources, process
+from accord.pipeline import Config, Resources, process, process_many
 from accord.readers import estimate_count, iter_inputs
 from accord.store import Store
 from accord.types import Article, ArticleResult
@@ -38,7 +41,8 @@ if TYPE_CHECKING:
 BATCH_SIZE = 200  # articles per transaction at most
 FLUSH_SECONDS = 2.0  # ... and at least one commit this often, so a slow stream still lands
 TIMEOUT = 60.0  # seconds one article may take in process()
-CHUNKSIZE = 4
+CHUNK = 32  # articles coded together (one nlp.pipe call); a worker takes one chunk at a time
+CHUNK_WAIT = 0.25  # seconds a chunk waits for more articles from a slow input before it is coded as it is
 WINDOW = 1024  # articles in flight at most: enough that one slow article does not idle the other workers
 
 Done = tuple[ArticleResult, Fingerprint | None]
@@ -194,6 +198,18 @@ def _work(item: Article | InputError) -> Done | InputError:
     return code_one(item, _RESOURCES, _TIMEOUT)
 
 
+def _work_chunk(items: list[Article | InputError]) -> list[Done | InputError]:
+    """A pool task: one chunk of input items, coded together, in order."""
+    assert _RESOURCES is not None
+    return _code_chunk(items, _RESOURCES, _TIMEOUT)
+
+
+def _code_chunk(items: list[Article | InputError], res: Resources, timeout: float | None) -> list[Done | InputError]:
+    articles = [item for item in items if isinstance(item, Article)]
+    done = iter(code_many(articles, res, timeout))
+    return [item if isinstance(item, InputError) else next(done) for item in items]
+
+
 def code_one(article: Article, res: Resources, timeout: float | None = TIMEOUT) -> Done:
     """``process`` under a time limit, plus the fingerprint the writer dedups with."""
     try:
@@ -201,19 +217,64 @@ def code_one(article: Article, res: Resources, timeout: float | None = TIMEOUT) 
             result = process(article, res)
     except ArticleTimeout as exc:  # process() turns it into the article's error; this is the rare miss
         result = ArticleResult(article=article, error=f"internal error: ArticleTimeout: {exc}", status="error")
+    return _done(result)
+
+
+def code_many(articles: list[Article], res: Resources, timeout: float | None = TIMEOUT) -> list[Done]:
+    """``code_one`` over several articles, parsed together (``pipeline.process_many``), in input order.
+
+    The chunk as a whole gets ``timeout`` seconds — many times what a chunk of ordinary articles takes.
+    When it runs out, the chunk is coded again one article at a time, each under its own limit, so only
+    the slow article is rejected.
+    """
+    if len(articles) <= 1:
+        return [code_one(a, res, timeout) for a in articles]
+    limit = _TimeLimit(timeout)
+    try:
+        with limit:
+            results = list(process_many(articles, res))
+    except ArticleTimeout:
+        limit.fired = True
+    if limit.fired or len(results) != len(articles):  # process() may have turned the alarm into an error
+        return [code_one(a, res, timeout) for a in articles]
+    return [_done(r) for r in results]
+
+
+def _done(result: ArticleResult) -> Done:
     result.mentions = []  # not stored; no need to ship them back to the writer
+    article = result.article
     fp = fingerprint(article.text, article.title) if result.status != "error" else None
     return result, fp
 
 
+class _TimeLimit:
+    """``with _TimeLimit(seconds):`` raises ArticleTimeout after ``seconds`` and remembers that it did
+    (``fired``), even when the code it interrupted caught the exception."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._cm = None
+
+    def __enter__(self) -> _TimeLimit:
+        self._cm = _time_limit(self.seconds, self)
+        self._cm.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> bool | None:
+        return self._cm.__exit__(*exc)
+
+
 @contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
+def _time_limit(seconds: float | None, state: _TimeLimit | None = None) -> Iterator[None]:
     """Raise ArticleTimeout in this thread after ``seconds`` (Unix, main thread only; else no limit)."""
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def alarm(signum, frame):
+        if state is not None:
+            state.fired = True
         raise ArticleTimeout(f"coding took longer than {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, alarm)
@@ -244,7 +305,7 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
     items = itertools.chain(head, items)
     if workers <= 1:
         res = resources or Resources.load(config)
-        yield (item if isinstance(item, InputError) else code_one(item, res, timeout) for item in items)
+        yield (out for chunk in _chunks(items) for out in _code_chunk(chunk, res, timeout))
         return
     # forkserver/spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
@@ -263,9 +324,10 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
     pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(config, timeout))
     try:
         def results() -> Iterator[Done | InputError]:
-            for out in pool.imap(_work, gated(), chunksize=CHUNKSIZE):
-                window.release()
-                yield out
+            for chunk in pool.imap(_work_chunk, _chunks(gated()), chunksize=1):
+                for out in chunk:
+                    window.release()
+                    yield out
 
         yield results()
         pool.close()
@@ -275,3 +337,60 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
         for _ in range(WINDOW + 1):
             window.release()
         pool.terminate()
+
+
+def _chunks(items: Iterator[Article | InputError], size: int = CHUNK,
+            wait: float = CHUNK_WAIT) -> Iterator[list[Article | InputError]]:
+    """``items`` in lists of up to ``size`` articles (input errors ride along, uncounted).
+
+    Items are read in a thread: when the input is slow (a feed, stdin), a chunk that has waited ``wait``
+    seconds for its next item goes as it is, so articles are never held back for long.
+    """
+    q: queue.Queue = queue.Queue(maxsize=4 * size)
+    end = object()
+    failure: list[BaseException] = []
+    closed = threading.Event()  # the consumer went away: stop reading
+
+    def put(item: object) -> bool:
+        while not closed.is_set():
+            try:
+                q.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+        except BaseException as exc:  # handed to the consuming thread, which raises it
+            failure.append(exc)
+        finally:
+            put(end)
+
+    threading.Thread(target=read, name="accord-reader", daemon=True).start()
+    chunk: list[Article | InputError] = []
+    n_articles = 0
+    try:
+        while True:
+            try:
+                item = q.get(timeout=wait) if chunk else q.get()
+            except queue.Empty:
+                yield chunk
+                chunk, n_articles = [], 0
+                continue
+            if item is end:
+                break
+            chunk.append(item)
+            n_articles += isinstance(item, Article)
+            if n_articles >= size:
+                yield chunk
+                chunk, n_articles = [], 0
+        if chunk:
+            yield chunk
+        if failure:
+            raise failure[0]
+    finally:
+        closed.set()

@@ -31,7 +31,9 @@ def paragraph_boundaries(doc):
     exception: there only a blank line or an indented line starts a paragraph, and the parser finds the
     sentences inside it.
     """
-    wrapped = hard_wrapped(doc.text)
+    wrapped = doc.user_data.get("accord_wrapped")
+    if wrapped is None:  # the prefilter decides on the whole text: a blanked copy has fewer lines to judge
+        wrapped = hard_wrapped(text_of(doc))
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         gap = prev.whitespace_ + (prev.text if prev.is_space else "")

@@ -21,7 +21,7 @@ from accord import quotes as quotes_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events
-from accord.nlp import text_of
+from accord.nlp import hard_wrapped, text_of
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class Resources:
     actors: ActorDictionary
     verbs: VerbDictionary
     gazetteer: places_mod.Gazetteer | None = field(default=None)
-    triggers: frozenset[str] = frozenset()  # surface forms of event trigger words, for the prefilter
+    triggers: prefilter_mod.Triggers | None = None  # words that can trigger an event, for the prefilter
 
     @classmethod
     def load(cls, config: Config | None = None) -> Resources:
@@ -89,7 +89,7 @@ def _process(article: Article, res: Resources) -> ArticleResult:
     if isinstance(prepared, ArticleResult):
         return prepared
     result, cleaned, text = prepared
-    return _finish(result, cleaned, res.nlp(text) if text is not None else None, res)
+    return _finish(result, cleaned, res.nlp(_make_doc(res, cleaned, text)) if text is not None else None, res)
 
 
 def process_many(articles: Iterable[Article], res: Resources, batch_size: int = 32) -> Iterator[ArticleResult]:
@@ -122,7 +122,7 @@ def _process_batch(batch: list[Article], res: Resources) -> list[ArticleResult]:
         else:
             todo.append((i, *prepared))
     try:
-        docs = list(res.nlp.pipe([text for _, _, _, text in todo]))
+        docs = list(res.nlp.pipe([_make_doc(res, cleaned, text) for _, _, cleaned, text in todo]))
     except Exception:  # one bad text must not take the batch with it: parse one by one
         return [out[i] or process(batch[i], res) for i in range(len(batch))]
     for (i, result, cleaned, _), doc in zip(todo, docs, strict=True):
@@ -165,6 +165,14 @@ def _prepare(article: Article, res: Resources):
         return result, cleaned, cleaned.text
     kept = prefilter_mod.candidates(cleaned.text, res.actors, res.tokenize, res.triggers)
     return result, cleaned, (prefilter_mod.blank(cleaned.text, kept) if kept else None)
+
+
+def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
+    """The tokenized text to parse, told whether the article is hard-wrapped: the prefilter's blanked copy
+    has fewer lines than the article, too few to judge by (see ``nlp.paragraph_boundaries``)."""
+    doc = res.nlp.make_doc(text)
+    doc.user_data["accord_wrapped"] = hard_wrapped(cleaned.text)
+    return doc
 
 
 def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResult:

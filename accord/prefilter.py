@@ -12,6 +12,11 @@ the actor dictionary, and keeps:
 * a sentence with a reference word ("he", "they", "its", "both sides", "the ministry") that follows a
   kept sentence, so pronouns keep their antecedent.
 
+An actor sentence (and a follow-on) must also hold a word that can trigger an event (:class:`Triggers`,
+built from the verb dictionary): a verb whose every pattern names its objects counts only with one of
+them ("held" + talks), and a capitalised word inside a sentence is a name ("March", "Trade Minister"),
+not an act.
+
 Every other sentence is blanked — its characters replaced by spaces, line breaks kept — so the text
 the parser sees has exactly the same length and every character offset of every event, quote and
 amount still indexes the original text. A blanked sentence becomes a single whitespace token, which
@@ -24,7 +29,8 @@ costs the parser almost nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from accord.actors import ActorDictionary
 from accord.nlp import hard_wrapped
@@ -42,7 +48,7 @@ REFERENCE_PAIRS = frozenset({("both", "sides"), ("both", "countries"), ("two", "
 
 def _refers_back(words: list[str]) -> bool:
     low = [w.lower() for w in words]
-    return any(w in REFERENCE_WORDS for w in low) or any(p in REFERENCE_PAIRS for p in zip(low, low[1:]))
+    return any(w in REFERENCE_WORDS for w in low) or any(p in REFERENCE_PAIRS for p in zip(low, low[1:], strict=False))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -80,22 +86,25 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 
 def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], list[str]],
-               triggers: frozenset[str] | None = None) -> list[tuple[int, int]]:
+               triggers: Triggers | frozenset[str] | None = None) -> list[tuple[int, int]]:
     """The spans of the sentences worth parsing (see the module docstring).
 
     With ``triggers`` (see :func:`trigger_words`) a sentence must also contain a word that can trigger an
     event: a sentence naming "U.S." but no act ("U.S. interest rates were steady") is not parsed.
     """
+    if isinstance(triggers, frozenset):
+        triggers = Triggers(triggers)
     kept: list[tuple[int, int]] = []
     named_before = False
     spans = sentences(text)
     tokens = [tokenize(text[s:e]) for s, e in spans]
     # a sector word ("the ministry", "officials") is an actor of the article's country when it names one
-    any_named = any(_names_actor(words, actors) for words in tokens)
-    for (s, e), words in zip(spans, tokens, strict=True):
+    names = [_names_actor(words, actors) for words in tokens]
+    any_named = any(names)
+    for (s, e), words, has_name in zip(spans, tokens, names, strict=True):
         chunk = text[s:e]
-        named = _names_actor(words, actors, sectors=any_named)
-        acts = triggers is None or any(w.lower() in triggers for w in words)
+        named = has_name or (any_named and _names_actor(words, actors, sectors=True))
+        acts = triggers is None or triggers.found_in(words)
         keep = bool(_QUOTES & set(chunk)) or (named and acts)
         if not keep and named_before and acts:
             keep = _refers_back(words)
@@ -103,6 +112,37 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], lis
             kept.append((s, e))
         named_before = named or (keep and named_before)
     return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    """Surface forms of the words that can trigger an event, built from the verb dictionary.
+
+    ``words`` fire alone; a form in ``paired`` fires only with one of its objects in the same sentence
+    ("held" needs "talks" or "meeting": ``hold`` is a pattern only with those objects).
+    """
+
+    words: frozenset[str]
+    paired: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def found_in(self, tokens: list[str]) -> bool:
+        """Does a sentence of these tokens hold a trigger?
+
+        Only a word in lower case counts, or the sentence's first word, or any word of a headline or an
+        all-caps line: a capitalised word inside a sentence is a name ("March", "United States", "Finance
+        Minister", "Stock Exchange"), never the act itself.
+        """
+        words = [w for w in tokens if w[:1].isalpha()]
+        if not words:
+            return False
+        # a headline ("Iran Attacks Kuwaiti Tanker"): no final stop, every word but short ones capitalised
+        headline = (len(words) > 1 and tokens[-1] not in (".", "!", "?")
+                    and all(w[:1].isupper() for w in words if len(w) > 3))
+        acts = {w.lower() for i, w in enumerate(words) if i == 0 or headline or not w[:1].isupper() or w.isupper()}
+        if acts & self.words:
+            return True
+        objects = {w.lower() for w in words}  # an object may be a name: "blocked the Europe Bridge"
+        return any(objects & self.paired[w] for w in acts if w in self.paired)
 
 
 # Irregular past forms of the event verbs (regular ones are generated).
@@ -133,16 +173,26 @@ def _inflections(lemma: str) -> set[str]:
     return forms
 
 
-def trigger_words(verbs) -> frozenset[str]:
+def trigger_words(verbs) -> Triggers:
     """Every surface form of a word that can trigger an event: pattern verbs and nouns, control words
     (not the weak ones, which need a coded complement anyway), criticism predicates, obligation modals.
-    Report verbs ("said") are not triggers by themselves."""
+    A verb or noun whose every pattern names its objects ("hold" + talks, meeting, …) is paired with
+    those objects. Report verbs ("said") are not triggers by themselves."""
     weak = {w for w, f in verbs.families.items() if w in f.weak}  # "seek" is weak intent but a plain appeal
-    lemmas = set(verbs.verbs) | set(verbs.nouns) | (set(verbs.families) - weak) | set(verbs.criticism_words)
-    out: set[str] = {"must", "should"}
-    for lemma in lemmas:
-        out |= _inflections(lemma.lower())
-    return frozenset(out)
+    alone: set[str] = {"must", "should"}
+    for lemma in (set(verbs.families) - weak) | set(verbs.criticism_words):
+        alone |= _inflections(lemma.lower())
+    paired: dict[str, set[str]] = {}
+    for table in (verbs.verbs, verbs.nouns):
+        for lemma, patterns in table.items():
+            forms = _inflections(lemma.lower())
+            if any(p.objects is None for p in patterns):
+                alone |= forms
+                continue
+            objects = {f for p in patterns for o in p.objects for f in _inflections(str(o).lower())}
+            for form in forms:
+                paired.setdefault(form, set()).update(objects)
+    return Triggers(frozenset(alone), {w: frozenset(o) for w, o in paired.items() if w not in alone})
 
 
 _NAMED = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "leader"})

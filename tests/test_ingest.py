@@ -123,14 +123,20 @@ def test_ingest_non_english_article_is_stored_with_its_language_not_coded(tmp_pa
 def test_ingest_an_article_that_hangs_is_rejected_after_the_timeout(tmp_path, resources, monkeypatch):
     import accord.ingest as ingest_mod
 
-    real = ingest_mod.process
+    real, real_many = ingest_mod.process, ingest_mod.process_many
 
     def slow(article, res):
         if "hang" in article.id:
             time.sleep(30)
         return real(article, res)
 
-    monkeypatch.setattr(ingest_mod, "process", slow)
+    def slow_many(articles, res):  # the chunk with the hanging article times out as a whole ...
+        if any("hang" in a.id for a in articles):
+            time.sleep(30)
+        return real_many(articles, res)
+
+    monkeypatch.setattr(ingest_mod, "process", slow)  # ... and is coded again one by one
+    monkeypatch.setattr(ingest_mod, "process_many", slow_many)
     src = jsonl(tmp_path / "a.jsonl", [{"id": "ok", "text": story(1)}, {"id": "hang", "text": story(2)}])
     db = tmp_path / "s.duckdb"
     report = ingest([str(src)], db, resources=resources, timeout=0.5)

@@ -65,3 +65,41 @@ def test_process_many_equals_process_one_by_one(resources):
     single = [process(a, resources) for a in arts]
     assert [r.article.id for r in batched] == ["0", "1", "2", "3"]
     assert [(r.status, len(r.events), r.error) for r in batched] == [(r.status, len(r.events), r.error) for r in single]
+
+
+def test_prefilter_trigger_needs_its_object_when_every_pattern_names_one(resources):
+    triggers = resources.triggers
+    assert triggers.found_in("Iran and Iraq held talks in Geneva .".split())  # "hold" + talks
+    assert not triggers.found_in("The Iranian central bank held rates steady .".split())
+    assert triggers.found_in("Japan agreed to buy more U.S. chips .".split())  # "agree" fires alone
+
+
+def test_prefilter_capitalised_words_inside_a_sentence_are_names_not_acts(resources):
+    triggers = resources.triggers
+    assert not triggers.found_in("U.S. Trade Representative Clayton Yeutter is due in Tokyo in March .".split())
+    assert triggers.found_in("Attacks on shipping rose , officials said .".split())  # a sentence's first word
+    assert triggers.found_in("IRAN ATTACKS KUWAITI TANKER".split())  # headlines
+    assert triggers.found_in("Iran Attacks Kuwaiti Tanker in the Gulf".split())
+    # an object may be a name: "block" is a pattern with objects such as a bridge
+    assert triggers.found_in("French workers blocked the Europe Bridge on Monday .".split())
+
+
+HARD_WRAPPED = (  # Reuters-style: lines broken at ~65 characters, paragraphs start with an indent
+    "Net profit at the steel maker rose 12 pct to 4.5 mln dlrs in the\n"
+    "quarter, and sales climbed to 310 mln dlrs from 280 mln dlrs a\n"
+    "year earlier, the company said in a statement on Tuesday.\n"
+    "    Iran and Iraq agreed on Monday to hold talks in Geneva on the\n"
+    "exchange of prisoners of war, diplomats said.\n"
+    "    Shares of the company closed two cents higher at 3.40 dlrs in\n"
+    "active trading on the Toronto stock exchange, dealers said.\n"
+)
+
+
+def test_prefilter_keeps_hard_wrapped_sentences_whole(resources):
+    # the blanked copy has two lines left, too few to look hard-wrapped; the parse must still treat the
+    # line break inside "… on the / exchange of prisoners …" as wrapping, not as a sentence end
+    article = Article(id="w", text=HARD_WRAPPED, date="1987-03-02")
+    on = process(article, resources).events
+    off = process(article, replace(resources, config=Config(prefilter=False))).events
+    assert on and [(e.cameo, e.sentence) for e in on] == [(e.cameo, e.sentence) for e in off]
+    assert all(e.sentence.endswith("prisoners of war, diplomats said.") for e in on)
