@@ -70,12 +70,18 @@ def minhash(text: str):
 
 
 def body(text: str, title: str | None = None) -> str:
-    """The text without its headline line: the first line when it is the title, or a short unpunctuated line."""
+    """The text without its headline: the first line when it is the title, or a short unpunctuated line
+    standing alone before a blank line."""
     first, sep, rest = text.lstrip().partition("\n")
     if not sep or not rest.strip():
         return text
     head = first.strip()
-    if (title and normalise(head) == normalise(title)) or (len(head.split()) <= 15 and not head.endswith((".", "!", "?", '"', "”"))):
+    if title and normalise(head) == normalise(title):
+        return rest
+    # a headline stands on its own line, a blank line before the body; the first line of hard-wrapped
+    # text ("First Wisconsin National Bank said it") is not one
+    own_line = rest.lstrip(" \t").startswith(("\n", "\r"))
+    if own_line and len(head.split()) <= 15 and not head.endswith((".", "!", "?", '"', "”")):
         return rest
     return text
 

@@ -158,3 +158,13 @@ def test_dedup_a_re_sent_story_with_a_new_headline_is_a_near_copy():
     index.add("first", first)
     match = index.match(again)
     assert match is not None and match.kind == "near" and match.article_id == "first"
+
+
+def test_dedup_the_first_line_of_hard_wrapped_text_is_not_a_headline():
+    from accord.dedup import DedupIndex, fingerprint
+
+    a = fingerprint("First Wisconsin National Bank said it\nhas raised its prime rate to 7-3/4 pct from 7-1/2 pct,\neffective today.")
+    b = fingerprint("Meridian Bancorp Inc said it has\nraised its prime rate to 7-3/4 pct from 7-1/2 pct, effective\nimmediately.")
+    index = DedupIndex()
+    index.add("a", a)
+    assert index.match(b) is None
