@@ -62,17 +62,9 @@ class ActorDictionary:
     index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
     lower_index: dict[str, list[tuple[tuple[str, ...], list[Entry]]]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-
-    @property
-    def sector_words(self) -> frozenset[str]:
-        """One-word sector terms ("cabinet", "ministry", "emir"): a possessive before one is the actor's
-        country ("Israel's cabinet"), not an actor of its own."""
-        words = getattr(self, "_sector_words", None)
-        if words is None:
-            words = frozenset(toks[0] for lst in self.lower_index.values() for toks, ents in lst
-                              if len(toks) == 1 and any(e.kind == "sector" for e in ents))
-            object.__setattr__(self, "_sector_words", words)
-        return words
+    # one-word sector terms ("cabinet", "ministry", "emir"): a possessive before one is the actor's
+    # country ("Israel's cabinet"), not an actor of its own
+    sector_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> ActorDictionary:
@@ -98,7 +90,8 @@ class ActorDictionary:
                 cs[toks].append(entry)
             else:
                 ci[tuple(t.lower() for t in toks)].append(entry)
-        return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [])
+        sector_words = frozenset(toks[0] for toks, ents in ci.items() if len(toks) == 1 and any(e.kind == "sector" for e in ents))
+        return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [], sector_words=sector_words)
 
     def match_at(self, words: list[str], i: int, lemmas: list[str] | None = None) -> tuple[int, list[Entry]] | None:
         """The longest dictionary phrase starting at token ``i``: (end, entries).

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from accord.dedup import fingerprint
 from accord.errors import InputError
-from accord.ingest import TIMEOUT, ArticleTimeout, Done, IngestReport, Progress, _count
+from accord.ingest import TIMEOUT, ArticleTimeout, Done, IngestReport, Progress, _count, recorded_run
 from accord.pipeline import Config, Resources, process, process_many
 from accord.readers import estimate_count, iter_inputs
 from accord.store import Store
@@ -71,15 +71,11 @@ def ingest_dask(
     """
     paths = list(paths)
     config = config or Config()
-    store = db if isinstance(db, Store) else Store(db)
-    staging = staging or str(store.path) + ".parts"
-    if "://" not in staging:  # a local or shared folder: the same absolute path for every worker
-        staging = str(Path(staging).resolve())
-    report = IngestReport()
-    started = time.monotonic()
-    report.run_id = store.start_run(command or f"ingest --dask {address} " + " ".join(paths))
-    total = estimate_count(paths) if progress else None
-    try:
+    with recorded_run(db, command or f"ingest --dask {address} " + " ".join(paths)) as (store, report, started):
+        staging = staging or str(store.path) + ".parts"
+        if "://" not in staging:  # a local or shared folder: the same absolute path for every worker
+            staging = str(Path(staging).resolve())
+        total = estimate_count(paths) if progress else None
         recovered: set[str] = set()  # ids in a killed run's finished partitions: merged (and counted) first
         for leftover in _list_parts(staging):
             recovered.update(_merge(store, leftover, report))
@@ -100,13 +96,6 @@ def ingest_dask(
                     _merge(store, pending.popleft().result(), report)
                     _tick(progress, report, started, total)
         _tidy(staging)
-    finally:
-        report.seconds = time.monotonic() - started
-        try:
-            store.finish_run(report.run_id, report.stored, report.duplicates, report.rejects)
-        finally:
-            if not isinstance(db, Store):
-                store.close()
     if progress:
         progress(report, report.done)
     return report

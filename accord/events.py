@@ -451,7 +451,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and a.role == "MIL")]
         if actors:
             return actors, why
-    if pat is not None and pat.code[:2] == "13" or _conditional(tok):
+    if (pat is not None and pat.code[:2] == "13") or _conditional(tok):
         found = _condition_subject(ctx, tok)
         if found:
             return found

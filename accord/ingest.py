@@ -104,34 +104,30 @@ def ingest(
     """
     paths = list(paths)
     config = config or Config()
-    store = db if isinstance(db, Store) else Store(db)
-    report = IngestReport()
-    started = time.monotonic()
-    report.run_id = store.start_run(command or "ingest " + " ".join(paths))
-    total = estimate_count(paths) if progress else None
-    known, rejected = store.known_input_ids(), store.reject_keys()
+    with recorded_run(db, command or "ingest " + " ".join(paths)) as (store, report, started):
+        total = estimate_count(paths) if progress else None
+        known, rejected = store.known_input_ids(), store.reject_keys()
 
-    def todo() -> Iterator[Article | InputError]:
-        for item in iter_inputs(paths, default_date):
-            report.read += 1
-            if isinstance(item, Article) and (item.id in known or (item.source or "", item.id) in rejected):
-                report.known += 1  # counted here, in the reading thread; nothing to code
-                continue
-            yield item
+        def todo() -> Iterator[Article | InputError]:
+            for item in iter_inputs(paths, default_date):
+                report.read += 1
+                if isinstance(item, Article) and (item.id in known or (item.source or "", item.id) in rejected):
+                    report.known += 1  # counted here, in the reading thread; nothing to code
+                    continue
+                yield item
 
-    pending: list[Done] = []
-    last_flush = time.monotonic()
-
-    def flush() -> None:
-        nonlocal last_flush
-        if pending:
-            outcomes = store.write_batch([r for r, _ in pending], [f for _, f in pending])
-            for (result, _), outcome in zip(pending, outcomes, strict=True):
-                _count(report, result, outcome)
-            pending.clear()
+        pending: list[Done] = []
         last_flush = time.monotonic()
 
-    try:
+        def flush() -> None:
+            nonlocal last_flush
+            if pending:
+                outcomes = store.write_batch([r for r, _ in pending], [f for _, f in pending])
+                for (result, _), outcome in zip(pending, outcomes, strict=True):
+                    _count(report, result, outcome)
+                pending.clear()
+            last_flush = time.monotonic()
+
         with _coded(todo(), workers, config, resources, timeout) as results:
             for out in results:
                 if isinstance(out, InputError) and (out.input, out.item) in rejected:
@@ -148,6 +144,24 @@ def ingest(
                     report.seconds = time.monotonic() - started
                     progress(report, total)
             flush()
+    if progress:
+        progress(report, report.done)
+    return report
+
+
+@contextmanager
+def recorded_run(db: str | Path | Store, command: str) -> Iterator[tuple[Store, IngestReport, float]]:
+    """Open the store (unless given one), record a run in ``runs``, and close both whatever happens.
+
+    Yields ``(store, report, started)``; on the way out the report's seconds and counts are written to
+    the run, and a store opened here is closed.
+    """
+    store = db if isinstance(db, Store) else Store(db)
+    report = IngestReport()
+    started = time.monotonic()
+    report.run_id = store.start_run(command)
+    try:
+        yield store, report, started
     finally:
         report.seconds = time.monotonic() - started
         try:
@@ -155,9 +169,6 @@ def ingest(
         finally:
             if not isinstance(db, Store):
                 store.close()
-    if progress:
-        progress(report, report.done)
-    return report
 
 
 def _count(report: IngestReport, result: ArticleResult, outcome: str) -> None:

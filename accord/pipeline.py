@@ -227,16 +227,16 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     date = dates_mod.event_date(doc, s0, s1, pub, modality=event.modality)
     loc = places_mod.event_location(result.locations, s0, s1)
     event = replace(event, date=date or event.date, location=loc, tone=tone_mod.tone(event.sentence))
-    if event.target is None and event.source is not None and loc is not None and loc.country \
-            and event.cameo[:2] in PLACE_TARGET_ROOTS:
+    if loc is None or not loc.country:
+        return event
+    place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
+    if event.target is None and event.source is not None and event.cameo[:2] in PLACE_TARGET_ROOTS:
         # "fired at targets in Jericho": an act of force or coercion with no one named is done to the place
-        place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
         event = replace(event, target=Actor(name=place, code=loc.country, country=loc.country),
                         rule=event.rule + f"; target: the place, {place}")
-    if event.source is None and loc is not None and loc.country:
+    if event.source is None:
         # "a roadside bomb near Samarra killed …": an unidentified actor of the place (ICEWS's
         # "Unidentified Gunmen (Iraq)"), coded by the country with no sector
-        place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
         who = Actor(name=f"unidentified actor in {place}", code=loc.country, country=loc.country)
         event = replace(event, source=who, rule=event.rule + f"; source: unidentified, in {place}")
     return event
