@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,152 @@ def hard_wrapped(text: str) -> bool:
             and widths[len(widths) // 2] >= 45)  # not a list of short headlines
 
 
+class Attributes:
+    """The model's ``attribute_ruler`` and rule ``lemmatizer`` as one memoized step: the same output, a
+    fraction of the time.
+
+    Both are deterministic per token: the ruler's one-token patterns look only at a token's tag, dependency
+    label, whether it is whitespace and (for a few dozen words) its lower-case form; the lemmatizer looks at
+    the token's form, POS and morphology (and caches on exactly that). So each distinct key is worked out
+    once, by the real components on a one-token document, and every token with a known key is set from the
+    table with ``Doc.from_array``. A document where one of the ruler's few multi-token patterns ("gon na",
+    "let 's", "there is") could match is handed to the real components whole.
+    """
+
+    def __init__(self, ruler, lemmatizer) -> None:
+        self.ruler, self.lemmatizer = ruler, lemmatizer
+        self.vocab = ruler.vocab
+        # the lemmatizer asks "is this form a known word?" of lists of up to 57,000 words; sets answer the
+        # same, in constant time
+        index = lemmatizer.lookups.get_table("lemma_index", {}) if lemmatizer.lookups.has_table("lemma_index") else {}
+        for pos in list(index.keys()):
+            if isinstance(index[pos], list):
+                index[pos] = frozenset(index[pos])
+        patterns = [pattern for entry in ruler.patterns for pattern in entry["patterns"]]
+        one_token = [tok["LOWER"] for p in patterns if len(p) == 1 for tok in p if "LOWER" in tok]
+        self._special = _WordTest(self.vocab.strings, [one_token])
+        # a multi-token pattern is looked for only where its first word-constrained token fits
+        self._multi = [(next((i for i, tok in enumerate(p) if "LOWER" in tok), -1), p) for p in patterns if len(p) > 1]
+        self._anchors = _WordTest(self.vocab.strings, [[p[i]["LOWER"]] if i >= 0 else [] for i, p in self._multi])
+        self._ruled: dict[tuple[int, int, int, int], tuple[int, int, int, int, int]] = {}
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def _multi_may_match(self, rows: list[list[int]]) -> bool:
+        """Could a multi-token pattern match in this document?"""
+        if any(anchor < 0 for anchor, _ in self._multi):
+            return True  # a pattern with no word in it: only the real ruler can tell
+        strings = self.vocab.strings
+        for j, row in enumerate(rows):
+            for m in self._anchors(row[1]):
+                anchor, pattern = self._multi[m]
+                start = j - anchor
+                if 0 <= start and start + len(pattern) <= len(rows) and all(
+                    _token_fits(tok, strings, rows[start + k]) for k, tok in enumerate(pattern)
+                ):
+                    return True
+        return False
+
+    def _learn(self, row: list[int]) -> tuple[int, int, int, int, int]:
+        """What the real ruler does to one token of this form, tag and dependency label."""
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+        from spacy.tokens import Doc
+
+        strings = self.vocab.strings
+        one = Doc(self.vocab, words=[strings[row[0]]], spaces=[False], tags=[strings[row[2]]],
+                  deps=[strings[row[3]]], heads=[0])
+        self.ruler(one)
+        return tuple(one.to_array([TAG, DEP, POS, MORPH, LEMMA]).tolist()[0])
+
+    def __call__(self, doc):
+        from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, LOWER, TAG, DEP, IS_SPACE]).tolist()
+        if self._multi and self._multi_may_match(rows):  # rare: the real ruler, then the lemma table
+            self.ruler(doc)
+            after = [tuple(r) for r in doc.to_array([TAG, DEP, POS, MORPH, LEMMA]).tolist()]
+        else:
+            ruled, special = self._ruled, self._special
+            after = []
+            for row in rows:
+                key = (row[1] if special(row[1]) else 0, row[2], row[3], row[4])
+                out = ruled.get(key)
+                if out is None:
+                    out = ruled[key] = self._learn(row)
+                after.append(out)
+            doc.from_array([TAG, DEP, POS, MORPH], _array([out[:4] for out in after]))
+        lemmas, overwrite = self._lemmas, self.lemmatizer.overwrite
+        values = []
+        for i, (row, out) in enumerate(zip(rows, after, strict=True)):
+            lemma = out[4]
+            if lemma == 0 or overwrite:
+                key = (row[0], out[2], out[3])
+                lemma = lemmas.get(key)
+                if lemma is None:
+                    lemma = lemmas[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            values.append(lemma)
+        doc.from_array([LEMMA], _array(values))
+        return doc
+
+
+class _WordTest:
+    """Which groups of Matcher constraints on LOWER does a lower-case form (by hash) meet? Cached per form.
+
+    Called with one group, the answer is a bool; with several, the tuple of the groups' indices."""
+
+    def __init__(self, strings, groups: list[list[object]]) -> None:
+        self.strings, self.groups = strings, groups
+        self.exact = [{c for c in g if isinstance(c, str)} | {w for c in g if isinstance(c, dict) and set(c) == {"IN"}
+                                                               for w in c["IN"]} for g in groups]
+        self.other = [[c for c in g if not isinstance(c, str) and not (isinstance(c, dict) and set(c) == {"IN"})]
+                      for g in groups]
+        self.cache: dict[int, object] = {}
+
+    def __call__(self, lower: int):
+        hit = self.cache.get(lower)
+        if hit is None:
+            text = self.strings[lower]
+            found = tuple(g for g in range(len(self.groups))
+                          if text in self.exact[g] or any(_constraint_matches(c, text) for c in self.other[g]))
+            hit = self.cache[lower] = bool(found) if len(self.groups) == 1 else found
+        return hit
+
+
+def _token_fits(constraints: dict, strings, row: list[int]) -> bool:
+    """Does a token (a row of ORTH, LOWER, TAG, DEP, IS_SPACE) meet a Matcher token pattern? Attributes
+    other than these count as met."""
+    values = {"ORTH": strings[row[0]], "LOWER": strings[row[1]], "TAG": strings[row[2]], "DEP": strings[row[3]],
+              "IS_SPACE": bool(row[4])}
+    return all(_constraint_matches(c, values[a]) for a, c in constraints.items() if a in values)
+
+
+def _array(values):
+    import numpy
+
+    return numpy.asarray(values, dtype="uint64")
+
+
+def _constraint_matches(test, text: str) -> bool:
+    """Does a Matcher token constraint (a value, IN, NOT_IN or REGEX) accept ``text``? A form not understood
+    counts as a match: the caller then takes the slow, exact path."""
+    if isinstance(test, str | bool):
+        return test == text
+    if not isinstance(test, dict):
+        return True  # a form not understood: treat the word as special (slower, never wrong)
+    ok = True
+    for op, arg in test.items():
+        if op == "IN":
+            ok = ok and text in arg
+        elif op == "NOT_IN":
+            ok = ok and text not in arg
+        elif op == "REGEX":
+            ok = ok and re.search(arg, text) is not None
+        else:
+            return True
+    return ok
+
+
 @cache
 def load_model(disable: tuple[str, ...] = ()) -> Language:
     """Load the first installed English model; never downloads anything."""
@@ -69,6 +216,9 @@ def load_model(disable: tuple[str, ...] = ()) -> Language:
 
     if "accord_paragraphs" not in Language.factories:
         Language.component("accord_paragraphs", func=paragraph_boundaries)
+    if "accord_attributes" not in Language.factories:
+        Language.factory("accord_attributes",
+                         func=lambda nlp, name: Attributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")))
     errors = []
     for name in MODEL_NAMES:
         try:
@@ -78,6 +228,10 @@ def load_model(disable: tuple[str, ...] = ()) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("accord_paragraphs", before="parser")
+        if {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names) and nlp.get_pipe("lemmatizer").mode == "rule":
+            nlp.add_pipe("accord_attributes", after="lemmatizer")
+            nlp.remove_pipe("attribute_ruler")
+            nlp.remove_pipe("lemmatizer")
         return nlp
     raise ModelNotFound(
         "no spaCy English model found (" + "; ".join(errors) + "). Install one with: " + INSTALL_HINT

@@ -22,7 +22,7 @@ the parser sees has exactly the same length and every character offset of every 
 amount still indexes the original text. A blanked sentence becomes a single whitespace token, which
 costs the parser almost nothing.
 
-    kept = candidates(text, actors, tokenizer)   # [(start, end), ...] of kept sentences
+    kept = candidates(text, actors, res.words)   # [(start, end), ...] of kept sentences
     masked = blank(text, kept)
 """
 
@@ -85,9 +85,13 @@ def _abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word)) or word.lower() in _ABBREVIATIONS
 
 
-def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], list[str]],
+def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], list[tuple[int, str]]],
                triggers: Triggers | frozenset[str] | None = None) -> list[tuple[int, int]]:
     """The spans of the sentences worth parsing (see the module docstring).
+
+    ``tokenize(text)`` gives the ``(offset, word)`` tokens of the whole text (``Resources.words``); each
+    cheap sentence gets the tokens that start inside it. Sentences start and end next to whitespace, where
+    a tokenizer never joins two words, so these are the tokens the sentence would get on its own.
 
     With ``triggers`` (see :func:`trigger_words`) a sentence must also contain a word that can trigger an
     event: a sentence naming "U.S." but no act ("U.S. interest rates were steady") is not parsed.
@@ -97,7 +101,7 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], lis
     kept: list[tuple[int, int]] = []
     named_before = False
     spans = sentences(text)
-    tokens = [tokenize(text[s:e]) for s, e in spans]
+    tokens = _split(tokenize(text), spans)
     # a sector word ("the ministry", "officials") is an actor of the article's country when it names one
     names = [_names_actor(words, actors) for words in tokens]
     any_named = any(names)
@@ -112,6 +116,21 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str], lis
             kept.append((s, e))
         named_before = named or (keep and named_before)
     return kept
+
+
+def _split(words: list[tuple[int, str]], spans: list[tuple[int, int]]) -> list[list[str]]:
+    """The words of each span (spans in order, not overlapping)."""
+    out: list[list[str]] = []
+    i = 0
+    for s, e in spans:
+        while i < len(words) and words[i][0] < s:
+            i += 1
+        chunk = []
+        while i < len(words) and words[i][0] < e:
+            chunk.append(words[i][1])
+            i += 1
+        out.append(chunk)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
