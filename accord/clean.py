@@ -61,6 +61,14 @@ SHORT_TEXT_LETTERS = 20
 MIN_CONFIDENCE = 0.8  # below this py3langid is guessing; keep the article as English rather than drop it
 LANGID_CHARS = 5_000
 ENGLISH_LOOKALIKES = frozenset({"pcm"})
+# Words frequent in any English prose and not words of other languages written in Latin letters ("a",
+# "in", "is", "was", "die", "to" are). Running English has 15-25% of these; other languages next to none.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and that for with said it by from has have were would which this its their been".split()
+)
+ENGLISH_SHARE = 0.12  # of the words, at least ...
+ENGLISH_MIN_WORDS = 30  # ... of at least this many, and the text is English without asking py3langid
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +194,16 @@ def _identifier():
 
 
 def detect_language(text: str) -> tuple[str, str]:
-    """``(language, reason)`` by py3langid (offline); too little text to tell counts as English."""
+    """``(language, reason)``: running English by its function words ("the", "of", "which", ...), anything
+    else by py3langid (offline); too little text to tell counts as English."""
     letters = sum(c.isalpha() for c in text[:LANGID_CHARS])
     if letters < SHORT_TEXT_LETTERS:
         return "en", f"too short to tell ({letters} letters); assumed English"
+    words = _WORD.findall(text[:LANGID_CHARS].lower())
+    if len(words) >= ENGLISH_MIN_WORDS:
+        share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        if share >= ENGLISH_SHARE:  # plain running English: the statistical model is 25x slower to agree
+            return "en", f"English function words: {share:.0%} of {len(words)} words"
     sample = " ".join(text[:LANGID_CHARS].split())
     # newswire tables and all-caps headlines read as other languages; case carries no language here
     lang, prob = _identifier().classify(sample.lower() if _mostly_upper(sample) else sample)

@@ -21,7 +21,7 @@ from accord import quotes as quotes_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events
-from accord.nlp import hard_wrapped, text_of
+from accord.nlp import hard_wrapped, text_of, unwrap
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:
@@ -185,9 +185,11 @@ def _prepare(article: Article, res: Resources):
 
 def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
     """The tokenized text to parse, told whether the article is hard-wrapped: the prefilter's blanked copy
-    has fewer lines than the article, too few to judge by (see ``nlp.paragraph_boundaries``)."""
-    doc = res.nlp.make_doc(text)
-    doc.user_data["accord_wrapped"] = hard_wrapped(cleaned.text)
+    has fewer lines than the article, too few to judge by (see ``nlp.paragraph_boundaries``). Hard-wrapped
+    text is parsed unwrapped (``nlp.unwrap``: same length, line breaks inside paragraphs made spaces)."""
+    wrapped = hard_wrapped(cleaned.text)
+    doc = res.nlp.make_doc(unwrap(text, cleaned.text) if wrapped else text)
+    doc.user_data["accord_wrapped"] = wrapped
     return doc
 
 

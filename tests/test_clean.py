@@ -126,3 +126,30 @@ def test_one_paragraph_per_line_text_breaks_at_every_line(nlp):
     text = "Related News\nIran joins SCO\nRussia and Iran sign deal\nOil prices rise\n"
     assert not hard_wrapped("Iran pledged to join the SCO.\nPutin said the deal was near.\n")
     assert [s.text.strip() for s in nlp(text).sents][:2] == ["Related News", "Iran joins SCO"]
+
+
+ENGLISH = ("Iran has pledged to join the Shanghai Cooperation Organization, and President Vladimir Putin said "
+           "that a strategic agreement between the two countries, which has been under negotiation for years, "
+           "would be signed soon. Trade between the two countries grew by 81 percent in 2021, he said.")
+NOT_ENGLISH = {
+    "fr": ("L'Iran s'est engagé à rejoindre l'Organisation de coopération de Shanghai, et le président "
+           "Vladimir Poutine a déclaré qu'un accord stratégique entre les deux pays, en négociation depuis "
+           "des années, serait bientôt signé. Le commerce entre les deux pays a augmenté de 81 % en 2021."),
+    "de": ("Der Iran hat zugesagt, der Shanghaier Organisation für Zusammenarbeit beizutreten, und Präsident "
+           "Wladimir Putin sagte, ein strategisches Abkommen zwischen den beiden Ländern, über das seit Jahren "
+           "verhandelt wird, werde bald unterzeichnet. Der Handel wuchs 2021 um 81 Prozent, sagte er."),
+    "es": ("Irán se ha comprometido a unirse a la Organización de Cooperación de Shanghái, y el presidente "
+           "Vladimir Putin dijo que un acuerdo estratégico entre los dos países, que se negocia desde hace años, "
+           "se firmará pronto. El comercio entre los dos países creció un 81 por ciento en 2021, dijo."),
+}
+
+
+def test_running_english_is_known_by_its_function_words():
+    lang, reason = detect_language(ENGLISH)
+    assert lang == "en" and reason.startswith("English function words")
+
+
+@pytest.mark.parametrize("expected", sorted(NOT_ENGLISH))
+def test_other_languages_go_to_the_language_model(expected):
+    lang, reason = detect_language(NOT_ENGLISH[expected])
+    assert lang == expected and reason.startswith("py3langid")
