@@ -196,14 +196,14 @@ def _identifier():
 def detect_language(text: str) -> tuple[str, str]:
     """``(language, reason)``: running English by its function words ("the", "of", "which", ...), anything
     else by py3langid (offline); too little text to tell counts as English."""
-    letters = sum(c.isalpha() for c in text[:LANGID_CHARS])
-    if letters < SHORT_TEXT_LETTERS:
-        return "en", f"too short to tell ({letters} letters); assumed English"
     words = _WORD.findall(text[:LANGID_CHARS].lower())
     if len(words) >= ENGLISH_MIN_WORDS:
         share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words)
         if share >= ENGLISH_SHARE:  # plain running English: the statistical model is 25x slower to agree
             return "en", f"English function words: {share:.0%} of {len(words)} words"
+    letters = sum(c.isalpha() for c in text[:LANGID_CHARS])
+    if letters < SHORT_TEXT_LETTERS:
+        return "en", f"too short to tell ({letters} letters); assumed English"
     sample = " ".join(text[:LANGID_CHARS].split())
     # newswire tables and all-caps headlines read as other languages; case carries no language here
     lang, prob = _identifier().classify(sample.lower() if _mostly_upper(sample) else sample)

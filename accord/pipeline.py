@@ -51,7 +51,6 @@ class Resources:
     verbs: VerbDictionary
     gazetteer: places_mod.Gazetteer | None = field(default=None)
     triggers: prefilter_mod.Triggers | None = None  # words that can trigger an event, for the prefilter
-    _strings: dict[int, str] = field(default_factory=dict, repr=False)  # token hash → text, for ``words``
 
     @classmethod
     def load(cls, config: Config | None = None) -> Resources:
@@ -66,21 +65,6 @@ class Resources:
 
     def tokenize(self, text: str) -> list[str]:
         return [t.text for t in self.nlp.tokenizer(text)]
-
-    def words(self, text: str) -> list[tuple[int, str]]:
-        """``(offset, text)`` of every token of ``text`` by the model's tokenizer, read as arrays (no
-        ``Token`` objects: the prefilter tokenizes every article, so this is on the hot path)."""
-        from spacy.attrs import IDX, ORTH
-
-        rows = self.nlp.tokenizer(text).to_array([IDX, ORTH]).tolist()
-        strings, cache = self.nlp.vocab.strings, self._strings
-        out = []
-        for idx, orth in rows:
-            word = cache.get(orth)
-            if word is None:
-                word = cache[orth] = strings[orth]
-            out.append((idx, word))
-        return out
 
 
 def _pub_date(article: Article) -> dt.date | None:
@@ -179,7 +163,7 @@ def _prepare(article: Article, res: Resources):
         return result
     if not res.config.prefilter:
         return result, cleaned, cleaned.text
-    kept = prefilter_mod.candidates(cleaned.text, res.actors, res.words, res.triggers)
+    kept = prefilter_mod.candidates(cleaned.text, res.actors, prefilter_mod.words, res.triggers)
     return result, cleaned, (prefilter_mod.blank(cleaned.text, kept) if kept else None)
 
 

@@ -14,6 +14,7 @@ mentions (as places or as actors' countries) and only then by population.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -160,8 +161,12 @@ def _framed_as_place(ent) -> bool:
     return prep.lower_ in ACTION_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS)
 
 
+_ASCII_NAME = re.compile(r"[A-Z][A-Za-z '.-]{3,}")
+
+
 def _ascii_name(name: str) -> bool:
-    return len(name) >= 4 and name[0].isupper() and all(c.isascii() and (c.isalpha() or c in " -'.") for c in name)
+    """A plain ASCII alternate name of four letters or more, capitalised ("Bombay", not "bom" or "Mumbaī")."""
+    return _ASCII_NAME.fullmatch(name) is not None
 
 
 @cache

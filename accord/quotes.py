@@ -190,8 +190,10 @@ def _is_quote(text: str, q: _Raw, min_words: int) -> bool:
 
 class _TokenIndex:
     def __init__(self, doc) -> None:
+        from spacy.attrs import IDX
+
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
 
     def first_at_or_after(self, offset: int) -> int:
         return bisect_left(self.starts, offset)
@@ -329,10 +331,14 @@ def _strength(phrase, head) -> int:
 def _speaker_cues(doc, idx: _TokenIndex, inside: list[tuple[int, int]], by_token: dict[int, Mention],
                   paragraphs: list[tuple[int, int]]) -> list[_Speaker]:
     """Named speakers outside quotes, in text order: subjects (or "by" agents) of speech verbs."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import AUX, VERB
+
     starts = [p[0] for p in paragraphs]
     cues = []
-    for t in doc:
-        if t.pos_ not in {"VERB", "AUX"} or _inside(t.idx, inside):
+    verbs = [i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in (VERB, AUX)] if len(doc) else []
+    for t in (doc[i] for i in verbs):
+        if _inside(t.idx, inside):
             continue
         lemma = t.lemma_.lower()
         if lemma not in SPEECH_VERBS and lemma not in STANCE_VERBS:

@@ -25,7 +25,7 @@ def test_prefilter_splits_sentences_without_breaking_abbreviations():
 
 
 def test_prefilter_keeps_political_sentences_and_their_pronoun_follow_ons(resources):
-    kept = prefilter.candidates(ARTICLE, resources.actors, resources.words, resources.triggers)
+    kept = prefilter.candidates(ARTICLE, resources.actors, prefilter.words, resources.triggers)
     texts = [ARTICLE[s:e] for s, e in kept]
     assert texts[0].startswith("Iran and Russia signed")
     assert any(t.startswith("They said it would strengthen ties") for t in texts)
@@ -33,7 +33,7 @@ def test_prefilter_keeps_political_sentences_and_their_pronoun_follow_ons(resour
 
 
 def test_prefilter_blanking_keeps_every_offset(resources):
-    kept = prefilter.candidates(ARTICLE, resources.actors, resources.words, resources.triggers)
+    kept = prefilter.candidates(ARTICLE, resources.actors, prefilter.words, resources.triggers)
     masked = prefilter.blank(ARTICLE, kept)
     assert len(masked) == len(ARTICLE) and masked.count("\n") == ARTICLE.count("\n")
     for s, e in kept:
