@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from accord import yamlio
+from accord.nlp import column
 from accord.types import Actor, Mention
 
 NOUNS = {"NOUN", "PROPN"}
@@ -301,13 +302,14 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
 
 
 def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
-    words = [t.text for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
+    words = column(doc, "ORTH")
+    lemmas = [w.lower() for w in column(doc, "LEMMA")]
+    skip = [a or b for a, b in zip(column(doc, "IS_SPACE"), column(doc, "IS_PUNCT"), strict=True)]
     out: list[_Match] = []
     i = 0
     n = len(words)
     while i < n:
-        if doc[i].is_space or doc[i].is_punct:
+        if skip[i]:
             i += 1
             continue
         hit = ad.match_at(words, i, lemmas)
@@ -507,7 +509,13 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
 
     # Pronouns, first person, dyad phrases and bare surnames are found by a token scan.
     introduced = {doc[m.head].text for m in mentions if m.how == "leader" or doc[m.head].ent_type_ == "PERSON"}
-    for tok in doc:
+    lowers, texts, ents = column(doc, "LOWER"), column(doc, "ORTH"), column(doc, "ENT_TYPE")
+    person = doc.vocab.strings["PERSON"]
+    words = PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
+    maybe = [i for i, low in enumerate(lowers)  # only these tokens can be any of the references below
+             if low in words or ents[i] == person or texts[i] in introduced
+             or (i > 0 and (lowers[i - 1], low) in DYAD_PHRASES)]
+    for tok in (doc[i] for i in maybe):
         low = tok.lower_
         if tok.i in mentioned_heads:
             continue

@@ -14,8 +14,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 
-from accord.nlp import text_of
+from accord.nlp import column, text_of
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -143,7 +144,9 @@ def is_future(doc, offset: int, modality: str = "asserted") -> bool:
     so, or the verb the date attaches to has "will"/"shall" or is planned, expected or scheduled."""
     if modality in FUTURE_MODALITIES:
         return True
-    tok = next((t for t in doc if t.idx <= offset < t.idx + max(len(t.text), 1)), None)
+    starts, texts = column(doc, "IDX"), column(doc, "ORTH")
+    i = bisect_right(starts, offset) - 1  # the last token starting at or before the offset: it or none
+    tok = doc[i] if i >= 0 and offset < starts[i] + max(len(texts[i]), 1) else None
     for _ in range(6):
         if tok is None:
             return False

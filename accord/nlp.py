@@ -21,6 +21,24 @@ def text_of(doc) -> str:
     return text
 
 
+def column(doc, attr: str) -> list:
+    """One attribute of every token, read as an array, not through ``Token`` objects (which spaCy builds
+    anew on every ``doc[i]``): ``"ORTH"``, ``"LOWER"``, ``"LEMMA"`` give strings, ``"IDX"``,
+    ``"IS_SPACE"``, ``"IS_PUNCT"``, ``"ENT_TYPE"`` (label hashes) numbers. Computed once per document (the
+    parse is done by then)."""
+    key = "accord_col_" + attr
+    col = doc.user_data.get(key)
+    if col is None:
+        from spacy import attrs
+
+        values = doc.to_array([getattr(attrs, attr)]).tolist() if len(doc) else []
+        if attr in ("ORTH", "LOWER", "LEMMA"):
+            strings = doc.vocab.strings
+            values = [strings[v] for v in values]
+        col = doc.user_data[key] = values
+    return col
+
+
 class ModelNotFound(RuntimeError):
     """No usable spaCy English model is installed."""
 
@@ -61,11 +79,15 @@ def unwrap(text: str, original: str | None = None) -> str:
     """
     original = text if original is None else original
     keep = {i for m in _PARAGRAPH_BREAK.finditer(original) for i in range(m.start(), m.end()) if original[i] == "\n"}
-    chars = list(text)
-    for i, ch in enumerate(text):
-        if ch == "\n" and i not in keep:
-            chars[i] = " "
-    return "".join(chars)
+    parts, prev = [], 0
+    for m in _NEWLINE.finditer(text):
+        if m.start() not in keep:
+            parts += [text[prev:m.start()], " "]
+            prev = m.start() + 1
+    return "".join(parts) + text[prev:] if parts else text
+
+
+_NEWLINE = re.compile("\n")
 
 
 _CLOSERS = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "»")
@@ -111,6 +133,8 @@ class Attributes:
         self._anchors = _WordTest(self.vocab.strings, [[p[i]["LOWER"]] if i >= 0 else [] for i, p in self._multi])
         self._ruled: dict[tuple[int, int, int, int], tuple[int, int, int, int, int]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        # (form, tag, dependency label) → everything both components set: one lookup per token
+        self._done: dict[tuple[int, int, int], tuple[int, int, int, int, int]] = {}
 
     def _multi_may_match(self, rows: list[list[int]]) -> bool:
         """Could a multi-token pattern match in this document?"""
@@ -144,7 +168,14 @@ class Attributes:
         if not len(doc):
             return doc
         rows = doc.to_array([ORTH, LOWER, TAG, DEP, IS_SPACE]).tolist()
-        if self._multi and self._multi_may_match(rows):  # rare: the real ruler, then the lemma table
+        done = self._done
+        multi = bool(self._multi) and self._multi_may_match(rows)
+        if not multi:  # the common case: every token's form, tag and label seen before
+            final = [done.get((row[0], row[2], row[3])) for row in rows]
+            if None not in final:
+                doc.from_array([TAG, DEP, POS, MORPH, LEMMA], _array(final))
+                return doc
+        if multi:  # rare: the real ruler, then the lemma table
             self.ruler(doc)
             after = [tuple(r) for r in doc.to_array([TAG, DEP, POS, MORPH, LEMMA]).tolist()]
         else:
@@ -168,6 +199,9 @@ class Attributes:
                     lemma = lemmas[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             values.append(lemma)
         doc.from_array([LEMMA], _array(values))
+        if not multi:  # (a multi-token pattern's effect belongs to its context, not to the word)
+            for row, out, lemma in zip(rows, after, values, strict=True):
+                done.setdefault((row[0], row[2], row[3]), (*out[:4], lemma))
         return doc
 
 

@@ -3,8 +3,9 @@
 Most newswire sentences name no political actor ("Net profit rose 12 pct to 4.5 mln dlrs"); parsing
 them is most of the cost of coding an article and never yields an event. Before the full pipeline,
 accord splits the cleaned text into sentences with a cheap rule (sentence punctuation, blank or
-indented lines, and every line break outside hard-wrapped text), scans each sentence's tokens with
-the actor dictionary, and keeps:
+indented lines, and every line break outside hard-wrapped text), splits it into words with a regular
+expression shaped like spaCy's tokenizer (:func:`words`), scans each sentence's words with the actor
+dictionary, and keeps:
 
 * sentences naming an actor (a country, capital, adjective, organisation, leader, group or sector
   word such as "government", "troops", "officials");
