@@ -165,6 +165,9 @@ class Triggers:
 
     words: frozenset[str]
     paired: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # forms that trigger only as verbs: after "the", "a", "its" ... they are nouns ("the trade deficit",
+    # "its support") and no verb pattern can fire on them
+    verb_only: frozenset[str] = frozenset()
 
     def found_in(self, tokens: list[str]) -> bool:
         """Does a sentence of these tokens hold a trigger?
@@ -179,7 +182,8 @@ class Triggers:
         # a headline ("Iran Attacks Kuwaiti Tanker"): no final stop, every word but short ones capitalised
         headline = (len(words) > 1 and tokens[-1] not in (".", "!", "?")
                     and all(w[:1].isupper() for w in words if len(w) > 3))
-        acts = {w.lower() for i, w in enumerate(words) if i == 0 or headline or not w[:1].isupper() or w.isupper()}
+        acts = {w.lower() for i, w in enumerate(words) if (i == 0 or headline or not w[:1].isupper() or w.isupper())
+                and not (i > 0 and words[i - 1].lower() in DETERMINERS and w.lower() in self.verb_only)}
         if acts & self.words:
             return True
         objects = {w.lower() for w in words}  # an object may be a name: "blocked the Europe Bridge"
@@ -223,6 +227,9 @@ def trigger_words(verbs) -> Triggers:
     alone: set[str] = {"must", "should"}
     for lemma in (set(verbs.families) - weak) | set(verbs.criticism_words):
         alone |= _inflections(lemma.lower())
+    nominal = {f for lemma in (set(verbs.nouns) | set(verbs.families) | set(verbs.criticism_words))
+               for f in _inflections(lemma.lower())}
+    verb_only = {f for lemma in verbs.verbs for f in _inflections(lemma.lower())} - nominal
     paired: dict[str, set[str]] = {}
     for table in (verbs.verbs, verbs.nouns):
         for lemma, patterns in table.items():
@@ -235,7 +242,12 @@ def trigger_words(verbs) -> Triggers:
                 paired.setdefault(form, set()).update(objects)
     alone -= PREPOSITION_FORMS
     return Triggers(frozenset(alone), {w: frozenset(o) for w, o in paired.items()
-                                       if w not in alone and w not in PREPOSITION_FORMS})
+                                       if w not in alone and w not in PREPOSITION_FORMS}, frozenset(verb_only))
+
+
+# Words after which a word is a noun: "the support", "a decline", "its trade" (not "that", "her": "the
+# party that supports", "helped her win").
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "our", "my", "your", "every", "each", "any", "no"})
 
 
 # Inflections of event words that are (almost always) prepositions: "according to" is not "accord".

@@ -103,3 +103,12 @@ def test_prefilter_keeps_hard_wrapped_sentences_whole(resources):
     off = process(article, replace(resources, config=Config(prefilter=False))).events
     assert on and [(e.cameo, e.sentence) for e in on] == [(e.cameo, e.sentence) for e in off]
     assert all(e.sentence.endswith("prisoners of war, diplomats said.") for e in on)
+
+
+def test_a_verb_trigger_after_a_determiner_is_a_noun_and_does_not_count(resources):
+    found = resources.triggers.found_in
+    assert found("Iran will support the rebels .".split())
+    assert not found("Iran ran a trade surplus with its support .".split())
+    # a noun pattern still fires after a determiner ("an agreement"), and so does a control word
+    assert found("Iran wants an agreement .".split())
+    assert found("Iran made a pledge .".split())
