@@ -100,9 +100,10 @@ def _abbreviation(text: str, dot: int) -> bool:
 def words(text: str) -> list[tuple[int, str]]:
     """``(offset, word)`` of every token of ``text``, split the way spaCy's English tokenizer splits the
     words the prefilter looks up: "U.S." and "Mr." whole, "Iran's" as "Iran" + "'s", "Soviet-made" as
-    "Soviet" + "-" + "made", punctuation on its own. A regular expression, about 3x faster than the
-    tokenizer; where the two differ ("U.S.-based") the difference can only keep a sentence more, never
-    one fewer (see ``benchmarks/RESULTS.md``).
+    "Soviet" + "-" + "made", "G-7" whole, punctuation on its own. A regular expression, about ten times
+    faster than the tokenizer. The two rarely disagree where it matters: over all 19,043 Reuters-21578
+    articles they choose the same candidate sentences but for 4 fewer and 96 more of 39,769 ("U.S.-based"
+    is one spaCy token, two words here).
     """
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 

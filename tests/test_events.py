@@ -213,3 +213,8 @@ def test_events_forces_engaged_in_fighting_are_the_ones_fighting(code):
 def test_events_a_participle_describing_troops_is_not_their_act(code):
     r = code("Iraqi forces were pursuing retreating Iranian troops near Basra.")
     assert not any(c.startswith("087") for _, c, _ in triples(r))
+
+
+def test_events_capturing_ground_is_occupying_territory_capturing_people_is_detaining(code):
+    assert {c for _, c, _ in triples(code("Iranian forces captured several Iraqi defence posts east of Basra."))} == {"192"}
+    assert {c for _, c, _ in triples(code("Iraqi police captured three Kurdish rebels near the border."))} == {"173"}
