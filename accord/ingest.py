@@ -46,6 +46,8 @@ CHUNK_WAIT = 0.25  # seconds a chunk waits for more articles from a slow input b
 WINDOW = 1024  # articles in flight at most: enough that one slow article does not idle the other workers
 
 Done = tuple[ArticleResult, Fingerprint | None]
+# modules the forkserver imports before it forks pool workers (each worker still loads its own model)
+PRELOAD = ("accord.pipeline", "accord.ingest", "spacy", "spacy.lang.en", "spacy.pipeline", "thinc.api")
 
 
 @dataclass
@@ -321,6 +323,8 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
     # forkserver/spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
+    if method == "forkserver":  # workers fork from a server that has imported spaCy and accord once
+        ctx.set_forkserver_preload(list(PRELOAD))
     # Pool.imap reads its input as fast as it can; a window keeps only so many articles in flight
     window = threading.Semaphore(WINDOW)
     stop = threading.Event()
