@@ -100,8 +100,12 @@ class ActorDictionary:
         Names match case-sensitively; sector words match in lower case, on the word or (for the last
         word of the phrase) its lemma, so "tanks" and "militiamen" need no plural entries.
         """
+        first = words[i]
+        if (first not in self.index and first.lower() not in self.lower_index
+                and (lemmas is None or lemmas[i] not in self.lower_index)):
+            return None  # the common case: no phrase starts with this word
         best: tuple[int, list[Entry]] | None = None
-        for toks, ents in self.index.get(words[i], ()):
+        for toks, ents in self.index.get(first, ()):
             n = len(toks)
             if tuple(words[i : i + n]) == toks:
                 best = (i + n, ents)
