@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from accord import yamlio
+from accord.nlp import column
 from accord.ontology import cameo_table
 from accord.types import Actor, Event, Mention
 
@@ -603,13 +604,24 @@ def _complement(ctx: _Ctx, tok):
     return None, None
 
 
+def _content_tokens(sent) -> list:
+    """The sentence's verbs, auxiliaries, nouns, proper nouns and adjectives, read off the POS column."""
+    from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
+
+    doc, keep = sent.doc, (VERB, AUX, NOUN, PROPN, ADJ)
+    pos = column(doc, "POS")
+    return [doc[i] for i in range(sent.start, sent.end) if pos[i] in keep]
+
+
 def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
     events: list[Event] = []
     consumed: set[int] = set()
     table = cameo_table()
     verbs = ctx.verbs
+    # only verbs, nouns and adjectives can trigger anything below; the rest are skipped unread
+    content = _content_tokens(sent)
     # 1. control words with a coded complement
-    for tok in sent:
+    for tok in content:
         fam = verbs.families.get(tok.lemma_.lower())
         if fam is None or tok.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
             continue
@@ -655,7 +667,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = "negated " + rule
         events += _emit(ctx, sent, tok, comp, code, srcs, tgts, modality, rule, pat, table)
     # 2. plain triggers
-    for tok in sent:
+    for tok in content:
         if tok.i in consumed:
             continue
         fam = verbs.families.get(tok.lemma_.lower())

@@ -24,7 +24,7 @@ def text_of(doc) -> str:
 def column(doc, attr: str) -> list:
     """One attribute of every token, read as an array, not through ``Token`` objects (which spaCy builds
     anew on every ``doc[i]``): ``"ORTH"``, ``"LOWER"``, ``"LEMMA"`` give strings, ``"IDX"``,
-    ``"IS_SPACE"``, ``"IS_PUNCT"``, ``"ENT_TYPE"`` (label hashes) numbers. Computed once per document (the
+    ``"IS_SPACE"``, ``"IS_PUNCT"``, ``"POS"``, ``"ENT_TYPE"`` (ids, label hashes) numbers. Computed once per document (the
     parse is done by then)."""
     key = "accord_col_" + attr
     col = doc.user_data.get(key)
