@@ -14,6 +14,7 @@ user files); this module only matches them against a spaCy ``Doc`` and composes 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -80,11 +81,10 @@ class ActorDictionary:
 
     @classmethod
     def build(cls, entries: list[tuple[str, Entry, bool]], sources: list[str] | None = None) -> ActorDictionary:
-        tok = _tokenizer()
         cs: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         ci: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         for phrase, entry, case_sensitive in entries:
-            toks = tuple(t.text for t in tok(phrase.strip()))
+            toks = _phrase_tokens(phrase.strip())
             if not toks:
                 continue
             if case_sensitive:
@@ -125,6 +125,26 @@ def _tokenizer():
     import spacy
 
     return spacy.blank("en").tokenizer
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A dictionary phrase as spaCy's English tokenizer splits it (as the parsed text will be split).
+    Plain words ("Saudi Arabia") split at their spaces, unless one is a tokenizer special case ("cannot"):
+    letters alone meet no prefix, suffix, infix or URL rule, so this is what the tokenizer would say."""
+    if _PLAIN_WORDS.fullmatch(phrase):
+        words = phrase.split(" ")
+        special = _special_cases()
+        if not any(w in special for w in words):
+            return tuple(words)
+    return tuple(t.text for t in _tokenizer()(phrase))
+
+
+@cache
+def _special_cases() -> frozenset[str]:
+    return frozenset(_tokenizer().rules or {})
 
 
 def _by_first(d: dict[tuple[str, ...], list[Entry]]) -> dict[str, list[tuple[tuple[str, ...], list[Entry]]]]:
