@@ -104,6 +104,9 @@ def hard_wrapped(text: str) -> bool:
             and widths[len(widths) // 2] >= 45)  # not a list of short headlines
 
 
+MEMO_LIMIT = 200_000  # (form, tag, label) entries kept by Attributes: about 100 MB at most
+
+
 class Attributes:
     """The model's ``attribute_ruler`` and rule ``lemmatizer`` as one memoized step: the same output, a
     fraction of the time.
@@ -199,6 +202,9 @@ class Attributes:
                     lemma = lemmas[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             values.append(lemma)
         doc.from_array([LEMMA], _array(values))
+        if len(done) > MEMO_LIMIT:  # a long run meets ever more rare words: start the tables afresh
+            done.clear()
+            lemmas.clear()
         if not multi:  # (a multi-token pattern's effect belongs to its context, not to the word)
             for row, out, lemma in zip(rows, after, values, strict=True):
                 done.setdefault((row[0], row[2], row[3]), (*out[:4], lemma))

@@ -49,3 +49,12 @@ def test_memoized_attributes_give_the_models_own_annotations(nlp, reference, tex
 def test_multi_token_patterns_still_apply(nlp):
     doc = nlp("They ain't gonna stop.")
     assert [t.lemma_ for t in doc][1:5] == ["be", "not", "go", "to"]
+
+
+def test_memo_tables_start_afresh_past_their_limit_and_stay_exact(nlp, reference, monkeypatch):
+    import accord.nlp
+
+    monkeypatch.setattr(accord.nlp, "MEMO_LIMIT", 5)
+    for text in TEXTS:
+        assert _annotations(nlp(text)) == _annotations(reference(text))
+    assert len(nlp.get_pipe("accord_attributes")._done) <= 5 + max(len(nlp(t)) for t in TEXTS)
