@@ -67,6 +67,7 @@ def paragraph_boundaries(doc):
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[ \t]{2,}|\t)")
+_NEWLINE = re.compile("\n")
 
 
 def unwrap(text: str, original: str | None = None) -> str:
@@ -85,9 +86,6 @@ def unwrap(text: str, original: str | None = None) -> str:
             parts += [text[prev:m.start()], " "]
             prev = m.start() + 1
     return "".join(parts) + text[prev:] if parts else text
-
-
-_NEWLINE = re.compile("\n")
 
 
 _CLOSERS = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "»")
@@ -212,9 +210,8 @@ class Attributes:
 
 
 class _WordTest:
-    """Which groups of Matcher constraints on LOWER does a lower-case form (by hash) meet? Cached per form.
-
-    Called with one group, the answer is a bool; with several, the tuple of the groups' indices."""
+    """Which groups of Matcher constraints on LOWER does a lower-case form (by hash) meet? The indices of
+    those groups, cached per form."""
 
     def __init__(self, strings, groups: list[list[object]]) -> None:
         self.strings, self.groups = strings, groups
@@ -222,15 +219,15 @@ class _WordTest:
                                                                for w in c["IN"]} for g in groups]
         self.other = [[c for c in g if not isinstance(c, str) and not (isinstance(c, dict) and set(c) == {"IN"})]
                       for g in groups]
-        self.cache: dict[int, object] = {}
+        self.cache: dict[int, tuple[int, ...]] = {}
 
-    def __call__(self, lower: int):
+    def __call__(self, lower: int) -> tuple[int, ...]:
         hit = self.cache.get(lower)
         if hit is None:
             text = self.strings[lower]
-            found = tuple(g for g in range(len(self.groups))
-                          if text in self.exact[g] or any(_constraint_matches(c, text) for c in self.other[g]))
-            hit = self.cache[lower] = bool(found) if len(self.groups) == 1 else found
+            hit = self.cache[lower] = tuple(
+                g for g in range(len(self.groups))
+                if text in self.exact[g] or any(_constraint_matches(c, text) for c in self.other[g]))
         return hit
 
 

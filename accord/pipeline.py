@@ -63,9 +63,6 @@ class Resources:
         return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz,
                    triggers=prefilter_mod.trigger_words(verbs))
 
-    def tokenize(self, text: str) -> list[str]:
-        return [t.text for t in self.nlp.tokenizer(text)]
-
 
 def _pub_date(article: Article) -> dt.date | None:
     if not article.date:

@@ -237,7 +237,7 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "our", "my", "
 
 
 # Inflections of event words that are (almost always) prepositions: "according to" is not "accord".
-PREPOSITION_FORMS = frozenset({"according", "regarding", "concerning", "following", "including", "excluding"})
+PREPOSITION_FORMS = frozenset({"according"})
 
 
 _NAMED = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "leader"})

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from accord.nlp import text_of
+from accord.nlp import column, text_of
 from accord.types import Actor, Mention, Quote
 
 OPEN_MARKS = frozenset('"“„«')
@@ -190,10 +190,8 @@ def _is_quote(text: str, q: _Raw, min_words: int) -> bool:
 
 class _TokenIndex:
     def __init__(self, doc) -> None:
-        from spacy.attrs import IDX
-
         self.doc = doc
-        self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.starts = column(doc, "IDX")
 
     def first_at_or_after(self, offset: int) -> int:
         return bisect_left(self.starts, offset)
@@ -331,12 +329,11 @@ def _strength(phrase, head) -> int:
 def _speaker_cues(doc, idx: _TokenIndex, inside: list[tuple[int, int]], by_token: dict[int, Mention],
                   paragraphs: list[tuple[int, int]]) -> list[_Speaker]:
     """Named speakers outside quotes, in text order: subjects (or "by" agents) of speech verbs."""
-    from spacy.attrs import POS
     from spacy.parts_of_speech import AUX, VERB
 
     starts = [p[0] for p in paragraphs]
     cues = []
-    verbs = [i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in (VERB, AUX)] if len(doc) else []
+    verbs = [i for i, pos in enumerate(column(doc, "POS")) if pos in (VERB, AUX)]
     for t in (doc[i] for i in verbs):
         if _inside(t.idx, inside):
             continue
