@@ -75,6 +75,11 @@ class ActorDictionary:
             res = resources.files("accord.data").joinpath(name)
             if res.is_file():
                 entries += _entries_from(yamlio.load(res.read_text(encoding="utf-8")) or {}, name)
+        # actor knowledge beyond the core files, one reviewable file per region or kind (accord/data/actors/)
+        sub = resources.files("accord.data").joinpath("actors")
+        if sub.is_dir():
+            for res in sorted((r for r in sub.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name):
+                entries += _entries_from(yamlio.load(res.read_text(encoding="utf-8")) or {}, f"actors/{res.name}")
         for path in extra:
             entries += _entries_from(_read_yaml(path), str(path))
         return cls.build(entries, sources=["accord/data"] + [str(p) for p in extra])

@@ -103,7 +103,13 @@ class VerbDictionary:
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
-        docs = [("accord/data/verbs.yaml", yamlio.load(resources.files("accord.data").joinpath("verbs.yaml").read_text(encoding="utf-8")))]
+        data_dir = resources.files("accord.data")
+        docs = [("accord/data/verbs.yaml", yamlio.load(data_dir.joinpath("verbs.yaml").read_text(encoding="utf-8")))]
+        # vocabulary beyond the core file, one reviewable file per CAMEO root or theme (accord/data/verbs/)
+        sub = data_dir.joinpath("verbs")
+        if sub.is_dir():
+            for res in sorted((r for r in sub.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name):
+                docs.append((f"accord/data/verbs/{res.name}", yamlio.load(res.read_text(encoding="utf-8")) or {}))
         for path in extra:
             data = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
             if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")
