@@ -6,7 +6,23 @@ or a bare month means the latest one on or before publication, unless the senten
 future, then the next one. A month or a year alone resolves to its first day.
 
 :func:`event_date` picks the date an event's sentence gives (spaCy DATE entities plus a regex for
-what the NER misses), else the publication date.
+what the NER misses), else the publication date. The rules, after how CAMEO codes reported acts:
+
+- **An expression is read in the tense of the verb it hangs on**, not in the event's modality: it is
+  future only when that verb is ("will visit next week", "is to visit on Monday", "is going to",
+  "plans/is expected/is due to visit on Friday"). So a pledge, threat, demand, appeal or agreement
+  made in the past ("Iran on Thursday pledged to join the SCO") is dated on or before publication:
+  the act CAMEO codes (031, 138, 1056, ...) is the pledge, and the pledge was made on Thursday.
+- **The content of a reported act does not date it**: in "Iran pledged to join the SCO next month"
+  or "demanded that Iraq withdraw by Friday" the date is when the joining or withdrawal should
+  happen (a hope or a deadline); the pledge and the demand are dated when they were made (an
+  expression on the act's own verb, else the publication date).
+- **A scheduled happening is dated when it is to happen**: "will visit Iran next week" and "plans to
+  visit next week" (coded 036, intent to meet) are dated next week. Their *reported* date, the
+  article's publication date kept beside every event in the store, is when the plan was stated.
+- Among several expressions, those on the act's own clause win over those on other clauses (a
+  reporting verb: "said on Thursday that ... will visit next week"), then day-precise ones over
+  months and years.
 """
 
 from __future__ import annotations
@@ -140,24 +156,56 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def is_future(doc, offset: int, modality: str = "asserted") -> bool:
-    """Does the clause holding the date at ``offset`` speak of the future? The event's modality says
-    so, or the verb the date attaches to has "will"/"shall" or is planned, expected or scheduled."""
-    if modality in FUTURE_MODALITIES:
-        return True
-    starts, texts = column(doc, "IDX"), column(doc, "ORTH")
-    i = bisect_right(starts, offset) - 1  # the last token starting at or before the offset: it or none
-    tok = doc[i] if i >= 0 and offset < starts[i] + max(len(texts[i]), 1) else None
+    """Does the clause holding the date at ``offset`` speak of the future? The verb the date hangs on
+    decides (:func:`future_clause`); only a date on no verb ("the planned talks on Monday") is read
+    in the event's modality."""
+    verb = hanging_verb(doc, offset)
+    return modality in FUTURE_MODALITIES if verb is None else future_clause(verb)
+
+
+def hanging_verb(doc, offset: int):
+    """The verb (or auxiliary) the expression starting at character ``offset`` hangs on, or None."""
+    tok = _token_at(doc, offset)
     for _ in range(6):
         if tok is None:
-            return False
+            return None
         if tok.pos_ in {"VERB", "AUX"}:
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
-                return True
-            if tok.lemma_.lower() in FUTURE_VERBS or (tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in FUTURE_VERBS):
-                return True
-            return False
-        tok = tok.head if tok.head is not tok else None
-    return False
+            return tok
+        tok = tok.head if tok.head.i != tok.i else None
+    return None
+
+
+def _token_at(doc, offset: int):
+    starts, texts = column(doc, "IDX"), column(doc, "ORTH")
+    i = bisect_right(starts, offset) - 1  # the last token starting at or before the offset: it or none
+    return doc[i] if i >= 0 and offset < starts[i] + max(len(texts[i]), 1) else None
+
+
+def future_clause(verb) -> bool:
+    """Is ``verb``'s own clause future? "will"/"shall" on it, "is to"/"is going to" before it, or a verb of
+    planning, scheduling or expecting governing it (or being it: "the talks are scheduled for Monday")."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    if verb.lemma_.lower() in FUTURE_VERBS:
+        return True
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in {"xcomp", "ccomp", "conj"}:
+        return False
+    if verb.dep_ == "conj":  # "will meet and sign on Monday": the tense of the first verb
+        return future_clause(head)
+    lemma = head.lemma_.lower()
+    if lemma in FUTURE_VERBS:
+        return True
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to_infinitive and (lemma == "be" or (lemma == "go" and head.tag_ == "VBG"))
+
+
+def _content_of(verb, act) -> bool:
+    """Is ``verb`` the content of the reported act ``act`` ("pledged to *join*", "demanded that Iraq
+    *withdraw*", "threatened to *close*"), the act itself not future? Its dates are the content's."""
+    if act is None or verb.i == act.i or verb.head.i != act.i or verb.dep_ not in {"xcomp", "ccomp", "advcl"}:
+        return False
+    return not future_clause(act) and not future_clause(verb)
 
 
 def date_expressions(doc, start: int, end: int) -> list[tuple[int, str]]:
@@ -171,20 +219,39 @@ def date_expressions(doc, start: int, end: int) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def event_date(doc, start: int, end: int, pub: dt.date | None, modality: str = "asserted") -> str | None:
+def event_date(doc, start: int, end: int, pub: dt.date | None, modality: str = "asserted",
+               act: int | None = None) -> str | None:
     """ISO date of the event whose sentence is ``text_of(doc)[start:end]``; the publication date when the
-    sentence gives none (None without one). Day-precise expressions win over months and years."""
-    best: tuple[int, dt.date] | None = None
+    sentence gives none (None without one). ``act`` is the character offset of the event's evidence (the
+    verb of the act: "pledged" in "pledged to join"): expressions on the act's clause win over others,
+    and the content of a reported act does not date it (see the module's rules). Within a rank,
+    day-precise expressions win over months and years."""
+    act_tok = hanging_verb(doc, act) if act is not None else None
+    best: tuple[int, int, dt.date] | None = None
     for offset, text in date_expressions(doc, start, end):
-        date = resolve(text, pub, future=is_future(doc, offset, modality))
+        verb = hanging_verb(doc, offset)
+        if verb is not None and _content_of(verb, act_tok):
+            continue
+        future = modality in FUTURE_MODALITIES if verb is None else future_clause(verb)
+        date = resolve(text, pub, future=future)
         if date is None:
             continue
-        rank = _precision(text)
-        if best is None or rank > best[0]:
-            best = (rank, date)
+        own = int(act_tok is not None and verb is not None and _in_clause(verb, act_tok))
+        rank = (own, _precision(text))
+        if best is None or rank > best[:2]:
+            best = (*rank, date)
     if best is not None:
-        return best[1].isoformat()
+        return best[2].isoformat()
     return pub.isoformat() if pub else None
+
+
+def _in_clause(verb, act) -> bool:
+    """``verb`` is the act or a verb inside the act's clause (its complement "plans to *visit*")."""
+    while verb.i != act.i:
+        if verb.head.i == verb.i or verb.dep_ not in {"xcomp", "ccomp", "advcl", "conj"}:
+            return False
+        verb = verb.head
+    return True
 
 
 def _precision(text: str) -> int:
