@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -410,8 +411,14 @@ def _igo_actor(name: str, e: Entry, role: str | None, igo_codes: dict[str, str])
     return Actor(name=name, code=code, country=None, igo=e.igo, role=role or e.role)
 
 
-def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None) -> list[Mention]:
-    """All actor mentions in ``doc``, resolved to codes, in text order."""
+def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
+                  place_country: Callable[..., str | None] | None = None) -> list[Mention]:
+    """All actor mentions in ``doc``, resolved to codes, in text order.
+
+    Beyond the dictionaries, every named entity that can act or be acted on (a person, an organisation,
+    a people, a place) becomes a mention too, known or not: ``place_country`` (a gazetteer lookup, name →
+    ISO3) gives cities and provinces their country; see :func:`_named_entities`.
+    """
     matches = _raw_matches(doc, actors, pub)
     country_counts: Counter = Counter(
         e.country for m in matches for e in m.entries if e.kind in ("country", "adjective", "capital", "demonym") and e.country
@@ -431,6 +438,7 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None) -> list[Men
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
         mentions += _compose(doc, head, ms, country_counts, igo_codes)
+    mentions += _named_entities(doc, mentions, place_country)
     mentions = _resolve_appositions(doc, mentions)
     mentions = _resolve_references(doc, mentions, country_counts)
     return sorted(mentions, key=lambda m: (m.start, m.head))
@@ -758,3 +766,101 @@ def _prev_sent_start(doc, sent) -> int:
     if sent.start == 0:
         return 0
     return doc[sent.start - 1].sent.start
+
+
+# --------------------------------------------------------------------------------------------------
+# Named entities beyond the dictionaries
+
+# The type word of an organisation's name gives its sector: "the Electoral Commission", "the Interior
+# Ministry", "the Opposition Labour Party", "Acme Corp". The last type word of the name wins ("the
+# Ministry of Defence Police" is police), so the table is read from the right.
+ORG_TYPE_ROLES: dict[str, str] = {
+    **dict.fromkeys(("ministry", "department", "government", "administration", "cabinet", "commission",
+                     "council", "agency", "authority", "office", "bureau", "directorate", "secretariat",
+                     "municipality", "presidency", "embassy", "consulate", "kremlin", "service"), "GOV"),
+    **dict.fromkeys(("party", "alliance", "front", "league", "congress", "movement"), "PTY"),
+    **dict.fromkeys(("court", "tribunal", "judiciary", "prosecutor", "prosecutors"), "JUD"),
+    **dict.fromkeys(("parliament", "assembly", "senate", "duma", "knesset", "majlis", "legislature"), "LEG"),
+    **dict.fromkeys(("army", "navy", "military", "forces", "force", "guard", "guards", "brigade", "regiment",
+                     "command", "corps", "division", "battalion", "militia", "militias"), "MIL"),
+    **dict.fromkeys(("police", "gendarmerie", "constabulary", "police force"), "COP"),
+    **dict.fromkeys(("union", "federation", "confederation", "syndicate"), "LAB"),
+    **dict.fromkeys(("corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
+                     "sa", "nv", "company", "group", "holdings", "bank", "airlines", "airways", "motors",
+                     "industries", "enterprises", "bancorp", "petroleum", "oil", "mining", "energy"), "BUS"),
+    **dict.fromkeys(("university", "college", "school", "institute", "academy"), "EDU"),
+    **dict.fromkeys(("church", "diocese", "synod", "mosque", "patriarchate"), "REL"),
+    **dict.fromkeys(("times", "post", "news", "agency", "television", "radio", "tv", "herald", "tribune",
+                     "journal", "gazette", "press"), "MED"),
+    **dict.fromkeys(("rebels", "insurgents", "guerrillas", "militants", "jihadists"), "REB"),
+    **dict.fromkeys(("ngo", "foundation", "watch", "amnesty", "committee", "society", "association",
+                     "organisation", "organization", "union"), "NGO"),
+}
+# "union" heads both trade unions and civil society unions; a trade union is the likelier reading
+ORG_TYPE_ROLES["union"] = "LAB"
+ORG_TYPE_ROLES["agency"] = "GOV"
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., str | None] | None) -> list[Mention]:
+    """A mention for every named entity the dictionaries did not resolve, with what the text tells of it.
+
+    * a place (GPE/LOC/FAC) the gazetteer knows is its country ("Ahmedabad" → IND), so "police in
+      Ahmedabad" and "Gujarat police" find their country; an unknown place keeps its name only;
+    * an organisation takes its sector from its type word (:data:`ORG_TYPE_ROLES`) and its country from a
+      country or place inside its name ("the Pune Petrol Dealers Association" → IND), else later from
+      the sentence or article it is set in (as for "the police", see :func:`_home_country`);
+    * a person keeps the name; an apposition or title gives country and role where there is one;
+    * a people ("the Rohingya") keeps its name.
+    The mention's ``how`` is ``named`` (or ``unresolved`` for a sector with no country yet); its code is
+    the country plus sector where both are known, else None.
+    """
+    taken: set[int] = set()
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+        taken.add(m.head)
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start >= end or any(i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text.strip()
+        if not text or not text[:1].isalnum() or len(text) > 90:
+            continue
+        root = _span_root(doc, start, end)
+        tok = doc[root]
+        if label == "NORP" and tok.dep_ in ("amod", "compound") and tok.head.i >= end:
+            continue  # "Muslim countries", "Nazi camp": a describing word, not a people acting
+        country = None
+        if label in _PLACE_LABELS:
+            country = place_country(text) if place_country else None
+            actor = Actor(name=text, code=country, country=country)
+            out.append(_mk(doc, start, end, root, actor, "place" if country else "named"))
+            continue
+        role = None
+        if label == "ORG":
+            for t in reversed(doc[start:end]):
+                r = ORG_TYPE_ROLES.get(t.lower_)
+                if r is not None:
+                    role = r
+                    break
+            if place_country is not None:
+                for t in doc[start:end]:
+                    if t.pos_ == "PROPN" and t.i != root and (c := place_country(t.text, 250_000)) is not None:
+                        country = c
+                        break
+            if role == "NGO":
+                role = None
+        if label == "NORP":
+            role = None
+        code = (country + (role or "")) if country else None
+        how = "named" if country or not role or role in ("BUS", "MED", "EDU", "REL") else "unresolved"
+        out.append(_mk(doc, start, end, root, Actor(name=text, code=code, country=country, role=role), how))
+    return out

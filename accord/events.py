@@ -303,7 +303,7 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     out: list[Actor] = []
     for t in _conj(tok):
         ms = ctx.by_head.get(t.i, [])
-        resolved = [m.actor for m in ms if m.actor.country or m.actor.igo or m.how == "first-person"]
+        resolved = [m.actor for m in ms if _usable(m)]
         if resolved:
             out += resolved
             continue
@@ -319,6 +319,18 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     for a in out:
         uniq.setdefault((a.code, a.name), a)
     return list(uniq.values())
+
+
+# How a mention was found when it names an actor the dictionaries do not resolve to a country: a named
+# entity ("the American Civil Liberties Union", "Lagumdzija") or a sector with no country anywhere
+# ("police arrested 20 people"). They act and are acted on like any actor, with a null code.
+NAMED_HOWS = frozenset({"named", "unresolved", "place"})
+
+
+def _usable(m: Mention) -> bool:
+    """Can this mention be an event's source or target?"""
+    a = m.actor
+    return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name))
 
 
 def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
@@ -452,6 +464,13 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                             for p2 in c2.children:
                                 if p2.dep_ == "pobj":
                                     cands.append((_actors(ctx, p2), f"'{p.text} {c2.text} {p2.text}'"))
+    # deeper inside the object or a prepositional object: "reneged on an accord with Iran", "imposed
+    # blockades in some parts of west Darfur", "a meeting of the North Atlantic Council"
+    for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                          if p.dep_ == "pobj"]:
+        found, where = _first_actor_below(ctx, holder)
+        if found:
+            cands.append((found, f"inside '{holder.text}': '{where}'"))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     for actors, why in cands:
         # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
@@ -470,6 +489,31 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
 # Roots whose act, with no one named as its target, is done to the country where it happens:
 # a curfew imposed in Cizre, roads blocked in Algiers, troops withdrawn in Lebanon.
 PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+# Dependents that start a clause of its own: an actor inside one is not what the phrase is about.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"})
+
+
+def _first_actor_below(ctx: _Ctx, tok, depth: int = 3) -> tuple[list[Actor], str]:
+    """The first actor named inside a noun phrase, nearest the head first, not inside its clauses nor
+    in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany)."""
+
+    def below(t) -> list:
+        return [c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in LOCATIVE)]
+
+    frontier = below(tok)
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            acts = _actors(ctx, t) or _modifier_actors(ctx, t)
+            if t.dep_ in ("compound", "amod", "nmod") and t.pos_ != "PROPN":
+                acts = [a for a in acts if not a.role]  # "a court ruling" is not the court; "Brazilian beef" is Brazil
+            if acts:
+                return acts, t.text
+            nxt += below(t)
+        frontier = nxt
+    return [], ""
 
 
 def _condition_subject(ctx: _Ctx, tok) -> tuple[list[Actor], str] | None:
@@ -962,10 +1006,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
           rule: str, pat: Pattern | None, table, sourceless: bool = False) -> list[Event]:
-    srcs = [a for a in srcs if a.country or a.igo or a.name.lower() in ("we", "us", "our")]
     pairs: list[tuple[Actor | None, Actor | None]] = []
     if sourceless and not srcs:
-        tgts = [a for a in tgts if a.country or a.igo]
         pairs = [(None, t) for t in tgts]
     elif not srcs:
         return []
@@ -983,6 +1025,14 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
         rule += " (coordinated subject: each)"
     else:
         pairs = [(srcs[0], None)]
+    if srcs and _business(srcs[0]) and "modifier of" in rule.split("target:")[-1]:
+        return []  # "Union Carbide offered three billion dlrs for the British unit": a deal, not diplomacy
+    # an act among companies or unplaced names alone is not political news ("Texaco rejected the bid"):
+    # it takes a placed or political actor, or a named actor acting on another
+    pairs = [(s, t) for s, t in pairs if _political(s) or _political(t) or (s is not None and t is not None
+                                                                           and not _business(s) and not _business(t))]
+    if not pairs:
+        return []
     cc = table[code]
     a, b = min(first.i, last.i), max(first.i, last.i)
     doc = ctx.doc
@@ -997,3 +1047,18 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
             trigger=doc[a : b + 1].text if b - a < 12 else doc[a].text,
         ))
     return evs
+
+
+# Sectors of political life: an actor of one of these is political news even without a country.
+POLITICAL_ROLES = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "LEG", "JUD", "SPY", "RAD", "PTY", "INS", "SEP",
+                             "CVL", "LAB", "ETH", "REF", "HRI", "IGO", "NGO", "UAF", "ELI", "MED", "REL", "EDU"})
+
+
+def _political(a: Actor | None) -> bool:
+    """Placed, political by sector, or first person ("we": the quote's speaker, resolved later)."""
+    return a is not None and bool(a.country or a.igo or (a.role in POLITICAL_ROLES)
+                                  or (a.code is None and a.name.lower() in ("we", "us", "our", "ours")))
+
+
+def _business(a: Actor) -> bool:
+    return a.role == "BUS"

@@ -52,6 +52,20 @@ class Resources:
     gazetteer: places_mod.Gazetteer | None = field(default=None)
     triggers: prefilter_mod.Triggers | None = None  # words that can trigger an event, for the prefilter
 
+    def place_country(self, name: str, min_population: int = 0) -> str | None:
+        """The ISO3 country of a city, province or region named in the text, if the gazetteer knows it.
+
+        ``min_population`` is for words that are only possibly places ("Union" in "Union Carbide Corp"
+        is a town in New Jersey too): a city smaller than that is not taken."""
+        if self.gazetteer is None:
+            return None
+        place = self.gazetteer.lookup(name)
+        if place is None or not place.iso3:
+            return None
+        if min_population and place.kind == "city" and place.population < min_population:
+            return None
+        return place.iso3
+
     @classmethod
     def load(cls, config: Config | None = None) -> Resources:
         from accord.nlp import load_model
@@ -59,7 +73,7 @@ class Resources:
         config = config or Config()
         actors = ActorDictionary.load(config.dictionaries)
         verbs = VerbDictionary.load(config.dictionaries)
-        gaz = places_mod.Gazetteer.load() if config.enrich else None
+        gaz = places_mod.Gazetteer.load()  # places in the text, and the country of a city or province actor
         return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz,
                    triggers=prefilter_mod.trigger_words(verbs))
 
@@ -181,20 +195,20 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         if res.config.enrich:
             result.tone = tone_mod.tone(cleaned.text)
         return result
-    mentions = find_mentions(doc, res.actors, pub)
+    mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)
     result.mentions = mentions
     if res.config.enrich:
         result.quotes = quotes_mod.find_quotes(doc, mentions)
         result.amounts = amounts_mod.find_amounts(doc)
-        if res.gazetteer is not None:
+        if res.gazetteer is not None and res.config.enrich:
             result.locations = res.gazetteer.find_locations(doc, mentions)
         result.tone = tone_mod.tone(cleaned.text)
         events = _resolve_first_person(events, result.quotes)
         events = [_enrich_event(e, doc, result, pub) for e in events]
         result.amounts = amounts_mod.link_to_events(result.amounts, events)
-    # an event needs a resolved source, or (violence with no perpetrator stated) a resolved target
-    result.events = [e for e in events if _is_resolved(e.source) or (e.source is None and _is_resolved(e.target))]
+    # an event needs a source, or (violence with no perpetrator stated) a target; "we" unresolved is neither
+    result.events = [e for e in events if _is_actor(e.source) or (e.source is None and _is_actor(e.target))]
     return result
 
 
@@ -202,20 +216,29 @@ def _is_resolved(a: Actor | None) -> bool:
     return a is not None and bool(a.country or a.igo)
 
 
+def _is_placeholder(a: Actor | None) -> bool:
+    """"we", "our": first person not (yet) resolved to the quote's speaker."""
+    return a is not None and a.code is None and a.name.lower() in ("we", "us", "our", "ours")
+
+
+def _is_actor(a: Actor | None) -> bool:
+    return a is not None and not _is_placeholder(a)
+
+
 def _resolve_first_person(events: list[Event], quotes: list[Quote]) -> list[Event]:
     """"We" and "our" inside a quote are the quote's speaker (and so the speaker's country)."""
     out = []
     for e in events:
         s, t = e.source, e.target
-        if (s and not _is_resolved(s)) or (t and not _is_resolved(t)):
+        if _is_placeholder(s) or _is_placeholder(t):
             q = next((q for q in quotes if q.span[0] <= e.span[0] < q.span[1] and _is_resolved(q.speaker)), None)
             if q is not None:
-                if s and not _is_resolved(s):
+                if _is_placeholder(s):
                     s = q.speaker
-                if t and not _is_resolved(t):
+                if _is_placeholder(t):
                     t = q.speaker if s is not q.speaker else None
                 e = replace(e, source=s, target=t, rule=e.rule + f"; first person = quote speaker {q.speaker.name}")
-        if t is not None and not _is_resolved(t):
+        if _is_placeholder(e.target):
             e = replace(e, target=None)
         out.append(e)
     return out

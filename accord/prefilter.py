@@ -127,10 +127,11 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str, int,
     tokens = [tokenize(text, s, e) for s, e in spans]
     # a sector word ("the ministry", "officials") is an actor of the article's country when it names one
     names = [_names_actor(words, actors) for words in tokens]
-    any_named = any(names)
     for (s, e), words, has_name in zip(spans, tokens, names, strict=True):
         chunk = text[s:e]
-        named = has_name or (any_named and _names_actor(words, actors, sectors=True))
+        # any actor: a dictionary name, a sector of the state ("police", "officials": their country may
+        # come from elsewhere, or stay unknown), or a name the dictionaries do not know
+        named = has_name or _names_actor(words, actors, sectors=True) or _proper_name(words)
         acts = triggers is None or triggers.found_in(words)
         keep = bool(_QUOTES & set(chunk)) or (named and acts)
         if not keep and named_before and acts:
@@ -241,6 +242,21 @@ PREPOSITION_FORMS = frozenset({"according"})
 
 
 _NAMED = frozenset({"country", "adjective", "demonym", "capital", "metonym", "igo", "group", "leader"})
+
+
+# Capitalised words inside a sentence that are not names of actors.
+_NOT_NAMES = frozenset({
+    "I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Reuters", "AP", "AFP",
+    "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "The", "A", "An", "In", "On", "At", "It", "He", "She",
+})
+
+
+def _proper_name(words: list[str]) -> bool:
+    """A capitalised word after the first that is not a weekday, month or title: an unknown name
+    ("Lagumdzija", "the Electoral Commission") that may act or be acted on."""
+    return any(w[:1].isupper() and w[1:2].islower() and w not in _NOT_NAMES for w in words[1:])
 
 
 def _names_actor(words: list[str], actors: ActorDictionary, sectors: bool = False) -> bool:

@@ -218,3 +218,33 @@ def test_events_a_participle_describing_troops_is_not_their_act(code):
 def test_events_capturing_ground_is_occupying_territory_capturing_people_is_detaining(code):
     assert {c for _, c, _ in triples(code("Iranian forces captured several Iraqi defence posts east of Basra."))} == {"192"}
     assert {c for _, c, _ in triples(code("Iraqi police captured three Kurdish rebels near the border."))} == {"173"}
+
+
+# --- actors beyond the dictionary (issue 12) -----------------------------------------------------
+
+
+def test_events_police_in_a_city_take_the_city_country(code):
+    assert ("INDCOP", "173", "INDCVL") in triples(code("Police in Ahmedabad arrested 20 people on Monday."))
+
+
+def test_events_sector_with_no_country_anywhere_is_kept_with_its_role(code):
+    ev = [e for e in code("Police arrested 20 people.", date=None).events if e.cameo == "173"]
+    assert ev and ev[0].source.role == "COP" and ev[0].source.country is None and ev[0].source.code is None
+
+
+def test_events_unknown_named_entities_act_with_their_names(code):
+    r = code("Lagumdzija suspended humanitarian aid donations for Sarajevo until aid was delivered.", date=None)
+    ev = [e for e in r.events if e.cameo == "162"]
+    assert ev and ev[0].source.name == "Lagumdzija" and ev[0].source.code is None
+    assert ev[0].target.country == "BIH"
+
+
+def test_events_target_inside_the_object_phrase(code):
+    r = code("Egypt condemned the killing of three Jordanian soldiers by gunmen.")
+    assert ("EGY", "111", "JORMIL") in triples(r)
+    r = code("Russian forces shelled the Ukrainian navy headquarters.")
+    assert any(e.target and e.target.country == "UKR" for e in r.events if e.source and e.source.country == "RUS")
+
+
+def test_events_firing_an_official_is_no_shooting(code):
+    assert not [e for e in code("The governor fired his chief of staff on Friday.").events if e.cameo[:2] == "19"]
