@@ -1,11 +1,18 @@
 """Questions asked of the store: event lists, dyad series, panels, top dyads, the actor network.
 
 Every function takes ``db`` (a path to an accord DuckDB file, or an open DuckDB connection) and returns
-a pandas DataFrame. The SQL works on the views of ``migrations/002_happenings.sql``:
+a pandas DataFrame. The SQL works on the views of ``migrations/002_happenings.sql`` and
+``004_event_dates.sql``:
 
 - an *event* is a happening (same source code, target code, CAMEO code and date, however many articles
   report it); counts are of happenings unless ``count="mentions"`` is asked for;
-- an event's date is its own date, else its article's publication date;
+- every event has two dates, and ``date_basis`` picks the one periods, ``start``/``end`` and ordering
+  use: ``"reported"`` (the default: its article's publication date, a happening's first report, as
+  GDELT's DATEADDED) or ``"event"`` (the date it is said to have happened: its own date, else the
+  publication date);
+- an event dated more than a year before its article is *historical* ("the war that began in 1980"
+  in a 1987 report): kept and flagged, counted by report date, but left out of ``"event"``-dated
+  results unless ``include_historical=True``;
 - negated events ("did not attack") are listed by :func:`events` but never counted.
 
 Actor arguments (``source``, ``target``, ``a``, ``b``) match an ISO3 country (``IRN``), an organisation
@@ -34,13 +41,14 @@ if TYPE_CHECKING:
 
 DB = str | os.PathLike | duckdb.DuckDBPyConnection
 DateLike = str | date | None
+DATE_BASES = ("reported", "event")  # the column of event_facts each reads: reported, date
 
 # Period label formats; the week label is the ISO week's Monday, so every label parses as a date.
 PERIODS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 DYAD_COLUMNS = ["period", "events", "quad1", "quad2", "quad3", "quad4", "goldstein_sum", "goldstein_mean",
                 "tone_mean"]
 _VIEWS = ("article_docs", "event_facts", "happenings")
-_HAPPENING_KEY = "source_code, target_code, cameo, date"
+_VIEW_MIGRATIONS = ("002_happenings.sql", "004_event_dates.sql")
 _QUADS = ", ".join(f"count(*) FILTER (WHERE q = {i}) AS quad{i}" for i in range(1, 5))
 
 
@@ -49,10 +57,10 @@ def connect(db: DB) -> Iterator[duckdb.DuckDBPyConnection]:
     """An open connection to ``db``: yours if you pass one, else a read-only one closed afterwards.
 
     Read-only, so analysis can run beside nothing else writing; a store made before the happenings
-    migration gets those views as temporary ones for this connection.
+    or event-dates migrations gets those views as temporary ones for this connection.
     """
     if isinstance(db, duckdb.DuckDBPyConnection):
-        _ensure_views(db)
+        ensure_views(db)
         yield db
         return
     path = Path(db)
@@ -60,18 +68,24 @@ def connect(db: DB) -> Iterator[duckdb.DuckDBPyConnection]:
         raise FileNotFoundError(f"no accord store at {path}")
     con = duckdb.connect(str(path), read_only=True)
     try:
-        _ensure_views(con)
+        ensure_views(con)
         yield con
     finally:
         con.close()
 
 
-def _ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Make sure ``con`` sees the current analysis views: a store not yet migrated to them (opened
+    read-only) gets them as temporary views of this connection."""
     have = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    if all(v in have for v in _VIEWS):
+    current = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'event_facts' AND column_name = 'historical'"
+    ).fetchall()[0][0]  # fetched to the end: DuckDB 2 keeps a half-read result open
+    if all(v in have for v in _VIEWS) and current:
         return
-    sql = resources.files("accord.migrations").joinpath("002_happenings.sql").read_text(encoding="utf-8")
-    con.execute(re.sub(r"CREATE VIEW", "CREATE OR REPLACE TEMP VIEW", sql))
+    for name in _VIEW_MIGRATIONS:
+        sql = resources.files("accord.migrations").joinpath(name).read_text(encoding="utf-8")
+        con.execute(re.sub(r"CREATE (OR REPLACE )?VIEW", "CREATE OR REPLACE TEMP VIEW", sql))
 
 
 def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pd.DataFrame:
@@ -92,14 +106,29 @@ def actor_clause(side: str, actor: str, params: list[Any]) -> str:
     return f"({side}_country = ? OR upper({side}_igo) = ? OR starts_with({side}_code, ?))"
 
 
-def _date_clauses(start: DateLike, end: DateLike, params: list[Any]) -> list[str]:
+def _date_clauses(start: DateLike, end: DateLike, params: list[Any], column: str = "date") -> list[str]:
     out = []
     if start is not None:
-        out.append("date >= CAST(? AS DATE)")
+        out.append(f"{column} >= CAST(? AS DATE)")
         params.append(str(start))
     if end is not None:
-        out.append("date <= CAST(? AS DATE)")
+        out.append(f"{column} <= CAST(? AS DATE)")
         params.append(str(end))
+    return out
+
+
+def date_column(date_basis: str) -> str:
+    """The column of ``event_facts`` (and ``happenings``) holding the date ``date_basis`` names."""
+    if date_basis not in DATE_BASES:
+        raise ValueError(f"date basis must be one of {', '.join(DATE_BASES)}, not {date_basis!r}")
+    return "reported" if date_basis == "reported" else "date"
+
+
+def _basis_clauses(date_basis: str, include_historical: bool) -> list[str]:
+    """Rows dated on ``date_basis``; historical ones only by report date or when asked for."""
+    out = [f"{date_column(date_basis)} IS NOT NULL"]
+    if date_basis == "event" and not include_historical:
+        out.append("NOT historical")
     return out
 
 
@@ -135,7 +164,7 @@ EVENT_COLUMNS = [
     "negated", "modality", "source_name", "source_country", "source_igo", "source_role", "target_name",
     "target_country", "target_igo", "target_role", "plover_context", "event_date", "published", "tone",
     "location_name", "location_country", "location_fips", "lat", "lon", "trigger", "sentence", "rule",
-    "article_id", "idx", "url", "happening_id",
+    "article_id", "idx", "url", "happening_id", "reported", "historical",
 ]
 
 
@@ -148,13 +177,17 @@ def events(
     start: DateLike = None,
     end: DateLike = None,
     limit: int | None = None,
+    date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> pd.DataFrame:
-    """Event rows (every mention, negated ones included and flagged), oldest first.
+    """Event rows (every mention, negated ones included and flagged), oldest first on ``date_basis``.
 
-    ``cameo`` is a code prefix ("05" = all of root 05); ``plover`` a PLOVER type (AGREE).
+    ``cameo`` is a code prefix ("05" = all of root 05); ``plover`` a PLOVER type (AGREE). Every row has
+    both dates: ``date`` (when it happened) and ``reported`` (its article's publication date).
     """
+    column = date_column(date_basis)
     params: list[Any] = []
-    clauses = []
+    clauses = ["NOT historical"] if column == "date" and not include_historical else []
     if source:
         clauses.append(actor_clause("source", source, params))
     if target:
@@ -165,8 +198,9 @@ def events(
     if plover:
         clauses.append("plover_type = ?")
         params.append(plover.strip().upper())
-    clauses += _date_clauses(start, end, params)
-    sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_facts {_where(clauses)} ORDER BY date NULLS LAST, article_id, idx"
+    clauses += _date_clauses(start, end, params, column)
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_facts {_where(clauses)}"
+           f" ORDER BY {column} NULLS LAST, article_id, idx")
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
@@ -186,12 +220,15 @@ def dyad_series(
     start: DateLike = None,
     end: DateLike = None,
     count: str = "events",
+    date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> pd.DataFrame:
     """Counts of A→B events per period (and B→A with ``both``), every period in the range present.
 
     Columns: period, events, quad1..quad4, goldstein_sum, goldstein_mean, tone_mean. A period with no
     events has zero counts and sums and empty (NaN) means, since the mean of nothing is not 0.
-    ``count="mentions"`` counts every report instead of every happening.
+    ``count="mentions"`` counts every report instead of every happening. ``date_basis="reported"``
+    puts a happening in the period of its first report, ``"event"`` in the period it happened.
     """
     if count not in ("events", "mentions"):
         raise ValueError("count must be 'events' or 'mentions'")
@@ -200,18 +237,21 @@ def dyad_series(
     dyad = f"{actor_clause('source', a, params)} AND {actor_clause('target', b, params)}"
     if both:
         dyad = f"(({dyad}) OR ({actor_clause('source', b, params)} AND {actor_clause('target', a, params)}))"
-    clauses = [dyad, "date IS NOT NULL", "NOT coalesce(negated, false)"] + _date_clauses(start, end, params)
+    clauses = [dyad, "NOT coalesce(negated, false)", *_basis_clauses(date_basis, include_historical)]
     if count == "events":
-        units = f"""SELECT date, any_value(quad_class) AS q, any_value(goldstein) AS g, avg(t) AS t
-                    FROM ev GROUP BY {_HAPPENING_KEY}"""
+        grouped = """SELECT min(day) AS date, any_value(quad_class) AS q, any_value(goldstein) AS g, avg(t) AS t
+                     FROM ev GROUP BY happening_id"""
     else:
-        units = "SELECT date, quad_class AS q, goldstein AS g, t FROM ev"
-    ev = f"""SELECT {_HAPPENING_KEY}, quad_class, goldstein, coalesce(tone, article_tone) AS t
+        grouped = "SELECT day AS date, quad_class AS q, goldstein AS g, t FROM ev"
+    ev = f"""SELECT happening_id, {date_column(date_basis)} AS day, quad_class, goldstein,
+                    coalesce(tone, article_tone) AS t
              FROM event_facts {_where(clauses)}"""
+    # the range applies to a happening's date on the basis (its first report), not to each report
+    in_range = _where(_date_clauses(start, end, params))
     sql = f"""
     WITH ev AS ({ev}),
-    units AS ({units}),
-    {_periods_cte(unit, start, end, params)}
+    units AS (SELECT * FROM ({grouped}) {in_range}),
+    {_periods_cte(unit, start, end, params, source="units")}
     SELECT strftime(p.period, '{fmt}') AS period,
            count(u.date) AS events,
            {_QUADS.replace('count(*)', 'count(u.date)')},
@@ -240,24 +280,30 @@ def panel(
     countries: list[str] | None = None,
     start: DateLike = None,
     end: DateLike = None,
+    date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> pd.DataFrame:
     """A balanced country × period panel in long format: one row per country and period.
 
     An event counts for a country when the country is its source or its target (once if both);
-    ``as_source``/``as_target`` split that, quad1..quad4 split it by QuadClass.
+    ``as_source``/``as_target`` split that, quad1..quad4 split it by QuadClass. Periods are of
+    ``date_basis`` (see :func:`dyad_series`).
     """
     unit, fmt = _period_sql(by)
     params: list[Any] = []
-    clauses = ["date IS NOT NULL", "NOT coalesce(negated, false)"] + _date_clauses(start, end, params)
+    clauses = ["NOT coalesce(negated, false)", *_basis_clauses(date_basis, include_historical)]
     wanted = [c.strip().upper() for c in countries or [] if c.strip()]
     if wanted:
         clauses.append("(source_country IN (SELECT unnest(?)) OR target_country IN (SELECT unnest(?)))")
         params += [wanted, wanted]
-    ev = f"""SELECT {_HAPPENING_KEY}, source_country, target_country, quad_class, goldstein
+    ev = f"""SELECT happening_id, {date_column(date_basis)} AS day, source_country, target_country, quad_class,
+                    goldstein
              FROM event_facts {_where(clauses)}"""
-    # parameters in the order their placeholders appear: ev, the roles filter, the period bounds, cells
+    # parameters in the order their placeholders appear: ev, the range, the roles filter, the period
+    # bounds, cells
+    in_range = _where(_date_clauses(start, end, params))
     period_params: list[Any] = []
-    periods = _periods_cte(unit, start, end, period_params)
+    periods = _periods_cte(unit, start, end, period_params, source="hap")
     params += [wanted] if wanted else []
     params += period_params
     params += [wanted] if wanted else []
@@ -265,8 +311,11 @@ def panel(
     sql = f"""
     WITH ev AS ({ev}),
     hap AS (
-        SELECT date, source_country, target_country, any_value(quad_class) AS q, any_value(goldstein) AS g
-        FROM ev GROUP BY {_HAPPENING_KEY}, source_country, target_country
+        SELECT * FROM (
+            SELECT min(day) AS date, source_country, target_country, any_value(quad_class) AS q,
+                   any_value(goldstein) AS g
+            FROM ev GROUP BY happening_id, source_country, target_country
+        ) {in_range}
     ),
     roles AS (
         SELECT * FROM (
@@ -314,21 +363,28 @@ def top_dyads(
     level: str = "code",
     start: DateLike = None,
     end: DateLike = None,
+    date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> pd.DataFrame:
     """Directed dyads by number of events, with mentions, the QuadClass split and the mean Goldstein.
 
     ``level="country"`` folds actor codes into their country (or organisation): RUSGOV → RUS.
+    ``first_date``/``last_date`` and ``start``/``end`` are of ``date_basis`` (see :func:`dyad_series`).
     """
     s, t = _actor_key("source", level), _actor_key("target", level)
     params: list[Any] = []
     clauses = [f"{s} IS NOT NULL", f"{t} IS NOT NULL", "NOT coalesce(negated, false)"]
-    clauses += _date_clauses(start, end, params)
+    if date_column(date_basis) == "date" and not include_historical:  # undated events count, as no range drops them
+        clauses.append("NOT historical")
+    in_range = _where(_date_clauses(start, end, params, "d"))
     sql = f"""
     WITH hap AS (
-        SELECT {s} AS s, {t} AS t, any_value(quad_class) AS q, any_value(goldstein) AS g, count(*) AS m,
-               min(date) AS d
-        FROM event_facts {_where(clauses)}
-        GROUP BY s, t, {_HAPPENING_KEY}
+        SELECT * FROM (
+            SELECT {s} AS s, {t} AS t, any_value(quad_class) AS q, any_value(goldstein) AS g, count(*) AS m,
+                   min({date_column(date_basis)}) AS d
+            FROM event_facts {_where(clauses)}
+            GROUP BY s, t, happening_id
+        ) {in_range}
     )
     SELECT s AS source, t AS target, count(*) AS events, sum(m)::BIGINT AS mentions, {_QUADS},
            round(avg(g), 4) AS goldstein_mean, min(d) AS first_date, max(d) AS last_date
@@ -344,11 +400,13 @@ def top_dyads(
 
 
 def network(
-    db: DB, level: str = "code", start: DateLike = None, end: DateLike = None
+    db: DB, level: str = "code", start: DateLike = None, end: DateLike = None, date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actor network as ``(nodes, edges)``: edges are :func:`top_dyads` rows (all of them); nodes are
     the actors in them with a name and their event counts as source, as target and in all."""
-    edges = top_dyads(db, top=None, level=level, start=start, end=end)
+    edges = top_dyads(db, top=None, level=level, start=start, end=end, date_basis=date_basis,
+                      include_historical=include_historical)
     s, t = _actor_key("source", level), _actor_key("target", level)
     sql = f"""
     SELECT actor, mode(name) AS name FROM (

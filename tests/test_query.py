@@ -50,15 +50,28 @@ def test_query_dyad_series_both_directions(db):
 
 
 def test_query_dyad_series_counts_mentions_when_asked(db):
-    df = query.dyad_series(db, "USA", "IRN", by="month", count="mentions")
+    df = query.dyad_series(db, "USA", "IRN", by="month", count="mentions", date_basis="event")
     assert df.events.tolist() == [1, 2, 3, 0, 1, 1]
-    assert query.dyad_series(db, "USA", "IRN", by="month").events.tolist() == [1, 2, 1, 0, 1, 1]
+    assert query.dyad_series(db, "USA", "IRN", by="month", date_basis="event").events.tolist() == [1, 2, 1, 0, 1, 1]
+
+
+def test_query_dyad_series_by_report_date_puts_a_happening_at_its_first_report(db):
+    # a09 (published 2022-03-16) reports USA→IRN acts of January to June: reported, all are March
+    df = query.dyad_series(db, "USA", "IRN", by="month")
+    assert rows(df, "period", "events") == [("2022-03", 6)]
+    assert query.dyad_series(db, "USA", "IRN", count="mentions").events.tolist() == [8]
+    # 057 of 01-10 was first reported by a02 on 01-11, the 036 of 01-12 by a01 the same day
+    days = query.dyad_series(db, "RUSGOV", "IRNGOV", by="day", start="2022-01-10", end="2022-01-16")
+    assert days.events.tolist() == [0, 1, 1, 0, 0, 0, 0]
+    with pytest.raises(ValueError):
+        query.dyad_series(db, "USA", "IRN", date_basis="published")
 
 
 @pytest.mark.parametrize(("by", "first", "n"), [("day", "2022-01-10", 1), ("week", "2022-01-10", 1),
                                                 ("year", "2022", 2)])
 def test_query_dyad_series_periods(db, by, first, n):
-    df = query.dyad_series(db, "RUSGOV", "IRNGOV", by=by, start="2022-01-10", end="2022-01-16" if by != "year" else None)
+    df = query.dyad_series(db, "RUSGOV", "IRNGOV", by=by, start="2022-01-10", end="2022-01-16" if by != "year" else None,
+                           date_basis="event")
     assert df.period.iloc[0] == first
     if by == "day":
         assert len(df) == 7 and df.events.tolist() == [1, 0, 1, 0, 0, 0, 0]
@@ -193,3 +206,79 @@ def test_query_accepts_an_open_connection(db):
 def test_query_missing_store_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         query.events(tmp_path / "nope.duckdb")
+
+
+# ----------------------------------------------------------------------- the two dates (issue 11, item 5)
+
+
+def gulf_store(path):
+    """Iraq→Iran attacks reported in 1987; one report recalls the start of the war in 1980 (historical)."""
+    from analysis_fixture import apply_migrations
+
+    con = duckdb.connect(str(path))
+    apply_migrations(con)
+    for aid, published in [("g1", "1987-03-02"), ("g2", "1987-04-06"), ("g3", None)]:
+        con.execute("INSERT INTO articles (id, published, text, status, hash) VALUES (?, ?, 'text', 'coded', ?)",
+                    [aid, published, aid])
+    for aid, idx, day in [
+        ("g1", 0, "1987-03-01"),
+        ("g1", 1, "1980-09-22"),  # "the war that began in 1980": more than a year before its article
+        ("g2", 0, "1987-04-05"),
+        ("g2", 1, "1986-05-01"),  # eleven months before its article: not historical
+        ("g3", 0, "1987-05-01"),  # an article with no publication date: reported on the event's date
+    ]:
+        con.execute(
+            "INSERT INTO events (article_id, idx, source_code, source_country, target_code, target_country, cameo,"
+            " cameo_root, quad_class, goldstein, event_date) VALUES (?, ?, 'IRQ', 'IRQ', 'IRN', 'IRN', '190', '19',"
+            " 4, -10.0, ?)", [aid, idx, day])
+    con.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def gulf(tmp_path_factory):
+    return gulf_store(tmp_path_factory.mktemp("gulf") / "gulf.duckdb")
+
+
+def test_query_events_carry_both_dates_and_the_historical_flag(gulf):
+    df = query.events(gulf)
+    assert [(str(r.date)[:10], str(r.reported)[:10], r.historical) for r in df.itertuples()] == [
+        ("1987-03-01", "1987-03-02", False), ("1980-09-22", "1987-03-02", True),
+        ("1987-04-05", "1987-04-06", False), ("1986-05-01", "1987-04-06", False),
+        ("1987-05-01", "1987-05-01", False),
+    ]  # oldest report first, then in the article's order
+    by_event = query.events(gulf, date_basis="event")
+    assert str(by_event.date.iloc[0])[:10] == "1986-05-01" and not by_event.historical.any()
+    assert len(query.events(gulf, date_basis="event", include_historical=True)) == 5
+
+
+def test_query_dyad_series_of_a_1987_corpus_starts_in_1987_by_default(gulf):
+    reported = query.dyad_series(gulf, "IRQ", "IRN", by="month")
+    assert rows(reported, "period", "events") == [("1987-03", 2), ("1987-04", 2), ("1987-05", 1)]
+    happened = query.dyad_series(gulf, "IRQ", "IRN", by="month", date_basis="event")
+    assert happened.period.iloc[0] == "1986-05" and happened.events.sum() == 4  # the 1980 mention left out
+    everything = query.dyad_series(gulf, "IRQ", "IRN", by="year", date_basis="event", include_historical=True)
+    assert rows(everything, "period", "events")[0] == ("1980", 1) and everything.events.sum() == 5
+
+
+def test_query_panel_and_top_dyads_follow_the_date_basis(gulf):
+    assert query.panel(gulf, by="year").period.tolist() == ["1987", "1987"]  # IRN and IRQ
+    assert query.panel(gulf, by="year", date_basis="event").period.tolist() == ["1986", "1987"] * 2
+    top = query.top_dyads(gulf, date_basis="event").iloc[0]
+    assert (top.events, str(top.first_date)[:10]) == (4, "1986-05-01")
+    top = query.top_dyads(gulf).iloc[0]
+    assert (top.events, str(top.first_date)[:10], str(top.last_date)[:10]) == (5, "1987-03-02", "1987-05-01")
+    assert query.top_dyads(gulf, start="1987-04-01").events.tolist() == [3]  # reported from April
+
+
+def test_query_store_before_the_event_dates_migration_gets_them_as_temp_views(tmp_path):
+    from analysis_fixture import MIGRATIONS, fill
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    for name in ("001_initial.sql", "002_happenings.sql", "003_watched_files.sql"):
+        con.execute((MIGRATIONS / name).read_text())
+    fill(con)
+    con.close()
+    df = query.events(path)
+    assert {"reported", "historical"} <= set(df.columns) and not df.historical.any()
