@@ -100,7 +100,8 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True,
               help="Parse only sentences that can yield events; --no-prefilter parses every sentence.")
 def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...], prefilter: bool) -> None:
-    """Score the coder against a gold file (seed-article gold JSON or PLOVER gold-standard records).
+    """Score the coder against a gold file (seed-article gold JSON, PLOVER gold-standard records, or PLV
+    actor pairs as tab-separated values with a marked_sentence column).
 
     Prints recall and precision overall, by CAMEO root or PLOVER type, and for actors; the last line
     of text output is the summary, as ../shared/tools/score.py prints it.
@@ -125,7 +126,7 @@ def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...], pref
         text = format_score(score)
         lines = text.splitlines()
         # the summary line last, as the reference scorer prints it
-        summary = next(x for x in lines if x.startswith(("seed:", "plover:")))
+        summary = next(x for x in lines if x.startswith(("seed:", "plover:", "plv:")))
         click.echo("\n".join([x for x in lines if x is not summary] + [summary]))
 
 

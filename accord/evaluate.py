@@ -1,4 +1,5 @@
-"""Scoring accord against gold annotations: the seed-article gold JSON and the PLOVER gold-standard records.
+"""Scoring accord against gold annotations: the seed-article gold JSON, the PLOVER gold-standard records
+and PLV (actor pairs in real news sentences, tab-separated, with their PLOVER roots).
 
 The matching rules are those of ``shared/tools/score.py`` (the project's reference scorer), so the
 numbers agree; this module adds breakdowns by CAMEO root, by PLOVER type and for actors.
@@ -6,6 +7,7 @@ numbers agree; this module adds breakdowns by CAMEO root, by PLOVER type and for
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter, defaultdict
@@ -21,7 +23,7 @@ Coder = Callable[[list[dict[str, Any]]], Iterable[dict[str, Any]]]
 
 @dataclass
 class Score:
-    kind: str  # seed | plover
+    kind: str  # seed | plover | plv
     summary: dict[str, float | int | str] = field(default_factory=dict)
     by_root: dict[str, dict[str, float]] = field(default_factory=dict)
     by_type: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -44,7 +46,16 @@ def gold_kind(data: Any) -> str:
 def evaluate(gold_path: str | Path, coder: Coder, pred: dict[str, dict[str, Any]] | None = None) -> Score:
     """Score ``coder`` (articles → contract JSON objects) or precomputed ``pred`` against a gold file."""
     path = Path(gold_path)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8")
+    if raw.split("\n", 1)[0].count("\t") and "marked_sentence" in raw.split("\n", 1)[0]:
+        rows_plv = list(csv.DictReader(raw.splitlines(), delimiter="\t"))
+        sents: dict[str, str] = {}
+        for r in rows_plv:
+            sents.setdefault(r["sentence"], f"plv-{len(sents)}")
+        arts = [{"id": i, "text": t, "date": None} for t, i in sents.items()]
+        got = pred or {str(r["id"]): r for r in coder(arts)}
+        return score_plv(rows_plv, sents, got)
+    data = json.loads(raw)
     kind = gold_kind(data)
     if kind == "seed":
         text = (path.parent.parent / data["article"]).read_text(encoding="utf-8")
@@ -211,9 +222,64 @@ def score_plover(recs: list[dict], pred: dict[str, dict]) -> Score:
     return s
 
 
+# -- PLV ------------------------------------------------------------------------------------------
+
+_STOP = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "its", "his", "her", "their", "s"}
+
+
+def _toks(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", (text or "").lower()) if t not in _STOP}
+
+
+def _inside(gold: set[str], actor: dict | None) -> bool:
+    """The actor's name lies mostly within the marked span: at least half of its words are the span's."""
+    got = _toks(actor.get("name") or "") if actor else set()
+    return bool(got) and len(got & gold) * 2 >= len(got)
+
+
+def plv_type(event: dict) -> str | None:
+    """PLV's 15 roots merge PLOVER's CONCEDE and RETREAT into YIELD (CAMEO root 08)."""
+    t = (event.get("plover") or {}).get("type")
+    return "YIELD" if t in ("CONCEDE", "RETREAT") else t
+
+
+def score_plv(rows: list[dict], sents: dict[str, str], pred: dict[str, dict]) -> Score:
+    """A pair counts when an event runs from an actor named within the marked source to one named within
+    the marked target, with the gold PLOVER root (the reference scorer's rule)."""
+    found = right = sent_type = 0
+    per: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        evs = pred.get(sents[r["sentence"]], {}).get("events", [])
+        gs, gt = _toks(r["source"]), _toks(r["target"])
+        linked = [e for e in evs if _inside(gs, e.get("source")) and _inside(gt, e.get("target"))]
+        ok = any(plv_type(e) == r["gold_root"] for e in linked)
+        found += bool(linked)
+        right += ok
+        sent_type += any(plv_type(e) == r["gold_root"] for e in evs)
+        per[r["gold_root"]]["gold"] += 1
+        per[r["gold_root"]]["correct"] += ok
+        for e in linked:
+            if (t := plv_type(e)) is not None:
+                per[t]["pred"] += 1
+                per[t]["pred_correct"] += t == r["gold_root"]
+    n = len(rows)
+    s = Score("plv")
+    s.summary = {"pairs": n, "pair_recall": round(right / n, 3), "pair_found": round(found / n, 3),
+                 "type_given_found": round(right / found, 3) if found else 0.0,
+                 "sentence_type_recall": round(sent_type / n, 3)}
+    s.by_type = {t: {"recall": round(c["correct"] / c["gold"], 3) if c["gold"] else float("nan"), "gold": c["gold"],
+                     "precision": round(c["pred_correct"] / c["pred"], 3) if c["pred"] else float("nan"),
+                     "predicted": c["pred"]} for t, c in sorted(per.items())}
+    return s
+
+
 def format_score(s: Score) -> str:
     lines = []
-    if s.kind == "seed":
+    if s.kind == "plv":
+        m = s.summary
+        lines.append(f"plv: pair_recall={m['pair_recall']:.3f} pair_found={m['pair_found']:.3f} "
+                     f"type_given_found={m['type_given_found']:.3f} sentence_type_recall={m['sentence_type_recall']:.3f}")
+    elif s.kind == "seed":
         m = s.summary
         lines += s.details
         lines.append(f"seed: recall={m['recall']:.2f} precision={m['precision']:.2f} f1={m['f1']:.2f} "
@@ -223,6 +289,11 @@ def format_score(s: Score) -> str:
         m = s.summary
         lines.append(f"plover: type={m['type']:.3f} type+actors={m['type_actors']:.3f} "
                      f"events_per_sentence={m['events_per_sentence']} (sentences {m['sentences']}, with events {m['with_events']})")
+    if s.kind == "plv":
+        lines.append(f"{'PLOVER root':<12} {'recall':>7} {'gold':>5} {'precision':>9} {'linked':>6}")
+        for k, v in s.by_type.items():
+            lines.append(f"{k:<12} {v['recall']:>7.2f} {v['gold']:>5} {v['precision']:>9.2f} {v['predicted']:>6}")
+        return "\n".join(lines)
     table = s.by_root if s.kind == "seed" else s.by_type
     label = "CAMEO root" if s.kind == "seed" else "PLOVER type"
     lines.append(f"{label:<12} {'recall':>7} {'gold':>5} {'precision':>9} {'pred':>5}")

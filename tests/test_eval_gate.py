@@ -67,3 +67,35 @@ def test_eval_agrees_with_reference_scorer(shared, seed_score, tmp_path, resourc
     m = seed_score.summary
     assert f"recall={m['recall']:.2f} precision={m['precision']:.2f}" in out
     assert f"quotes={m['quotes']}/{m['quotes_total']}" in out
+
+
+@pytest.fixture(scope="module")
+def plv_run(shared, coder, tmp_path_factory):
+    """accord's predictions on PLV's sentences, scored by accord.evaluate; the predictions kept for score.py."""
+    rows: dict[str, dict] = {}
+
+    def keep(articles):
+        for r in coder(articles):
+            rows[r["id"]] = r
+            yield r
+
+    score = evaluate(shared / "gold" / "plv" / "PLV_train.tsv", keep)
+    path = tmp_path_factory.mktemp("plv") / "pred.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows.values()))
+    return score, path
+
+
+def test_eval_plv_pairs_above_floors(plv_run):
+    floors = BASELINE["plv"]
+    m = plv_run[0].summary
+    assert m["pair_recall"] >= floors["pair_recall"], m
+    assert m["type_given_found"] >= floors["type_given_found"], m
+    assert m["sentence_type_recall"] >= floors["sentence_type_recall"], m
+
+
+def test_eval_plv_agrees_with_reference_scorer(shared, plv_run):
+    score, path = plv_run
+    out = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "plv", "--pred", str(path)],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    m = score.summary
+    assert f"pair_recall={m['pair_recall']:.3f} pair_found={m['pair_found']:.3f}" in out
