@@ -18,6 +18,20 @@ TO_OPTION = click.option("--to", "end", metavar="YYYY-MM-DD", help="Last date (i
 BY_OPTION = click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month",
                          show_default=True, help="Period; weeks are labelled by their Monday.")
 ACTOR_HELP = "an ISO3 country (IRN), an organisation acronym (SCO) or an actor code prefix (RUSGOV)"
+DATE_OPTION = click.option(
+    "--date", "date_basis", type=click.Choice(["reported", "event"]), default="reported", show_default=True,
+    help="Which date of an event periods, --from/--to and ordering use: reported = its article's publication "
+         "date (a happening at its first report, as GDELT's DATEADDED); event = the date it is said to have "
+         "happened.")
+HISTORICAL_OPTION = click.option(
+    "--include-historical", is_flag=True,
+    help="With --date event, also count events dated more than a year before their article "
+         "('the war that began in 1980'); they are always counted by reported date.")
+
+
+def _date_options(f):
+    """--date and --include-historical, shared by every command that dates events."""
+    return DATE_OPTION(HISTORICAL_OPTION(f))
 
 
 def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -104,29 +118,38 @@ def _default_format(fmt: str | None, piped: str) -> str:
 @FROM_OPTION
 @TO_OPTION
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@_date_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]),
               help="table (default on a terminal), csv, or jsonl (default when piped).")
 @_clean_errors
 def events_cmd(db: str, source: str | None, target: str | None, cameo: str | None, plover: str | None,
-               start: str | None, end: str | None, limit: int | None, fmt: str | None) -> None:
-    """List coded events (every mention, negated ones flagged), oldest first."""
+               start: str | None, end: str | None, limit: int | None, date_basis: str, include_historical: bool,
+               fmt: str | None) -> None:
+    """List coded events (every mention, negated ones flagged), oldest first.
+
+    Every row has both dates: 'reported' (its article's publication date) and 'date' (when it is said
+    to have happened); 'historical' flags an event dated more than a year before its article.
+    """
     from accord import query
 
     df = query.events(db, source=source, target=target, cameo=cameo, plover=plover, start=start, end=end,
-                      limit=limit)
+                      limit=limit, date_basis=date_basis, include_historical=include_historical)
     fmt = _default_format(fmt, "jsonl")
-    columns = {"date": "date", "source_code": "source", "cameo": "cameo", "target_code": "target",
-               "plover_type": "plover", "quad_class": "q", "goldstein": "gs", "negated": "neg",
-               "article_id": "article", "sentence": "sentence"}
+    columns = {"reported": "reported", "date": "date", "source_code": "source", "cameo": "cameo",
+               "target_code": "target", "plover_type": "plover", "quad_class": "q", "goldstein": "gs",
+               "negated": "neg", "historical": "hist", "article_id": "article", "sentence": "sentence"}
     if fmt == "table":
-        df = df.assign(negated=df.negated.map({True: "NOT", False: ""}))
+        df = df.assign(negated=df.negated.map({True: "NOT", False: ""}),
+                       historical=df.historical.map({True: "yes", False: ""}))
     _echo_frame(df, fmt, title=f"{len(df)} events", columns=columns)
 
 
 def _dyad_options(f):
-    """The arguments and options every dyad view shares: A B --db --by --both --from --to."""
+    """The arguments and options every dyad view shares: A B --db --by --both --from --to --date
+    --include-historical."""
     for deco in reversed([click.argument("a"), click.argument("b"), DB_OPTION, BY_OPTION,
-                          click.option("--both", is_flag=True, help="Count A→B and B→A."), FROM_OPTION, TO_OPTION]):
+                          click.option("--both", is_flag=True, help="Count A→B and B→A."), FROM_OPTION, TO_OPTION,
+                          DATE_OPTION, HISTORICAL_OPTION]):
         f = deco(f)
     return f
 
@@ -138,18 +161,20 @@ def _dyad_options(f):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
-def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None, count: str,
-             fmt: str | None) -> None:
+def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None,
+             date_basis: str, include_historical: bool, count: str, fmt: str | None) -> None:
     """Events from A to B per period, by QuadClass, with Goldstein and tone.
 
     A and B are each an ISO3 country, an organisation acronym or an actor code prefix. Periods without
-    events are listed with zero counts and empty means.
+    events are listed with zero counts and empty means. Periods are of the reported date by default
+    (--date event: of the date the event happened).
     """
     from accord import query
 
-    df = query.dyad_series(db, a, b, by=by, both=both, start=start, end=end, count=count)
+    df = query.dyad_series(db, a, b, by=by, both=both, start=start, end=end, count=count, date_basis=date_basis,
+                           include_historical=include_historical)
     arrow = "↔" if both else "→"
-    _echo_frame(df, _default_format(fmt, "csv"), title=f"{a.upper()} {arrow} {b.upper()} by {by}")
+    _echo_frame(df, _default_format(fmt, "csv"), title=f"{a.upper()} {arrow} {b.upper()} by {by} ({date_basis} date)")
 
 
 @click.command("panel")
@@ -158,10 +183,12 @@ def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, en
 @click.option("--countries", metavar="ISO3,ISO3", help="Only these countries (comma-separated).")
 @FROM_OPTION
 @TO_OPTION
+@_date_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
-def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: str | None, fmt: str | None) -> None:
+def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: str | None, date_basis: str,
+              include_historical: bool, fmt: str | None) -> None:
     """Country × period event counts by QuadClass (long format, every period present).
 
     An event counts for a country when the country is its source or its target.
@@ -169,8 +196,9 @@ def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: s
     from accord import query
 
     wanted = [c for c in (countries or "").split(",") if c.strip()] or None
-    df = query.panel(db, by=by, countries=wanted, start=start, end=end)
-    _echo_frame(df, _default_format(fmt, "csv"), title=f"country panel by {by}")
+    df = query.panel(db, by=by, countries=wanted, start=start, end=end, date_basis=date_basis,
+                     include_historical=include_historical)
+    _echo_frame(df, _default_format(fmt, "csv"), title=f"country panel by {by} ({date_basis} date)")
 
 
 @click.command("dyads")
@@ -180,14 +208,18 @@ def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: s
               help="Actor codes (RUSGOV) or their countries/organisations (RUS).")
 @FROM_OPTION
 @TO_OPTION
+@_date_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
-def dyads_cmd(db: str, top: int, level: str, start: str | None, end: str | None, fmt: str | None) -> None:
-    """The most active directed dyads, with mentions and the QuadClass split."""
+def dyads_cmd(db: str, top: int, level: str, start: str | None, end: str | None, date_basis: str,
+              include_historical: bool, fmt: str | None) -> None:
+    """The most active directed dyads, with mentions and the QuadClass split (first_date and last_date
+    of the --date basis)."""
     from accord import query
 
-    df = query.top_dyads(db, top=top, level=level, start=start, end=end)
+    df = query.top_dyads(db, top=top, level=level, start=start, end=end, date_basis=date_basis,
+                         include_historical=include_historical)
     _echo_frame(df, _default_format(fmt, "csv"), title=f"top {top} dyads")
 
 
@@ -231,24 +263,29 @@ def plot_group() -> None:
 @_dyad_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Image file, e.g. dyad.png.")
 @_clean_errors
-def plot_dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None, out: str) -> None:
+def plot_dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None,
+                  date_basis: str, include_historical: bool, out: str) -> None:
     """Stacked QuadClass counts per period with the mean Goldstein score as a line."""
     from accord.plots import plot_dyad
 
-    click.echo(str(plot_dyad(db, a, b, out, by=by, both=both, start=start, end=end)), err=True)
+    click.echo(str(plot_dyad(db, a, b, out, by=by, both=both, start=start, end=end, date_basis=date_basis,
+                             include_historical=include_historical)), err=True)
 
 
 @plot_group.command("map")
 @DB_OPTION
 @FROM_OPTION
 @TO_OPTION
+@_date_options
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Image file, e.g. map.png.")
 @_clean_errors
-def plot_map_cmd(db: str, start: str | None, end: str | None, out: str) -> None:
+def plot_map_cmd(db: str, start: str | None, end: str | None, date_basis: str, include_historical: bool,
+                 out: str) -> None:
     """Event locations sized by count and coloured by mean Goldstein score."""
     from accord.plots import plot_map
 
-    click.echo(str(plot_map(db, out, start=start, end=end)), err=True)
+    click.echo(str(plot_map(db, out, start=start, end=end, date_basis=date_basis,
+                            include_historical=include_historical)), err=True)
 
 
 COMMANDS: list[click.Command] = [events_cmd, dyad_cmd, panel_cmd, dyads_cmd, network_cmd, export_cmd, plot_group]

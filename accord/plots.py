@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from accord.query import DB, DateLike, connect, dyad_series
+from accord.query import DB, DateLike, connect, date_column, dyad_series, range_clauses
 
 # QuadClass colours: cooperation in blues, conflict in reds; material darker than verbal
 QUAD_STYLE = {
@@ -37,11 +37,16 @@ def plot_dyad(
     both: bool = False,
     start: DateLike = None,
     end: DateLike = None,
+    date_basis: str = "reported",
+    include_historical: bool = False,
 ) -> Path:
-    """Stacked QuadClass counts per period with the mean Goldstein score as a line; writes ``out``."""
-    df = dyad_series(db, a, b, by=by, both=both, start=start, end=end)
+    """Stacked QuadClass counts per period with the mean Goldstein score as a line; writes ``out``.
+
+    Periods are of ``date_basis`` (see :func:`accord.query.dyad_series`)."""
+    df = dyad_series(db, a, b, by=by, both=both, start=start, end=end, date_basis=date_basis,
+                     include_historical=include_historical)
     arrow = "↔" if both else "→"
-    title = f"{a.upper()} {arrow} {b.upper()}: events by {by}"
+    title = f"{a.upper()} {arrow} {b.upper()}: events by {by} ({date_basis} date)"
     fig = _figure(max(7.0, min(16.0, 0.28 * len(df) + 4)), 4.8)
     ax = fig.add_subplot()
     if df.empty:
@@ -76,13 +81,14 @@ def plot_dyad(
     return _save(fig, out)
 
 
-def plot_map(db: DB, out: str | os.PathLike, start: DateLike = None, end: DateLike = None, label: int = 12) -> Path:
+def plot_map(db: DB, out: str | os.PathLike, start: DateLike = None, end: DateLike = None, label: int = 12,
+             date_basis: str = "reported", include_historical: bool = False) -> Path:
     """Event locations as circles sized by count and coloured by mean Goldstein, on a lon/lat graticule.
 
     No offline country outlines ship with accord's dependencies, so the map is a plain equirectangular
     scatter; the ``label`` most frequent places are named.
     """
-    df = map_points(db, start=start, end=end)
+    df = map_points(db, start=start, end=end, date_basis=date_basis, include_historical=include_historical)
     fig = _figure(11, 6)
     ax = fig.add_subplot()
     ax.set_title(f"Event locations ({int(df['events'].sum()) if not df.empty else 0} events, {len(df)} places)")
@@ -111,15 +117,16 @@ def plot_map(db: DB, out: str | os.PathLike, start: DateLike = None, end: DateLi
     return _save(fig, out)
 
 
-def map_points(db: DB, start: DateLike = None, end: DateLike = None) -> pd.DataFrame:
-    """Located happenings per place: name, country, lat, lon, events, goldstein_mean; most events first."""
+def map_points(db: DB, start: DateLike = None, end: DateLike = None, date_basis: str = "reported",
+               include_historical: bool = False) -> pd.DataFrame:
+    """Located happenings per place: name, country, lat, lon, events, goldstein_mean; most events first.
+
+    ``start``/``end`` are of ``date_basis``; historical happenings count by report date only, unless asked."""
+    column = date_column(date_basis)
     clauses, params = ["lat IS NOT NULL", "lon IS NOT NULL"], []
-    if start is not None:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(str(start))
-    if end is not None:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(str(end))
+    if column == "date" and not include_historical:
+        clauses.append("NOT historical")
+    clauses += range_clauses(start, end, params, column)
     sql = f"""
     SELECT coalesce(any_value(location_name), '?') AS name, any_value(location_country) AS country,
            round(lat, 2) AS lat, round(lon, 2) AS lon, count(*) AS events, avg(goldstein) AS goldstein_mean

@@ -106,7 +106,8 @@ def actor_clause(side: str, actor: str, params: list[Any]) -> str:
     return f"({side}_country = ? OR upper({side}_igo) = ? OR starts_with({side}_code, ?))"
 
 
-def _date_clauses(start: DateLike, end: DateLike, params: list[Any], column: str = "date") -> list[str]:
+def range_clauses(start: DateLike, end: DateLike, params: list[Any], column: str = "date") -> list[str]:
+    """SQL keeping ``column`` within ``start``..``end`` (either may be None); appends their parameters."""
     out = []
     if start is not None:
         out.append(f"{column} >= CAST(? AS DATE)")
@@ -198,7 +199,7 @@ def events(
     if plover:
         clauses.append("plover_type = ?")
         params.append(plover.strip().upper())
-    clauses += _date_clauses(start, end, params, column)
+    clauses += range_clauses(start, end, params, column)
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_facts {_where(clauses)}"
            f" ORDER BY {column} NULLS LAST, article_id, idx")
     if limit is not None:
@@ -247,7 +248,7 @@ def dyad_series(
                     coalesce(tone, article_tone) AS t
              FROM event_facts {_where(clauses)}"""
     # the range applies to a happening's date on the basis (its first report), not to each report
-    in_range = _where(_date_clauses(start, end, params))
+    in_range = _where(range_clauses(start, end, params))
     sql = f"""
     WITH ev AS ({ev}),
     units AS (SELECT * FROM ({grouped}) {in_range}),
@@ -301,7 +302,7 @@ def panel(
              FROM event_facts {_where(clauses)}"""
     # parameters in the order their placeholders appear: ev, the range, the roles filter, the period
     # bounds, cells
-    in_range = _where(_date_clauses(start, end, params))
+    in_range = _where(range_clauses(start, end, params))
     period_params: list[Any] = []
     periods = _periods_cte(unit, start, end, period_params, source="hap")
     params += [wanted] if wanted else []
@@ -376,7 +377,7 @@ def top_dyads(
     clauses = [f"{s} IS NOT NULL", f"{t} IS NOT NULL", "NOT coalesce(negated, false)"]
     if date_column(date_basis) == "date" and not include_historical:  # undated events count, as no range drops them
         clauses.append("NOT historical")
-    in_range = _where(_date_clauses(start, end, params, "d"))
+    in_range = _where(range_clauses(start, end, params, "d"))
     sql = f"""
     WITH hap AS (
         SELECT * FROM (

@@ -94,3 +94,37 @@ def test_cli_every_analysis_command_has_help():
         assert cmd.help and cmd.help.strip(), cmd.name
         for sub in getattr(cmd, "commands", {}).values():
             assert sub.help and sub.help.strip(), sub.name
+
+
+@pytest.fixture(scope="module")
+def gulf(tmp_path_factory):
+    from test_query import gulf_store
+
+    return str(gulf_store(tmp_path_factory.mktemp("gulf") / "gulf.duckdb"))
+
+
+def test_cli_dyad_of_a_1987_corpus_starts_in_1987_by_report_date(gulf):
+    def periods(*extra: str) -> list[str]:
+        out = run("dyad", "IRQ", "IRN", "--db", gulf, "--by", "month", "--format", "csv", *extra)
+        return pd.read_csv(io.StringIO(out), dtype=str).period.tolist()
+
+    assert periods() == periods("--date", "reported") == ["1987-03", "1987-04", "1987-05"]
+    assert periods("--date", "event")[0] == "1986-05"  # the 1980 mention is historical: left out
+    assert periods("--date", "event", "--include-historical")[0] == "1980-09"
+
+
+def test_cli_events_and_dyads_take_the_date_basis(gulf):
+    rows = [json.loads(x) for x in run("events", "--db", gulf, "--format", "jsonl").splitlines()]
+    assert [r["historical"] for r in rows] == [False, True, False, False, False]
+    assert rows[1]["date"] == "1980-09-22" and rows[1]["reported"] == "1987-03-02"
+    assert len(run("events", "--db", gulf, "--date", "event", "--format", "jsonl").splitlines()) == 4
+    dyads = pd.read_csv(io.StringIO(run("dyads", "--db", gulf, "--date", "event", "--format", "csv")))
+    assert dyads[["events", "first_date"]].values.tolist() == [[4, "1986-05-01"]]
+    panel = pd.read_csv(io.StringIO(run("panel", "--db", gulf, "--by", "year", "--format", "csv")), dtype=str)
+    assert set(panel.period) == {"1987"}
+
+
+@pytest.mark.parametrize("command", [["events"], ["dyad"], ["panel"], ["dyads"], ["plot", "dyad"], ["plot", "map"]])
+def test_cli_series_commands_document_the_date_basis(command):
+    out = run(*command, "--help")
+    assert "--date [reported|event]" in out and "--include-historical" in out
