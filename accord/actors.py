@@ -818,9 +818,13 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
     the country plus sector where both are known, else None.
     """
     taken: set[int] = set()
+    placed: set[int] = set()  # tokens of mentions that know their country already
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
         taken.add(m.head)
+        if m.actor.country or m.actor.igo:
+            placed.update(range(m.token_start, m.token_end))
+    heads = {m.head for m in mentions}
     out: list[Mention] = []
     for ent in doc.ents:
         label = ent.label_
@@ -829,7 +833,16 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
         start, end = ent.start, ent.end
         if doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        if start >= end or any(i in taken for i in range(start, end)):
+        if label in ("NORP", "ORG") and end - start <= 2 and place_country is not None \
+                and place_country(doc[start:end].text, 250_000) is not None:
+            label = "GPE"  # "Gujarat police" tagged as a people: a province the gazetteer knows
+        if start >= end:
+            continue
+        if label in _PLACE_LABELS:
+            # "Gujarat police": the place inside a sector mention with no country of its own gives it one
+            if any(i in placed or i in heads for i in range(start, end)):
+                continue
+        elif any(i in taken for i in range(start, end)):
             continue
         text = doc[start:end].text.strip()
         if not text or not text[:1].isalnum() or len(text) > 90:

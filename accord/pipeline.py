@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from accord import amounts as amounts_mod
@@ -57,6 +58,9 @@ class Resources:
 
         ``min_population`` is for words that are only possibly places ("Union" in "Union Carbide Corp"
         is a town in New Jersey too): a city smaller than that is not taken."""
+        countries = _regions().get(name)
+        if countries and len(countries) == 1 and name not in _ambiguous_regions():
+            return countries[0]
         if self.gazetteer is None:
             return None
         place = self.gazetteer.lookup(name)
@@ -76,6 +80,20 @@ class Resources:
         gaz = places_mod.Gazetteer.load()  # places in the text, and the country of a city or province actor
         return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz,
                    triggers=prefilter_mod.trigger_words(verbs))
+
+
+@cache
+def _regions() -> dict[str, list[str]]:
+    from accord.regions import load_regions
+
+    return load_regions()
+
+
+@cache
+def _ambiguous_regions() -> frozenset[str]:
+    from accord.regions import ambiguous_names
+
+    return ambiguous_names()
 
 
 def _pub_date(article: Article) -> dt.date | None:

@@ -248,3 +248,8 @@ def test_events_target_inside_the_object_phrase(code):
 
 def test_events_firing_an_official_is_no_shooting(code):
     assert not [e for e in code("The governor fired his chief of staff on Friday.").events if e.cameo[:2] == "19"]
+
+
+def test_events_province_before_a_sector_gives_its_country(code):
+    assert ("INDCOP", "173", "INDCVL") in triples(code("Gujarat police arrested 20 protesters."))
+    assert ("INDCOP", "173", "INDCVL") in triples(code("The police arrested 20 protesters in Gujarat."))
