@@ -3,11 +3,16 @@
 - ``gdelt``: one row per happening (see ``migrations/002_happenings.sql``), GDELT 2.0's 61 columns in
   its order, tab-separated, no header. Actor fields carry CAMEO codes and ISO3 countries; the geo fields
   carry FIPS 10-4 country codes, as GDELT's do. Actor geo is the actor's country (country-level match);
-  action geo is the event's location. FeatureIDs of cities are GeoNames ids, not GNS ones.
-- ``gdelt-mentions``: GDELT 2.0's 16 mention columns, one row per (non-negated) event row.
+  action geo is the event's location. FeatureIDs of cities are GeoNames ids, not GNS ones. SQLDATE is
+  the date the event happened; DATEADDED the date it was reported (its first article's publication
+  date, midnight; the ingest time for an article with no date), so a 1987 corpus exports 1987 rows.
+- ``gdelt-mentions``: GDELT 2.0's 16 mention columns, one row per (non-negated) event row; EventTimeDate
+  is the event's DATEADDED, MentionTimeDate the mention's article's publication date.
 - ``plover``: one JSON object per event row, fields after POLECAT (event type, mode, context, actor and
-  recipient with text, country, sector and code, event text, dates, location, article).
-- ``parquet`` / ``csv``: one file per table (and the happenings view) in the ``out`` directory.
+  recipient with text, country, sector and code, event text, both dates and the ``historical`` flag,
+  location, article).
+- ``parquet`` / ``csv``: one file per table (and the happenings view, with ``date``, ``reported`` and
+  ``historical``) in the ``out`` directory.
 """
 
 from __future__ import annotations
@@ -106,6 +111,11 @@ def _s(expr: str) -> str:
     return f"regexp_replace(CAST({expr} AS VARCHAR), '[\\t\\r\\n]+', ' ', 'g')"
 
 
+def _gdelt_time(reported: str, ingested: str) -> str:
+    """GDELT's YYYYMMDDHHMMSS of the date an event was reported, else of when it was ingested."""
+    return f"strftime(coalesce(CAST({reported} AS TIMESTAMP), {ingested}), '%Y%m%d%H%M%S')"
+
+
 def _actor_columns(n: int, side: str) -> list[str]:
     code, country = f"h.{side}_code", f"h.{side}_country"
     org = f"(starts_with({code}, 'IGO') OR starts_with({code}, 'NGO')) AND length({code}) > 3"
@@ -179,7 +189,7 @@ def gdelt_events_sql() -> str:
         "round(h.lat, 4) AS ActionGeo_Lat",
         "round(h.lon, 4) AS ActionGeo_Long",
         f"CASE WHEN {is_country} THEN {fips} ELSE CAST(loc.geonameid AS VARCHAR) END AS ActionGeo_FeatureID",
-        "strftime(h.date_added, '%Y%m%d%H%M%S') AS DATEADDED",
+        f"{_gdelt_time('h.reported', 'h.date_added')} AS DATEADDED",
         f"{_s('coalesce(h.first_url, h.first_source, h.first_article_id)')} AS SOURCEURL",
     ]
     return f"""
@@ -207,8 +217,8 @@ def gdelt_mentions_sql() -> str:
     host = "nullif(regexp_extract(f.url, '^[A-Za-z][A-Za-z0-9+.-]*://(?:www\\.)?([^/:?#]+)', 1), '')"
     columns = [
         "f.happening_id AS GLOBALEVENTID",
-        "strftime(h.date_added, '%Y%m%d%H%M%S') AS EventTimeDate",
-        "strftime(f.ingested_at, '%Y%m%d%H%M%S') AS MentionTimeDate",
+        f"{_gdelt_time('h.reported', 'h.date_added')} AS EventTimeDate",
+        f"{_gdelt_time('f.reported', 'f.ingested_at')} AS MentionTimeDate",
         "1 AS MentionType",  # 1 = web
         f"{_s(f'coalesce({host}, f.article_source)')} AS MentionSourceName",
         f"{_s('coalesce(f.url, f.article_id)')} AS MentionIdentifier",
@@ -257,6 +267,7 @@ def plover_sql() -> str:
         trigger,
         strftime(published, '%Y-%m-%d') AS publication_date,
         strftime(date, '%Y-%m-%d') AS event_date,
+        historical,
         CASE WHEN location_name IS NULL AND lat IS NULL THEN NULL ELSE struct_pack(
             name := location_name, country := location_country, lat := lat, lon := lon) END AS location,
         article_id,

@@ -160,9 +160,14 @@ class Store:
         def count(sql: str) -> int:
             return int(q(sql).fetchone()[0])
 
+        from accord.query import ensure_views
+
+        ensure_views(self.con)  # the historical flag of migration 004, as temp views on a store not migrated yet
         out: dict[str, Any] = {
             "articles": count("SELECT count(*) FROM articles"),
             "events": count("SELECT count(*) FROM events"),
+            # dated more than a year before their article: kept, left out of event-dated series
+            "historical_events": count("SELECT count(*) FROM event_facts WHERE historical"),
             "rejects": count("SELECT count(*) FROM rejects"),
             "duplicates": count("SELECT count(*) FROM article_sources WHERE kind <> 'original'"),
             "quotes": count("SELECT count(*) FROM quotes"),

@@ -50,7 +50,8 @@ def test_export_gdelt_codes_and_fips_read_back_with_pandas(gdelt):
     assert (r.Actor1Type1Code, r.Actor2Type1Code) == ("GOV", "GOV")
     assert (r.EventBaseCode, r.EventRootCode, r.QuadClass, r.GoldsteinScale) == ("163", "16", "4", "-6.5")
     assert (r.MonthYear, r.Year, r.FractionDate) == ("202203", "2022", "2022.2877")  # 2022 + (3*30+15)/365
-    assert r.SOURCEURL == "https://wire.example/a07" and r.DATEADDED == "20240501120600"
+    assert r.SOURCEURL == "https://wire.example/a07"
+    assert r.DATEADDED == "20220315000000"  # reported: a07's publication date, not the time it was ingested
     assert r.GLOBALEVENTID.isdigit()
 
 
@@ -133,3 +134,26 @@ def test_export_gdelt_fields_never_break_the_tsv(tmp_path):
     assert all(line.count("\t") == 60 for line in (tmp_path / "e.tsv").read_text().splitlines())
     assert all(line.count("\t") == 15 for line in (tmp_path / "m.tsv").read_text().splitlines())
     assert "TAB HERE AND NEWLINE" in (tmp_path / "e.tsv").read_text()
+
+
+def test_export_gdelt_sqldate_is_the_event_date_and_dateadded_the_report(tmp_path):
+    from test_query import gulf_store
+
+    gulf = gulf_store(tmp_path / "gulf.duckdb")
+    ex.export(gulf, "gdelt", tmp_path / "g.tsv")
+    g = pd.read_csv(tmp_path / "g.tsv", sep="\t", header=None, names=list(ex.GDELT_EVENT_COLUMNS), dtype=str)
+    assert g[["SQLDATE", "DATEADDED"]].values.tolist() == [
+        ["19800922", "19870302000000"],  # "the war that began in 1980", reported in 1987
+        ["19860501", "19870406000000"], ["19870301", "19870302000000"], ["19870405", "19870406000000"],
+        ["19870501", "19870501000000"],  # no publication date: reported on the event's date
+    ]
+    ex.export(gulf, "gdelt-mentions", tmp_path / "m.tsv")
+    m = pd.read_csv(tmp_path / "m.tsv", sep="\t", header=None, names=list(ex.GDELT_MENTION_COLUMNS), dtype=str)
+    assert sorted(m.MentionTimeDate.str[:8]) == ["19870302", "19870302", "19870406", "19870406", "19870501"]
+    ex.export(gulf, "plover", tmp_path / "p.jsonl")
+    plover = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()]
+    old = [(r["event_date"], r["publication_date"]) for r in plover if r["historical"]]
+    assert old == [("1980-09-22", "1987-03-02")]
+    ex.export(gulf, "parquet", tmp_path / "pq")
+    hap = pd.read_parquet(tmp_path / "pq" / "happenings.parquet")
+    assert {"date", "reported", "historical"} <= set(hap.columns) and hap.historical.sum() == 1

@@ -282,3 +282,12 @@ def test_query_store_before_the_event_dates_migration_gets_them_as_temp_views(tm
     con.close()
     df = query.events(path)
     assert {"reported", "historical"} <= set(df.columns) and not df.historical.any()
+
+
+def test_query_store_stats_count_historical_events(gulf, tmp_path):
+    from accord.store import Store
+
+    with Store(gulf, read_only=True) as store:
+        assert store.stats()["historical_events"] == 1
+    with Store(tmp_path / "new.duckdb") as store:
+        assert store.stats()["historical_events"] == 0
