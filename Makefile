@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test smoke lint eval bench clean
 
 $(BIN)/accord: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ demo: $(BIN)/accord
 
 test: $(BIN)/accord
 	$(BIN)/python -m pytest -q
+	bash scripts/wheel_smoke.sh
+
+# the built wheel in a fresh venv, run from outside the repository (also the last step of `make test`)
+smoke: $(BIN)/accord
+	bash scripts/wheel_smoke.sh
 
 lint: $(BIN)/accord
 	$(BIN)/ruff check accord tests

@@ -1,4 +1,8 @@
-"""Errors as values: a bad input item becomes an ``InputError`` that the batch records and moves past."""
+"""Errors as values: a bad input item becomes an ``InputError`` that the batch records and moves past.
+
+What cannot be recorded and moved past (a store that cannot be opened) is a ``StoreError``: an exception
+whose message names the file, what is wrong and what to do, printed as it is by the CLI.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +22,7 @@ class InputError:
     def article(self) -> Article:
         ident = f"{self.input}:{self.item}" if self.item else self.input
         return Article(id=ident, text="", source=self.input)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or upgraded (a clean message for the CLI)."""

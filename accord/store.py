@@ -12,6 +12,10 @@ recorded in ``schema_migrations``; a released migration is never edited, a new n
 Duplicates are decided here, by the one writer, against everything already stored (see :mod:`accord.dedup`):
 a repeat is not stored again but becomes a row of ``article_sources`` (kind ``exact`` or ``near``); every
 stored article has its own ``original`` row there, so counting an article's documents is one GROUP BY.
+
+The file is in DuckDB's storage format of the DuckDB that wrote it (DuckDB 2.x here, see :func:`connect`):
+a file DuckDB cannot read (another storage version, not a DuckDB file, truncated) is a ``StoreError`` that
+says so, and what to do.
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import struct
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,14 +35,78 @@ import duckdb
 import pyarrow as pa
 
 from accord.dedup import DedupIndex, Fingerprint, fingerprint
-from accord.errors import InputError
+from accord.errors import InputError, StoreError
 from accord.types import Actor, ArticleResult
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
+__all__ = ["FileHeader", "Store", "StoreError", "connect", "migrations", "open_error", "read_header"]
 
-class StoreError(RuntimeError):
-    """The store cannot be opened or upgraded (a clean message for the CLI)."""
+
+# ------------------------------------------------------------------------------------ the DuckDB file
+
+# DuckDB's main header, the first bytes of every database file (duckdb/storage/storage_info.hpp and
+# single_file_block_manager.cpp): a uint64 checksum, the magic bytes "DUCK", the storage version (uint64,
+# little-endian), four uint64 flags, then the library version that wrote the file ("v2.0.1", 32 bytes).
+_HEADER = struct.Struct("<Q4sQ32x32s")
+_MAGIC = b"DUCK"
+
+
+@dataclass(frozen=True, slots=True)
+class FileHeader:
+    """What a DuckDB file says about itself: its storage format version and the DuckDB that wrote it."""
+
+    storage_version: int
+    written_by: str  # "v2.0.1"; "" when the header does not say
+
+
+def read_header(path: str | Path) -> FileHeader | None:
+    """The header of the DuckDB file at ``path``; None when it is not one (too short, no magic bytes)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEADER.size)
+    except OSError:
+        return None
+    if len(head) < _HEADER.size:
+        return None
+    _, magic, version, library = _HEADER.unpack(head)
+    if magic != _MAGIC:
+        return None
+    return FileHeader(version, library.split(b"\0", 1)[0].decode("ascii", "replace"))
+
+
+def open_error(path: str | Path, exc: BaseException) -> str:
+    """Why DuckDB would not open ``path`` and what to do about it, from its exception and the file header."""
+    path, reason = Path(path), str(exc).strip().split("\n", 1)[0]
+    using = f"DuckDB {duckdb.__version__}"
+    if "lock" in reason.lower():
+        return f"cannot open {path}: another process has it open ({reason}); stop it, or wait for it to finish"
+    header = read_header(path)
+    if header is None and path.exists():
+        size = path.stat().st_size
+        if size >= _HEADER.size:
+            return (f"{path} is not a DuckDB database ({size:,} bytes, no DuckDB header); give the file of an"
+                    " accord store, or a new name to create one")
+        return (f"{path} is not a DuckDB database, or is truncated ({size:,} bytes); give the file of an"
+                " accord store, or a new name to create one")
+    if header is not None and "storage version" in reason:
+        writer = f"DuckDB {header.written_by}" if header.written_by else "another DuckDB"
+        return (f"{path} was written by {writer} in storage format {header.storage_version}, which {using} "
+                f"cannot read. Move it with the DuckDB that wrote it (there EXPORT DATABASE 'dir'; here IMPORT "
+                f"DATABASE 'dir' into a new file), or ingest the articles again into a new store")
+    if any(w in reason for w in ("Corrupt", "Could not read enough bytes", "not a valid DuckDB")):
+        return (f"{path} is damaged (truncated or corrupt: {reason}); {using} cannot open it. Restore it from "
+                f"a copy, or ingest the articles again into a new store")
+    return f"cannot open {path} with {using}: {reason}"
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the file at ``path``; DuckDB's refusal becomes a ``StoreError`` that names the
+    file, the DuckDB in use, what is wrong and what to do (see :func:`open_error`)."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(open_error(path, exc)) from exc
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -94,10 +164,7 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"no accord store at {self.path}")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:  # most often: another process is writing it
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.con = connect(self.path, read_only=read_only)
         self.read_only = read_only
         self._index: DedupIndex | None = None
         self._known: set[str] | None = None
@@ -140,7 +207,8 @@ class Store:
     # -------------------------------------------------------------------------------------- reading
 
     def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+        # fetchall, not fetchone: DuckDB 2 keeps a result that was not read to its end open on the connection
+        return bool(self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchall())
 
     def known_input_ids(self) -> set[str]:
         """Ids already taken care of: stored articles and inputs recorded as repeats of one."""
@@ -158,7 +226,7 @@ class Store:
         q = self.con.execute
 
         def count(sql: str) -> int:
-            return int(q(sql).fetchone()[0])
+            return int(q(sql).fetchall()[0][0])
 
         from accord.query import ensure_views
 

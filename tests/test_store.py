@@ -135,6 +135,104 @@ def test_store_read_only_refuses_a_missing_file(tmp_path: Path):
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
+# --- files DuckDB cannot open (issue 11) ------------------------------------------------------------------
+
+
+def stamp_storage_version(path: Path, version: int, written_by: str) -> None:
+    """Make the file's header claim another storage version and DuckDB, with a checksum DuckDB accepts.
+
+    DuckDB's main header (the first 4,096 bytes): a uint64 checksum of bytes 8..4096, b"DUCK", the storage
+    version (uint64 LE) at 12, four uint64 flags, the library version (32 bytes) at 52. The checksum is
+    5381 XOR each uint64 of the rest times 0xbf58476d1ce4e5b9 (duckdb/src/common/checksum.cpp).
+    """
+    import struct
+
+    with open(path, "r+b") as fh:
+        head = bytearray(fh.read(4096))
+        struct.pack_into("<Q", head, 12, version)
+        head[52:84] = written_by.encode().ljust(32, b"\0")
+        checksum = 5381
+        for (word,) in struct.iter_unpack("<Q", bytes(head[8:])):
+            checksum ^= (word * 0xBF58476D1CE4E5B9) & (2**64 - 1)
+        struct.pack_into("<Q", head, 0, checksum)
+        fh.seek(0)
+        fh.write(head)
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> Path:
+    """A closed store with one article in it."""
+    path = tmp_path / "news.duckdb"
+    with Store(path) as s:
+        s.write(result())
+    return path
+
+
+def test_store_header_names_its_storage_version_and_writer(written: Path):
+    from accord.store import read_header
+
+    header = read_header(written)
+    assert header is not None and header.written_by == f"v{duckdb.__version__}"
+    stamp_storage_version(written, 1200, "v3.0.0")
+    assert read_header(written).storage_version == 1200
+    assert read_header(written).written_by == "v3.0.0"
+
+
+def test_store_written_by_another_duckdb_is_a_clear_error(written: Path):
+    from accord.store import StoreError
+
+    stamp_storage_version(written, 1200, "v3.0.0")
+    for read_only in (True, False):
+        with pytest.raises(StoreError) as err:
+            Store(written, read_only=read_only)
+        message = str(err.value)
+        assert str(written) in message and f"DuckDB {duckdb.__version__}" in message
+        assert "written by DuckDB v3.0.0 in storage format 1200" in message
+        assert "EXPORT DATABASE" in message and "ingest the articles again" in message
+
+
+def test_store_of_an_older_duckdb_is_a_clear_error_too(written: Path):
+    from accord.store import StoreError
+
+    stamp_storage_version(written, 39, "v0.6.1")
+    with pytest.raises(StoreError, match=r"written by DuckDB v0\.6\.1 in storage format 39"):
+        Store(written, read_only=True)
+
+
+def test_store_a_file_that_is_not_duckdb_is_a_clear_error(tmp_path: Path):
+    from accord.store import StoreError
+
+    path = tmp_path / "notes.duckdb"
+    path.write_text("id,text\n1,Iran pledged to join the SCO.\n" * 10)
+    with pytest.raises(StoreError, match="is not a DuckDB database"):
+        Store(path)
+    assert path.read_text().startswith("id,text")  # left as it was
+
+
+def test_store_a_truncated_file_is_damaged_not_a_crash(written: Path):
+    from accord.store import StoreError
+
+    data = written.read_bytes()
+    written.write_bytes(data[:16_384])  # the three headers and the start of the first block: cut mid-block
+    with pytest.raises(StoreError, match="is damaged .*truncated or corrupt.*ingest the articles again"):
+        Store(written, read_only=True)
+    written.write_bytes(data[:40])  # shorter than the header
+    with pytest.raises(StoreError, match="is not a DuckDB database, or is truncated"):
+        Store(written, read_only=True)
+
+
+def test_store_cli_prints_an_unreadable_store_as_one_line_and_exits_1(written: Path):
+    from click.testing import CliRunner
+
+    from accord.cli import main
+
+    stamp_storage_version(written, 1200, "v3.0.0")
+    for args in (["stats", "--db", str(written)], ["ingest", "--db", str(written), str(written)]):
+        out = CliRunner().invoke(main, args)
+        assert out.exit_code == 1, out.output
+        assert "Traceback" not in out.output and "storage format 1200" in out.output
+
+
 def test_dedup_shingles_are_word_5_grams():
     assert shingles("a b c d e f") == {b"a b c d e", b"b c d e f"}
     assert shingles("Too short") == {b"too short"}
