@@ -211,22 +211,26 @@ def test_query_missing_store_raises(tmp_path):
 # ----------------------------------------------------------------------- the two dates (issue 11, item 5)
 
 
-def gulf_store(path):
+GULF_ARTICLES = [("g1", "1987-03-02"), ("g2", "1987-04-06"), ("g3", None)]
+GULF_EVENTS = [
+    ("g1", 0, "1987-03-01"),
+    ("g1", 1, "1980-09-22"),  # "the war that began in 1980": more than a year before its article
+    ("g2", 0, "1987-04-05"),
+    ("g2", 1, "1986-05-01"),  # eleven months before its article: not historical
+    ("g3", 0, "1987-05-01"),  # an article with no publication date: reported on the event's date
+]
+
+
+def gulf_store(path, articles=GULF_ARTICLES, events=GULF_EVENTS):
     """Iraq→Iran attacks reported in 1987; one report recalls the start of the war in 1980 (historical)."""
     from analysis_fixture import apply_migrations
 
     con = duckdb.connect(str(path))
     apply_migrations(con)
-    for aid, published in [("g1", "1987-03-02"), ("g2", "1987-04-06"), ("g3", None)]:
+    for aid, published in articles:
         con.execute("INSERT INTO articles (id, published, text, status, hash) VALUES (?, ?, 'text', 'coded', ?)",
                     [aid, published, aid])
-    for aid, idx, day in [
-        ("g1", 0, "1987-03-01"),
-        ("g1", 1, "1980-09-22"),  # "the war that began in 1980": more than a year before its article
-        ("g2", 0, "1987-04-05"),
-        ("g2", 1, "1986-05-01"),  # eleven months before its article: not historical
-        ("g3", 0, "1987-05-01"),  # an article with no publication date: reported on the event's date
-    ]:
+    for aid, idx, day in events:
         con.execute(
             "INSERT INTO events (article_id, idx, source_code, source_country, target_code, target_country, cameo,"
             " cameo_root, quad_class, goldstein, event_date) VALUES (?, ?, 'IRQ', 'IRQ', 'IRN', 'IRN', '190', '19',"
@@ -250,6 +254,18 @@ def test_query_events_carry_both_dates_and_the_historical_flag(gulf):
     by_event = query.events(gulf, date_basis="event")
     assert str(by_event.date.iloc[0])[:10] == "1986-05-01" and not by_event.historical.any()
     assert len(query.events(gulf, date_basis="event", include_historical=True)) == 5
+
+
+def test_query_historical_gives_a_year_or_month_its_last_day(tmp_path):
+    # "last year" and "in 1985" resolve to January 1st, "in January 1986" to the 1st of the month
+    path = gulf_store(tmp_path / "years.duckdb", [("r", "1987-03-25")], [
+        ("r", 0, "1986-01-01"),  # "last year": may be December 1986, not historical
+        ("r", 1, "1985-01-01"),  # "in 1985": all of it more than a year back
+        ("r", 2, "1986-03-01"),  # "in March 1986": the 31st is within a year of 1987-03-25
+        ("r", 3, "1986-02-01"),  # "in February 1986": historical
+        ("r", 4, "1986-03-24"),  # a day a year and a day back: historical
+    ])
+    assert query.events(path).historical.tolist() == [False, True, False, True, True]
 
 
 def test_query_dyad_series_of_a_1987_corpus_starts_in_1987_by_default(gulf):

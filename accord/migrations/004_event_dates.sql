@@ -10,6 +10,11 @@
 -- (events.event_date, articles.published), so a view cannot go stale, needs no backfill of existing
 -- stores and no change to the writer, and a new rule is a new migration replacing the view.
 -- `reported` falls back to the event's own date for an article without a publication date.
+--
+-- A year or a month alone resolves to its first day ("last year" → 1986-01-01, "in May" → 05-01), so a
+-- 1st of January counts as its whole year and a 1st of a month as its month: an event is historical only
+-- when even the last day its date may stand for is more than a year before the article ("last year" in
+-- a report of March 1987 may be December 1986: not historical; "in 1985" is).
 
 CREATE OR REPLACE VIEW event_facts AS
 SELECT
@@ -24,7 +29,9 @@ SELECT
         coalesce(strftime(coalesce(e.event_date, a.published), '%Y-%m-%d'), ''))), 1, 15))::BIGINT
         AS happening_id,
     coalesce(a.published, e.event_date) AS reported,
-    coalesce(e.event_date < a.published - INTERVAL 1 YEAR, false) AS historical
+    coalesce(CASE WHEN month(e.event_date) = 1 AND day(e.event_date) = 1 THEN make_date(year(e.event_date), 12, 31)
+                  WHEN day(e.event_date) = 1 THEN last_day(e.event_date)
+                  ELSE e.event_date END < a.published - INTERVAL 1 YEAR, false) AS historical
 FROM events e
 LEFT JOIN articles a ON a.id = e.article_id;
 
