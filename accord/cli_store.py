@@ -179,6 +179,10 @@ def stats_cmd(db: str, fmt: str | None, top: int) -> None:
     try:
         with Store(db, read_only=True) as store:
             stats = store.stats()
+            from accord.collect.state import collection_stats
+
+            if collected := collection_stats(store.con):  # only once `accord collect` has run
+                stats["collection"] = collected
             dyads = store.top_dyads(top) if fmt == "table" and top else []
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -189,7 +193,9 @@ def stats_cmd(db: str, fmt: str | None, top: int) -> None:
     from rich.table import Table
 
     table = Table(title=f"accord store {db}", show_header=False)
-    for key, value in stats.items():
+    flat = {k: v for k, v in stats.items() if k != "collection"}
+    flat.update({f"collect {k}".replace("_", " "): v for k, v in stats.get("collection", {}).items()})
+    for key, value in flat.items():
         shown = ", ".join(f"{k} {v:,}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}"
         table.add_row(key, shown or "-")
     console = Console()

@@ -34,6 +34,7 @@ class Site:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.times: list[tuple[str, float]] = []  # (path, time.monotonic()) of every request
         self.lock = threading.Lock()
         site = self
 
@@ -70,6 +71,7 @@ class Site:
         with self.lock:
             self.hits[h.path] += 1
             self.requests.append((h.path, headers))
+            self.times.append((h.path, time.monotonic()))
             route = self.routes.get(h.path, self.routes.get(h.path.split("?")[0]))
             if isinstance(route, list):
                 resp = route.pop(0) if len(route) > 1 else route[0]

@@ -272,6 +272,7 @@ class _Round:
     # ------------------------------------------------------------------------------------------ pages
 
     def fetch_pages(self) -> None:
+        self.flush()  # articles given as sources were fetched with the feeds: store them first
         pending = st.pending_pages(self.con, self.config.max_pages)
         known = self.store.known_input_ids()
         repaired = [self._already(p.url) for p in pending if p.url in known]  # stored just before a crash

@@ -184,7 +184,7 @@ def has_tables(con: duckdb.DuckDBPyConnection) -> bool:
 
 def collection_stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What collection has done: feeds (and how many are failing), items seen, pages fetched, what became
-    of them, and failures by reason. Empty when the store has never collected."""
+    of them, and failures by reason. Empty when nothing was ever collected into the store."""
     if not has_tables(con):
         return {}
     q = con.execute
@@ -192,6 +192,8 @@ def collection_stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "SELECT count(*), count(*) FILTER (WHERE failures > 0), coalesce(sum(fetches), 0),"
         " coalesce(sum(not_modified), 0) FROM feeds WHERE kind <> 'page'").fetchone()
     states = dict(q("SELECT state, count(*) FROM frontier GROUP BY state").fetchall())
+    if not feeds and not states:
+        return {}
     seen = sum(n for s, n in states.items() if s != "alias")
     fetched = q("SELECT count(*) FROM frontier WHERE fetched_at IS NOT NULL AND state <> 'alias'").fetchone()[0]
     by_reason = q("SELECT state, reason, count(*) FROM frontier WHERE state IN ('failed', 'skipped')"
