@@ -474,7 +474,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     for actors, why in cands:
         # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
-        actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and a.role == "MIL")]
+        # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
+        actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
+            a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))]
         if actors:
             return actors, why
     if (pat is not None and pat.code[:2] == "13") or _conditional(tok):

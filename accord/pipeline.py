@@ -19,6 +19,7 @@ from accord import dates as dates_mod
 from accord import places as places_mod
 from accord import prefilter as prefilter_mod
 from accord import quotes as quotes_mod
+from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events
@@ -52,6 +53,7 @@ class Resources:
     verbs: VerbDictionary
     gazetteer: places_mod.Gazetteer | None = field(default=None)
     triggers: prefilter_mod.Triggers | None = None  # words that can trigger an event, for the prefilter
+    names: recase_mod.NameIndex | None = None  # known names, to restore the capitals of lower-cased text
 
     def place_country(self, name: str, min_population: int = 0) -> str | None:
         """The ISO3 country of a city, province or region named in the text, if the gazetteer knows it.
@@ -79,7 +81,18 @@ class Resources:
         verbs = VerbDictionary.load(config.dictionaries)
         gaz = places_mod.Gazetteer.load()  # places in the text, and the country of a city or province actor
         return cls(config=config, nlp=load_model(), actors=actors, verbs=verbs, gazetteer=gaz,
-                   triggers=prefilter_mod.trigger_words(verbs))
+                   triggers=prefilter_mod.trigger_words(verbs), names=_name_index(actors, gaz))
+
+
+def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None) -> recase_mod.NameIndex:
+    """Names whose capitals a lower-cased text lost: the actor dictionary's names (not sector words),
+    provinces and regions, and cities of 200,000 people or more."""
+    names = [" ".join(toks) for lst in actors.index.values() for toks, ents in lst
+             if any(e.kind not in ("sector", "generic") and not e.ambiguous for e in ents)]
+    names += list(_regions())
+    if gaz is not None:
+        names += [ps[0].name for ps in gaz.cities.values() if ps and ps[0].population >= 200_000]
+    return recase_mod.NameIndex.build(names)
 
 
 @cache
@@ -184,6 +197,10 @@ def _prepare(article: Article, res: Resources):
             article=article, error=f"text too long: {len(text):,} characters (limit {res.config.max_chars:,})", status="error"
         )
     cleaned = clean_mod.clean(text, title=article.title)
+    if res.names is not None:  # mojibake, lower-cased text and title-case headlines, offsets kept
+        repaired = recase_mod.recase(recase_mod.repair_mojibake(cleaned.text), res.names)
+        if repaired != cleaned.text:
+            cleaned = replace(cleaned, text=repaired)
     result = ArticleResult(article=article, removed=cleaned.removed, language=cleaned.language)
     result.words = len(cleaned.text.split())
     if res.config.require_english and not cleaned.is_english:
