@@ -132,9 +132,9 @@ def eval_cmd(gold: str, pred: str | None, fmt: str, dicts: tuple[str, ...], pref
 
 def _register() -> None:
     """Commands that live in their own modules, kept apart so each stays small."""
-    from accord import cli_analysis, cli_collect, cli_store
+    from accord import cli_analysis, cli_collect, cli_store, cli_web
 
-    for mod in (cli_store, cli_analysis, cli_collect):
+    for mod in (cli_store, cli_analysis, cli_collect, cli_web):
         for cmd in getattr(mod, "COMMANDS", []):
             main.add_command(cmd)
 

@@ -1,0 +1,432 @@
+"""The dashboard's SQL: small functions of a DuckDB cursor and a :class:`Filters`, returning plain rows.
+
+Every function reads the views of ``migrations/002_happenings.sql``; values from the URL arrive only as
+parameters. Rows are lists of dicts with JSON-safe values (dates as ``YYYY-MM-DD``). Counts are of
+*happenings* (one event however many articles report it) unless a name says mentions.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import duckdb
+
+from accord.web.filters import BadParam, Filters
+
+Row = dict[str, Any]
+PAGE = 50  # events per page
+MAX_PAGE = 500
+TOP = 10
+
+
+def _safe(v: Any) -> Any:
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ", timespec="seconds")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return None
+    if isinstance(v, int) and abs(v) > 2**53:
+        return str(v)  # happening ids are 60-bit: JavaScript would round them
+    return v
+
+
+def rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
+    res = cur.execute(sql, params or [])
+    names = [d[0] for d in res.description]
+    return [{n: _safe(v) for n, v in zip(names, r, strict=True)} for r in res.fetchall()]
+
+
+def one(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Row | None:
+    got = rows(cur, sql, params)
+    return got[0] if got else None
+
+
+def has_table(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
+                       [name]).fetchone()[0] > 0
+
+
+# ------------------------------------------------------------------------------------- countries
+
+
+@cache
+def iso3_numeric() -> dict[str, str]:
+    """ISO3 → ISO 3166-1 numeric (the ``id`` of world-atlas countries), from pycountry."""
+    import pycountry
+
+    return {c.alpha_3: c.numeric for c in pycountry.countries}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+# ------------------------------------------------------------------------------------- overview
+
+
+def store_counts(cur: duckdb.DuckDBPyConnection) -> Row:
+    """What the store holds, unfiltered."""
+    return one(cur, """
+        SELECT (SELECT count(*) FROM articles) AS articles,
+               (SELECT count(*) FROM events) AS mentions,
+               (SELECT count(DISTINCT happening_id) FROM event_facts WHERE NOT coalesce(negated, false)) AS events,
+               (SELECT count(*) FROM quotes) AS quotes,
+               (SELECT count(*) FROM article_sources WHERE kind <> 'original') AS duplicates,
+               (SELECT min(date) FROM event_facts) AS first_date,
+               (SELECT max(date) FROM event_facts) AS last_date""") or {}
+
+
+def period_unit(start: Any, end: Any) -> str:
+    """day for a span up to 120 days, week up to 3 years, else month."""
+    if not start or not end:
+        return "month"
+    days = (dt.date.fromisoformat(str(end)) - dt.date.fromisoformat(str(start))).days
+    return "day" if days <= 120 else "week" if days <= 3 * 366 else "month"
+
+
+def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
+    """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}]}``."""
+    where, params = f.where()
+    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
+               params) or {}
+    unit = period_unit(span.get("lo"), span.get("hi"))
+    got = rows(cur, f"""
+        WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q
+                     FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY happening_id)
+        SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period,
+               count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
+               count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4
+        FROM hap GROUP BY 1 ORDER BY 1""", params)
+    return {"unit": unit, "periods": got}
+
+
+def _country_key(side: str) -> str:
+    return f"coalesce({side}_country, {side}_igo, {side}_code)"
+
+
+def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
+    where, params = f.where()
+    s, t = _country_key("source"), _country_key("target")
+    return rows(cur, f"""
+        SELECT {s} AS a, {t} AS b, count(DISTINCT happening_id) AS events, count(*) AS mentions,
+               round(avg(goldstein), 2) AS goldstein
+        FROM event_facts WHERE {where} AND {s} IS NOT NULL AND {t} IS NOT NULL
+        GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", params + [n])
+
+
+def top_actors(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
+    where, params = f.where()
+    return rows(cur, f"""
+        WITH ev AS (SELECT happening_id, source_code, source_name, target_code, target_name
+                    FROM event_facts WHERE {where}),
+        sides AS (SELECT happening_id, source_code AS code, source_name AS name FROM ev
+                  UNION ALL SELECT happening_id, target_code, target_name FROM ev)
+        SELECT code, mode(name) AS name, count(DISTINCT happening_id) AS events
+        FROM sides WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""", params + [n])
+
+
+def countries(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[Row]:
+    """Events per country (where it happened, else its source's country), with the map's numeric id."""
+    where, params = f.where()
+    got = rows(cur, f"""
+        SELECT coalesce(location_country, source_country) AS iso3, count(DISTINCT happening_id) AS events,
+               round(avg(goldstein), 2) AS goldstein
+        FROM event_facts WHERE {where} AND coalesce(location_country, source_country) IS NOT NULL
+        GROUP BY 1 ORDER BY events DESC, iso3""", params)
+    numeric, names = iso3_numeric(), country_names()
+    for r in got:
+        r["id"] = numeric.get(r["iso3"])
+        r["name"] = names.get(r["iso3"], r["iso3"])
+    return got
+
+
+EVENT_LIST = """article_id, idx, CAST(happening_id AS VARCHAR) AS happening_id, date, source_code, source_name,
+    cameo, target_code, target_name, quad_class, goldstein, plover_type, modality, negated, trigger, sentence,
+    location_name, location_country"""
+
+
+def latest(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
+    where, params = f.where()
+    return rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {where}"
+                     " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ?", params + [n])
+
+
+def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: float = 2.0,
+           min_events: int = 3) -> list[Row]:
+    """Countries and dyads whose last 7 days (to the last event in the filter) hold at least
+    ``min_events`` events and ``factor`` times their weekly average over the 4 weeks before."""
+    where, params = f.where()
+    s, t = _country_key("source"), _country_key("target")
+    return rows(cur, f"""
+        WITH ev AS (SELECT happening_id, any_value(date) AS date, any_value({s}) AS s, any_value({t}) AS t,
+                           any_value(coalesce(location_country, source_country)) AS c
+                    FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY happening_id),
+        bounds AS (SELECT max(date) AS hi FROM ev),
+        keyed AS (SELECT 'country' AS kind, c AS key, date FROM ev WHERE c IS NOT NULL
+                  UNION ALL SELECT 'dyad', s || ' → ' || t, date FROM ev WHERE s IS NOT NULL AND t IS NOT NULL),
+        counted AS (
+            SELECT kind, key,
+                   count(*) FILTER (WHERE date > hi - INTERVAL 7 DAY) AS last_week,
+                   count(*) FILTER (WHERE date <= hi - INTERVAL 7 DAY AND date > hi - INTERVAL 35 DAY) / 4.0
+                       AS weekly_before
+            FROM keyed, bounds GROUP BY kind, key)
+        SELECT kind, key, last_week, round(weekly_before, 2) AS weekly_before,
+               round(last_week / greatest(weekly_before, 0.5), 1) AS ratio
+        FROM counted WHERE last_week >= ? AND last_week >= ? * weekly_before
+        ORDER BY ratio DESC, last_week DESC, key LIMIT ?""", params + [min_events, factor, n])
+
+
+# ------------------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Keyset position: the last row shown (date, article id, idx) in the order date desc, id, idx."""
+
+    date: str
+    article_id: str
+    idx: int
+
+    def encode(self) -> str:
+        raw = json.dumps([self.date, self.article_id, self.idx]).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            d, a, i = json.loads(raw)
+            dt.date.fromisoformat(d)
+            return cls(str(d), str(a), int(i))
+        except (ValueError, TypeError, json.JSONDecodeError):
+            raise BadParam("after", "not a page token from this server") from None
+
+
+_NO_DATE = "0001-01-01"
+_SORT = f"coalesce(date, DATE '{_NO_DATE}')"
+
+
+def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None = None,
+                limit: int = PAGE) -> tuple[list[Row], str | None]:
+    """One page of event mentions, newest first, and the token of the next page (None on the last)."""
+    where, params = f.where()
+    if after is not None:
+        where += f" AND ({_SORT} < ? OR ({_SORT} = ? AND (article_id > ? OR (article_id = ? AND idx > ?))))"
+        d = dt.date.fromisoformat(after.date)
+        params += [d, d, after.article_id, after.article_id, after.idx]
+    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {where}"
+                    f" ORDER BY {_SORT} DESC, article_id, idx LIMIT ?", params + [limit + 1])
+    if len(got) <= limit:
+        return got, None
+    got = got[:limit]
+    last = got[-1]
+    return got, Cursor(last["date"] or _NO_DATE, last["article_id"], int(last["idx"])).encode()
+
+
+def count_events(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
+    where, params = f.where()
+    return one(cur, f"SELECT count(*) AS mentions, count(DISTINCT happening_id) AS events FROM event_facts"
+                    f" WHERE {where}", params) or {}
+
+
+FACETS = {
+    "cameo_root": "cameo_root",
+    "plover": "plover_type",
+    "quad": "quad_class",
+    "source": "source_country",
+    "target": "target_country",
+    "modality": "coalesce(modality, 'asserted')",
+}
+
+
+def facet(cur: duckdb.DuckDBPyConnection, f: Filters, name: str, n: int = 12) -> list[Row]:
+    """Counts of events per value of one facet (see FACETS)."""
+    if name not in FACETS:
+        raise BadParam("facet", f"must be one of {', '.join(FACETS)}")
+    where, params = f.where()
+    return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, count(DISTINCT happening_id) AS events
+        FROM event_facts WHERE {where} AND {FACETS[name]} IS NOT NULL GROUP BY 1 ORDER BY events DESC, value
+        LIMIT ?""", params + [n])
+
+
+# ------------------------------------------------------------------------------------- one event
+
+
+def event(cur: duckdb.DuckDBPyConnection, article_id: str, idx: int) -> Row | None:
+    return one(cur, "SELECT *, CAST(happening_id AS VARCHAR) AS happening_id FROM event_facts"
+                    " WHERE article_id = ? AND idx = ?", [article_id, idx])
+
+
+def mentions(cur: duckdb.DuckDBPyConnection, happening_id: int, limit: int = 200) -> list[Row]:
+    return rows(cur, f"SELECT {EVENT_LIST}, url FROM event_facts WHERE happening_id = ?"
+                     " ORDER BY published NULLS LAST, article_id, idx LIMIT ?", [happening_id, limit])
+
+
+def happening(cur: duckdb.DuckDBPyConnection, happening_id: int) -> Row | None:
+    return one(cur, "SELECT *, CAST(happening_id AS VARCHAR) AS happening_id FROM happenings"
+                    " WHERE happening_id = ?", [happening_id])
+
+
+def parse_happening_id(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise BadParam("happening", f"not a happening id: {value[:40]!r}") from None
+    if not 0 <= n < 2**63:
+        raise BadParam("happening", "out of range")
+    return n
+
+
+# ------------------------------------------------------------------------------------- article
+
+
+def article(cur: duckdb.DuckDBPyConnection, article_id: str) -> Row | None:
+    """The article with its events, quotes, amounts, places and duplicates."""
+    a = one(cur, "SELECT id, source, url, title, published, text, language, language_reason, status, error,"
+                 " words, tone, removed, ingested_at FROM articles WHERE id = ?", [article_id])
+    if a is None:
+        return None
+    a["events"] = rows(cur, "SELECT idx, span_start, span_end, sentence_start, sentence_end, source_code,"
+                            " source_name, target_code, target_name, cameo, plover_type, quad_class, goldstein,"
+                            " negated, modality, trigger, rule, CAST(happening_id AS VARCHAR) AS happening_id, date"
+                            " FROM event_facts WHERE article_id = ? ORDER BY idx", [article_id])
+    a["quotes"] = rows(cur, "SELECT idx, speaker_name, speaker_code, text, span_start, span_end, how FROM quotes"
+                            " WHERE article_id = ? ORDER BY idx", [article_id])
+    a["amounts"] = rows(cur, "SELECT idx, value, unit, text, about, kind, span_start, span_end FROM amounts"
+                             " WHERE article_id = ? ORDER BY idx", [article_id])
+    a["places"] = rows(cur, "SELECT idx, name, country, kind, lat, lon, span_start, span_end FROM locations"
+                            " WHERE article_id = ? ORDER BY idx", [article_id])
+    a["duplicates"] = rows(cur, "SELECT input_id, source, url, kind, similarity FROM article_sources"
+                                " WHERE article_id = ? AND kind <> 'original' ORDER BY input_id", [article_id])
+    return a
+
+
+# ------------------------------------------------------------------------------------- dyad, actor, country
+
+
+def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
+    """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over time."""
+    sides: dict[str, Any] = {}
+    for name, (x, y) in {"ab": (a, b), "ba": (b, a)}.items():
+        g = f.with_(actor=None)
+        where, params = g.where()
+        cond = ("(source_country = ? OR upper(source_igo) = ? OR starts_with(source_code, ?)) AND"
+                " (target_country = ? OR upper(target_igo) = ? OR starts_with(target_code, ?))")
+        sides[name] = (f"{where} AND {cond}", params + [x] * 3 + [y] * 3)
+    span_where = f"({sides['ab'][0]}) OR ({sides['ba'][0]})"
+    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {span_where}",
+               sides["ab"][1] + sides["ba"][1]) or {}
+    unit = period_unit(span.get("lo"), span.get("hi"))
+    out: Row = {"a": a, "b": b, "unit": unit}
+    for name, (where, params) in sides.items():
+        out[name] = rows(cur, f"""
+            WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q,
+                                any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
+                         GROUP BY happening_id)
+            SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
+                   count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
+                   count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
+                   round(avg(g), 2) AS goldstein
+            FROM hap GROUP BY 1 ORDER BY 1""", params)
+    both_where, both_params = span_where, sides["ab"][1] + sides["ba"][1]
+    out["roots"] = rows(cur, f"""
+        SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, cameo_root AS root,
+               count(DISTINCT happening_id) AS events
+        FROM event_facts WHERE ({both_where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", both_params)
+    out["events"] = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {both_where}"
+                              " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT 100", both_params)
+    return out
+
+
+def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, country: bool = False) -> Row:
+    """Partners, event types, quotes and places of an actor (code prefix) or a country (ISO3)."""
+    if country:
+        match_s = "source_country = ?"
+        match_t = "target_country = ?"
+        quote_match = "speaker_country = ?"
+        args = [code]
+    else:
+        match_s = "(source_country = ? OR upper(source_igo) = ? OR starts_with(source_code, ?))"
+        match_t = "(target_country = ? OR upper(target_igo) = ? OR starts_with(target_code, ?))"
+        quote_match = "(speaker_country = ? OR upper(speaker_igo) = ? OR starts_with(speaker_code, ?))"
+        args = [code] * 3
+    where, params = f.with_(actor=None).where()
+    s, t = _country_key("source"), _country_key("target")
+    partner = f"CASE WHEN {match_s} THEN {t} ELSE {s} END"
+    out: Row = {"code": code}
+    if country:
+        out["name"] = country_names().get(code, code)
+    else:
+        named = one(cur, f"SELECT mode(name) AS name FROM (SELECT source_name AS name FROM event_facts WHERE {match_s}"
+                         f" UNION ALL SELECT target_name FROM event_facts WHERE {match_t})", args + args)
+        out["name"] = (named or {}).get("name")
+    both = f"({match_s} OR {match_t})"
+    out["counts"] = one(cur, f"""SELECT count(DISTINCT happening_id) FILTER (WHERE {match_s}) AS as_source,
+        count(DISTINCT happening_id) FILTER (WHERE {match_t}) AS as_target, count(DISTINCT happening_id) AS events
+        FROM event_facts WHERE {where} AND {both}""", args + args + params + args + args)
+    out["partners"] = rows(cur, f"""SELECT {partner} AS partner, count(DISTINCT happening_id) AS events,
+        round(avg(goldstein), 2) AS goldstein FROM event_facts WHERE {where} AND {both} AND {partner} IS NOT NULL
+        GROUP BY 1 ORDER BY events DESC, partner LIMIT 15""", args + params + args + args + args)
+    out["types"] = rows(cur, f"""SELECT coalesce(plover_type, 'CAMEO ' || cameo_root) AS type,
+        count(DISTINCT happening_id) AS events FROM event_facts WHERE {where} AND {both}
+        GROUP BY 1 ORDER BY events DESC, type""", params + args + args)
+    out["places"] = rows(cur, f"""SELECT location_name AS name, location_country AS country,
+        any_value(lat) AS lat, any_value(lon) AS lon, count(DISTINCT happening_id) AS events
+        FROM event_facts WHERE {where} AND {both} AND location_name IS NOT NULL
+        GROUP BY 1, 2 ORDER BY events DESC, name LIMIT 20""", params + args + args)
+    out["quotes"] = rows(cur, f"""SELECT q.article_id, q.idx, q.speaker_name, q.speaker_code, q.text
+        FROM quotes q WHERE {quote_match} ORDER BY q.article_id, q.idx LIMIT 20""", args)
+    out["events"] = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {where} AND {both}"
+                              " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT 50", params + args + args)
+    return out
+
+
+# ------------------------------------------------------------------------------------- map, network
+
+
+def points(cur: duckdb.DuckDBPyConnection, f: Filters, limit: int = 5000) -> list[Row]:
+    """Located events (one per happening and place) with their date, for the map's time slider."""
+    where, params = f.where()
+    return rows(cur, f"""SELECT location_name AS name, location_country AS country, round(lat, 3) AS lat,
+        round(lon, 3) AS lon, any_value(date) AS date, any_value(quad_class) AS quad, count(*) AS mentions,
+        any_value(cameo) AS cameo, CAST(happening_id AS VARCHAR) AS happening_id
+        FROM event_facts WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL
+        GROUP BY happening_id, location_name, location_country, lat, lon ORDER BY date NULLS LAST LIMIT ?""",
+                params + [limit])
+
+
+def network(cur: duckdb.DuckDBPyConnection, f: Filters, edges: int = 150) -> Row:
+    """The actor graph of the filter: the heaviest directed edges (actor codes) and their nodes."""
+    where, params = f.where()
+    links = rows(cur, f"""SELECT source_code AS source, target_code AS target, count(DISTINCT happening_id) AS events,
+        round(avg(goldstein), 2) AS goldstein FROM event_facts
+        WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", params + [edges])
+    weight: dict[str, int] = {}
+    for e in links:
+        for k in ("source", "target"):
+            weight[e[k]] = weight.get(e[k], 0) + int(e["events"])
+    nodes = [{"id": k, "events": v} for k, v in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": links}
+
+
+# ------------------------------------------------------------------------------------- sources
+
+
+def sources(cur: duckdb.DuckDBPyConnection, limit: int = 500) -> Row:
+    """The rows of the collector's ``feeds`` table, read generically (its columns are the collector's)."""
+    if not has_table(cur, "feeds"):
+        return {"available": False, "columns": [], "rows": []}
+    got = rows(cur, "SELECT * FROM feeds LIMIT ?", [limit])
+    cols = [d[0] for d in cur.execute("SELECT * FROM feeds LIMIT 0").description]
+    return {"available": True, "columns": cols, "rows": got}
