@@ -52,6 +52,7 @@ class CollectConfig:
     max_attempts: int = 3  # rounds in which a page failing transiently is tried before it is given up
     max_pages: int | None = None  # pages fetched per round at most
     max_sitemaps: int = 20  # sitemaps followed from a sitemap index (the most recent first)
+    max_items: int = 1000  # items taken from one feed or sitemap (the most recent first)
     batch_size: int = 16  # articles coded and stored together
     flush_seconds: float = 2.0  # ... or at least this often
     coding_timeout: float | None = 60.0  # seconds one article may take to code
@@ -221,49 +222,80 @@ class _Round:
             return _FeedFetch(source, got, error="broken XML" if "XML" in str(exc) else "not a feed", detail=str(exc))
 
     def _feed_done(self, f: _FeedFetch) -> list[Source]:
-        """Record one feed fetch; returns the sitemaps of a sitemap index, to fetch next."""
-        url, got, now, every = f.source.url, f.got, st.now(), dt.timedelta(seconds=self.config.every)
-        if got is not None and got.reason == "stopped":
+        """Record one feed fetch; returns the sitemaps of a sitemap index, to fetch next.
+
+        The feed's new validators (ETag, Last-Modified) and its new items are committed together: were
+        they not, a crash in between would have the next round's 304 hide the items for good.
+        """
+        if f.got is not None and f.got.reason == "stopped":
             return []
+        page: _PageFetch | None = None
+        with st.transaction(self.con):
+            if f.error:
+                children = self._feed_failed(f)
+            elif f.got is not None and f.got.not_modified:
+                children = self._feed_not_modified(f)
+            elif f.parsed is None:  # an HTML page: the source is an article itself
+                children, page = [], self._feed_is_page(f)
+            else:
+                children = self._feed_parsed(f, f.parsed)
+        if page is not None:
+            self._page_done(page)
+        return children
+
+    def _next_poll(self, failures: int = 0) -> dt.datetime:
+        wait = self.config.every if not failures else min(self.config.every * 2 ** (failures - 1), MAX_BACKOFF)
+        return st.now() + dt.timedelta(seconds=wait)
+
+    def _feed_failed(self, f: _FeedFetch) -> list[Source]:
+        url = f.source.url
+        feed = st.feed_state(self.con, url)
+        failures = (feed.failures if feed else 0) + 1
+        st.record_feed(self.con, url, status=f.error or "error", failed=True, next_poll=self._next_poll(failures))
+        st.reject_feed(self.con, url, f"{f.error}: {f.detail}" if f.detail else (f.error or "error"))
         self.report.feeds += 1
-        if f.error:
-            feed = st.feed_state(self.con, url)
-            failures = (feed.failures if feed else 0) + 1
-            wait = min(self.config.every * 2 ** (failures - 1), MAX_BACKOFF)
-            st.record_feed(self.con, url, status=f.error, failed=True, next_poll=now + dt.timedelta(seconds=wait))
-            st.reject_feed(self.con, url, f"{f.error}: {f.detail}" if f.detail else f.error)
-            self.report.feed_failures += 1
-            return []
+        self.report.feed_failures += 1
+        return []
+
+    def _feed_not_modified(self, f: _FeedFetch) -> list[Source]:
+        st.record_feed(self.con, f.source.url, status="304", not_modified=True, next_poll=self._next_poll())
+        st.clear_feed_reject(self.con, f.source.url)
+        self.report.feeds += 1
+        self.report.not_modified += 1
+        return []
+
+    def _feed_is_page(self, f: _FeedFetch) -> _PageFetch | None:
+        url, got = f.source.url, f.got
         assert got is not None
-        etag, modified = got.headers.get("etag"), got.headers.get("last-modified")
-        if got.not_modified:
-            st.record_feed(self.con, url, status="304", not_modified=True, next_poll=now + every)
-            self.report.not_modified += 1
-            st.clear_feed_reject(self.con, url)
-            return []
-        if f.parsed is None:  # an HTML page: the source is an article itself
-            self.report.feeds -= 1
-            st.record_feed(self.con, url, status=str(got.status), kind="page", next_poll=now + every)
-            page = st.PendingPage(url, url, f.source.outlet, None, None, 0)
-            if st.add_items(self.con, url, f.source.outlet, [FeedItem(url)]):
-                self.report.new += 1
-                self._page_done(_PageFetch(page, got, self._extract(page, got)))
-            return []
-        parsed = f.parsed
-        st.record_feed(self.con, url, status=str(got.status), kind=parsed.kind, title=parsed.title, etag=etag,
-                       last_modified=modified, items=len(parsed.items), next_poll=now + every)
+        st.record_feed(self.con, url, status=str(got.status), kind="page", next_poll=self._next_poll())
+        if not st.add_items(self.con, url, f.source.outlet, [FeedItem(url)]):
+            return None
+        self.report.new += 1
+        page = st.PendingPage(url, url, f.source.outlet, None, None, 0)
+        return _PageFetch(page, got, self._extract(page, got))
+
+    def _feed_parsed(self, f: _FeedFetch, parsed: ParsedFeed) -> list[Source]:
+        url, got = f.source.url, f.got
+        assert got is not None
+        st.record_feed(self.con, url, status=str(got.status), kind=parsed.kind, title=parsed.title,
+                       etag=got.headers.get("etag"), last_modified=got.headers.get("last-modified"),
+                       items=len(parsed.items), next_poll=self._next_poll())
         if parsed.problem:
             st.reject_feed(self.con, url, f"{parsed.problem} ({len(parsed.items)} items recovered)")
         else:
             st.clear_feed_reject(self.con, url)
+        self.report.feeds += 1
         outlet = f.source.outlet or st.feed_state(self.con, url).outlet  # type: ignore[union-attr]
+        newest = sorted(parsed.items, key=lambda i: i.published or "", reverse=True)
         if parsed.kind == "sitemapindex":
-            recent = sorted(parsed.items, key=lambda i: i.published or "", reverse=True)[: self.config.max_sitemaps]
-            children = [Source(normalise(i.url), outlet) for i in recent]
+            children = [Source(normalise(i.url), outlet) for i in newest[: self.config.max_sitemaps]]
             for child in children:
                 st.register_feed(self.con, child.url, outlet, parent=url)
             return [c for c in children if self._due(c)]
-        items = [FeedItem(normalise(i.url), i.title, i.published) for i in parsed.items
+        # a sitemap may list a whole site: only its newest items (feeds list far fewer than this)
+        keep = set(newest[: self.config.max_items])
+        kept = [i for i in parsed.items if i in keep]
+        items = [FeedItem(normalise(i.url), i.title, i.published) for i in kept
                  if i.url.startswith(("http://", "https://"))]
         self.report.items += len(items)
         self.report.new += len(st.add_items(self.con, url, outlet, items))
@@ -299,7 +331,11 @@ class _Round:
         if self.stop.is_set():
             return _PageFetch(page, None)
         if not self.robots.allowed(page.url):
-            return _PageFetch(page, None, disallowed=self.robots.why_not(page.url))
+            why = self.robots.why_not(page.url)
+            if self.robots.rules(page.url).unreachable:  # try again next round, as for a 5xx
+                return _PageFetch(page, Fetched(page.url, page.url, reason="robots.txt unreadable", detail=why,
+                                                transient=True, attempts=0))
+            return _PageFetch(page, None, disallowed=why)
         got = self.fetcher.get(page.url, delay=self.delay(page.url))
         return _PageFetch(page, got, self._extract(page, got) if got.ok else None)
 
@@ -315,7 +351,7 @@ class _Round:
             return
         if got is None or got.reason == "stopped":
             return  # stopped before it was fetched: still pending
-        report.fetched += 1
+        report.fetched += got.attempts > 0
         if not got.ok:
             last = p.attempts + 1 >= self.config.max_attempts or not got.transient
             detail = f"{got.reason}: {got.detail}" if got.detail else got.reason

@@ -95,6 +95,11 @@ class HostGate:
         finally:
             sem.release()
 
+    def held_for(self, host: str) -> float:
+        """Seconds until ``host`` may be asked again."""
+        with self._lock:
+            return max(0.0, self._next.get(host, 0.0) - time.monotonic())
+
     def hold(self, host: str, seconds: float) -> None:
         """No request to ``host`` for ``seconds`` from now (a 429, a backoff)."""
         with self._lock:
@@ -129,6 +134,10 @@ class Fetcher:
         transient failures; never raises."""
         host = host_of(url)
         o = self.options
+        held = self.gate.held_for(host)
+        if held > o.max_retry_after:  # the host asked us (Retry-After) to come back much later
+            return Fetched(url, url, reason="rate limited", transient=True, attempts=0,
+                           detail=f"the host asked for a pause of {held:.0f} s more")
         got = Fetched(url, url, reason="stopped", transient=True, attempts=0)
         for attempt in range(1, o.retries + 2):
             with self.gate.slot(host, delay) as allowed:

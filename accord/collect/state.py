@@ -7,7 +7,8 @@ Only the one writer calls the functions that change them; ``collection_stats`` o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,18 @@ class PendingPage:
     title: str | None
     published: str | None
     attempts: int
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Everything inside commits together or not at all."""
+    con.begin()
+    try:
+        yield
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
 
 
 def now() -> dt.datetime:
@@ -90,14 +103,15 @@ def add_items(con: duckdb.DuckDBPyConnection, feed: str, outlet: str | None, ite
     """Put the items not seen before into the frontier as ``pending``; returns their URLs."""
     if not items:
         return []
-    rows = [(i.url, feed, outlet, i.title, i.published) for i in items]
-    placeholders = ", ".join(["(?, ?, ?, ?, ?, 'pending')"] * len(rows))
-    params = [v for row in rows for v in row]
-    new = con.execute(
-        f"INSERT INTO frontier (url, feed, outlet, title, published, state) VALUES {placeholders}"
-        " ON CONFLICT DO NOTHING RETURNING url", params,
-    ).fetchall()
-    fresh = {r[0] for r in new}
+    fresh: set[str] = set()
+    for start in range(0, len(items), 500):
+        rows = [(i.url, feed, outlet, i.title, i.published) for i in items[start:start + 500]]
+        placeholders = ", ".join(["(?, ?, ?, ?, ?, 'pending')"] * len(rows))
+        params = [v for row in rows for v in row]
+        fresh |= {r[0] for r in con.execute(
+            f"INSERT INTO frontier (url, feed, outlet, title, published, state) VALUES {placeholders}"
+            " ON CONFLICT DO NOTHING RETURNING url", params,
+        ).fetchall()}
     return [i.url for i in items if i.url in fresh]
 
 
