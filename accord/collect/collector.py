@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -25,7 +26,7 @@ from accord.collect.extract import Page, extract_page
 from accord.collect.feeds import FeedError, FeedItem, ParsedFeed, parse_feed, sniff
 from accord.collect.fetch import Fetched, Fetcher, FetchOptions
 from accord.collect.robots import Robots
-from accord.collect.sources import Source
+from accord.collect.sources import Source, read_sources
 from accord.collect.urls import host_of, normalise, same_site
 from accord.ingest import code_many
 from accord.pipeline import Config, Resources
@@ -39,7 +40,8 @@ MAX_BACKOFF = 24 * 3600.0  # a failing feed is polled at least once a day
 class CollectConfig:
     """Everything that changes how collection behaves; one object, passed explicitly."""
 
-    contact: str = ""  # an e-mail address or URL for site owners, sent in the User-Agent
+    # an e-mail address or URL for site owners, sent in the User-Agent (default: $ACCORD_CONTACT)
+    contact: str = field(default_factory=lambda: os.environ.get("ACCORD_CONTACT", ""))
     every: float = 900.0  # seconds between polls of a feed
     delay: float = 1.0  # seconds between two requests to one host at least (robots.txt may ask more)
     concurrency: int = 4  # requests in flight in all
@@ -118,11 +120,15 @@ def shared_resources(config: Config) -> Resources:
 
 def poll(store: Store, sources: Iterable[Source | str], config: CollectConfig | None = None, *,
          stop: threading.Event | None = None, resources: Resources | None = None) -> PollReport:
-    """One polling round over ``sources`` through the open ``store`` (the one writer); see the module
-    docstring. ``resources`` (already loaded) codes the articles, else they are loaded on the first one."""
+    """One polling round over ``sources`` (``Source``s, URLs or files of them, see ``read_sources``)
+    through the open ``store`` (the one writer); see the module docstring. ``stop`` ends the round early
+    and cleanly; ``resources`` (already loaded) code the articles, else they are loaded on the first one
+    (once per process). Raises ``SourceError`` for a source that is neither a URL nor a file of them."""
     config = config or CollectConfig()
+    sources = list(sources)
     stop = stop or threading.Event()
-    wanted = [s if isinstance(s, Source) else Source(normalise(s)) for s in sources]
+    wanted = [Source(normalise(s.url), s.outlet) for s in sources if isinstance(s, Source)]
+    wanted += read_sources([s for s in sources if not isinstance(s, Source)])
     report = PollReport()
     started = time.monotonic()
     report.run_id = store.start_run("accord collect " + " ".join(s.url for s in wanted))
