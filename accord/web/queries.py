@@ -94,20 +94,62 @@ def period_unit(start: Any, end: Any) -> str:
     return "day" if days <= 120 else "week" if days <= 3 * 366 else "month"
 
 
+def _step(d: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=1)
+    if unit == "week":
+        return d + dt.timedelta(days=7)
+    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def _trunc(d: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return d - dt.timedelta(days=d.weekday())
+    return d.replace(day=1) if unit == "month" else d
+
+
+def period_range(lo: Any, hi: Any, unit: str, cap: int = 2000) -> list[str]:
+    """Every period label from the one holding ``lo`` to the one holding ``hi`` (at most ``cap``)."""
+    if not lo or not hi:
+        return []
+    d, end, out = _trunc(dt.date.fromisoformat(str(lo)), unit), dt.date.fromisoformat(str(hi)), []
+    while d <= end and len(out) < cap:
+        out.append(d.isoformat())
+        d = _step(d, unit)
+    return out
+
+
+def fill(periods: list[str], got: list[Row], zero: Row) -> list[Row]:
+    """``got`` (rows keyed by ``period``) with a zero row for every period it lacks, in order."""
+    have = {r["period"]: r for r in got}
+    return [have.get(p) or {"period": p, **zero} for p in periods] if periods else got
+
+
+_ZERO_QUADS = {"quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}
+
+
 def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
     """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}]}``."""
     where, params = f.where()
-    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
+    # without a start date, the chart starts at the 2nd percentile: one stray date from years before
+    # (a history mentioned in passing) would otherwise squeeze the rest into a few bars
+    lo = "min(date)" if f.start else "quantile_disc(date, 0.02)"
+    span = one(cur, f"SELECT {lo} AS lo, max(date) AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
                params) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
+    start = _trunc(dt.date.fromisoformat(span["lo"]), unit) if span.get("lo") else None
+    earlier = one(cur, f"SELECT count(DISTINCT happening_id) AS n FROM event_facts WHERE {where} AND date < ?",
+                  params + [start]) if start and not f.start else None
     got = rows(cur, f"""
         WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q
-                     FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY happening_id)
+                     FROM event_facts WHERE {where} AND date IS NOT NULL {"AND date >= ?" if start else ""}
+                     GROUP BY happening_id)
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period,
                count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
                count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4
-        FROM hap GROUP BY 1 ORDER BY 1""", params)
-    return {"unit": unit, "periods": got}
+        FROM hap GROUP BY 1 ORDER BY 1""", params + ([start] if start else []))
+    return {"unit": unit, "periods": fill(period_range(span.get("lo"), span.get("hi"), unit), got, _ZERO_QUADS),
+            "earlier": int((earlier or {}).get("n") or 0), "start": start.isoformat() if start else None}
 
 
 def _country_key(side: str) -> str:
@@ -328,8 +370,9 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
                sides["ab"][1] + sides["ba"][1]) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
     out: Row = {"a": a, "b": b, "unit": unit}
+    periods = period_range(span.get("lo"), span.get("hi"), unit)
     for name, (where, params) in sides.items():
-        out[name] = rows(cur, f"""
+        out[name] = fill(periods, rows(cur, f"""
             WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q,
                                 any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
                          GROUP BY happening_id)
@@ -337,7 +380,8 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
                    count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
                    count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
                    round(avg(g), 2) AS goldstein
-            FROM hap GROUP BY 1 ORDER BY 1""", params)
+            FROM hap GROUP BY 1 ORDER BY 1""", params), {"events": 0, **_ZERO_QUADS, "goldstein": None})
+    out["periods"] = periods
     both_where, both_params = span_where, sides["ab"][1] + sides["ba"][1]
     out["roots"] = rows(cur, f"""
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, cameo_root AS root,

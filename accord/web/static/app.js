@@ -89,8 +89,8 @@
 
     "dyad-ab": dyadChart, "dyad-ba": dyadChart,
 
-    roots: function (el, rows) {
-      var periods = [], roots = [];
+    roots: function (el, data) {
+      var rows = data.rows, periods = data.periods.slice(), roots = [];
       rows.forEach(function (r) { if (periods.indexOf(r.period) < 0) periods.push(r.period); if (roots.indexOf(r.root) < 0) roots.push(r.root); });
       periods.sort(); roots.sort();
       var chart = base(el);
@@ -117,7 +117,7 @@
         animation: false, tooltip: { renderMode: "richText" },
         series: [{
           type: "graph", layout: "force", roam: true, draggable: true,
-          force: { repulsion: 180, edgeLength: [40, 140], gravity: 0.08 },
+          force: { repulsion: 110, edgeLength: [30, 90], gravity: 0.25 },
           label: { show: true, position: "right", fontSize: 11 },
           edgeSymbol: ["none", "arrow"], edgeSymbolSize: 6,
           lineStyle: { color: "source", opacity: 0.5, curveness: 0.15 },
@@ -136,7 +136,7 @@
   function dyadChart(el, periods) {
     var chart = base(el);
     var series = quadSeries(periods);
-    series.push({ name: "mean Goldstein", type: "line", yAxisIndex: 1, itemStyle: { color: "#333" },
+    series.push({ name: "mean Goldstein", type: "line", yAxisIndex: 1, connectNulls: true, itemStyle: { color: "#333" },
                   data: periods.map(function (p) { return p.goldstein; }) });
     chart.setOption({
       animation: false, tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0, type: "scroll" },
@@ -176,11 +176,18 @@
     return out;
   }
 
+  // world-atlas 2 is unprojected: rings of Russia or Fiji cross the antimeridian. Unwrapping their
+  // longitudes keeps them whole on a flat map (Chukotka then lies just east of 180°).
   function ring(arcs, indexes) {
-    var pts = [];
+    var pts = [], shift = 0, prev = null;
     indexes.forEach(function (i) {
       var a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
-      a.forEach(function (p, k) { if (k > 0 || pts.length === 0) pts.push(p); });
+      a.forEach(function (p, k) {
+        if (k === 0 && pts.length) return;
+        if (prev !== null && Math.abs(p[0] + shift - prev) > 180) shift += p[0] + shift > prev ? -360 : 360;
+        prev = p[0] + shift;
+        pts.push([prev, p[1]]);
+      });
     });
     return pts;
   }
@@ -189,6 +196,7 @@
     var arcs = decodeArcs(topo), features = [];
     topo.objects.countries.geometries.forEach(function (g) {
       var coords;
+      if (g.id === "010") return; // Antarctica: no events, and a ring around the pole
       if (g.type === "Polygon") coords = { type: "Polygon", coordinates: g.arcs.map(function (r) { return ring(arcs, r); }) };
       else if (g.type === "MultiPolygon") coords = { type: "MultiPolygon", coordinates: g.arcs.map(function (p) { return p.map(function (r) { return ring(arcs, r); }); }) };
       else return;
