@@ -16,7 +16,9 @@ what the NER misses), else the publication date. The rules, after how CAMEO code
 - **The content of a reported act does not date it**: in "Iran pledged to join the SCO next month"
   or "demanded that Iraq withdraw by Friday" the date is when the joining or withdrawal should
   happen (a hope or a deadline); the pledge and the demand are dated when they were made (an
-  expression on the act's own verb, else the publication date).
+  expression on the act's own verb, else the publication date). "Threatened to attack Iraq on Monday"
+  is ambiguous in English; the parse hangs "on Monday" on "attack", so the threat takes the
+  publication date, which is never wrong by more than the report's delay.
 - **A scheduled happening is dated when it is to happen**: "will visit Iran next week" and "plans to
   visit next week" (coded 036, intent to meet) are dated next week. Their *reported* date, the
   article's publication date kept beside every event in the store, is when the plan was stated.
