@@ -205,3 +205,42 @@ def _with(config: CollectConfig, **changes) -> CollectConfig:
     from dataclasses import replace
 
     return replace(config, **changes)
+
+
+def test_poll_follows_a_sitemap_index_to_its_newest_sitemaps(site, tmp_path, resources):
+    def sitemap(*paths: str) -> Resp:
+        urls = "".join(f"<url><loc>{site.url(p)}</loc><lastmod>2024-05-0{i + 1}</lastmod></url>" for i, p in enumerate(paths))
+        return Resp(body=f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>', ctype="application/xml")
+
+    index = "".join(f"<sitemap><loc>{site.url(f'/sm/{n}.xml')}</loc><lastmod>2024-0{n}-01</lastmod></sitemap>" for n in (1, 2, 3))
+    site.add("/index.xml", Resp(body=f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>',
+                                ctype="application/xml"))
+    site.add("/sm/1.xml", sitemap("/old")).add("/sm/2.xml", sitemap("/a", "/b")).add("/sm/3.xml", sitemap("/c"))
+    for n, p in enumerate(("/a", "/b", "/c")):
+        site.add(p, page(n))
+    sources = tmp_path / "sources.txt"
+    sources.write_text(f"{site.url('/index.xml')}  Example Sitemaps\n")
+    with Store(tmp_path / "c.duckdb") as store:
+        report = poll(store, [str(sources)], _with(FAST, max_sitemaps=2), resources=resources)
+        feeds = rows(store, "SELECT url, kind, parent, outlet FROM feeds ORDER BY url")
+    assert report.stored == 3 and site.hits["/sm/1.xml"] == 0 and site.hits["/old"] == 0  # the 2 newest sitemaps
+    assert feeds[0] == (site.url("/index.xml"), "sitemapindex", None, "Example Sitemaps")
+    assert {(k, p, o) for _, k, p, o in feeds[1:]} == {("sitemap", site.url("/index.xml"), "Example Sitemaps")}
+
+
+def test_poll_leaves_pages_pending_when_their_host_asks_for_a_long_pause_or_its_robots_txt_fails(site, tmp_path, resources):
+    other = Site()  # a second host whose robots.txt answers 503
+    try:
+        other.add("/robots.txt", Resp(503)).add("/x", page(5))
+        site.add("/rss.xml", Resp(body=rss([(site.url("/p/1"), "1", DATE), (site.url("/p/2"), "2", DATE),
+                                            (other.url("/x"), "x", DATE)])))
+        site.add("/p/1", Resp(429, headers={"Retry-After": "600"})).add("/p/2", page(4))
+        with Store(tmp_path / "c.duckdb") as store:
+            report = poll(store, [site.url("/rss.xml")], _with(FAST, concurrency=1, max_attempts=3), resources=resources)
+            states = dict(rows(store, "SELECT url, reason FROM frontier WHERE state = 'pending'"))
+    finally:
+        other.close()
+    assert report.stored == 0 and report.retry == 3 and report.failures == 0
+    assert states == {site.url("/p/1"): "rate limited", site.url("/p/2"): "rate limited",
+                      other.url("/x"): "robots.txt unreadable"}
+    assert site.hits["/p/1"] == 1 and site.hits["/p/2"] == 0 and other.hits["/x"] == 0
