@@ -277,7 +277,8 @@ def plover_sql() -> str:
         goldstein,
         negated,
         modality,
-        tone
+        tone,
+        confidence
     FROM event_facts
     ORDER BY date NULLS LAST, article_id, idx
     """

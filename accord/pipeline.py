@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from accord import amounts as amounts_mod
 from accord import clean as clean_mod
+from accord import confidence as confidence_mod
 from accord import dates as dates_mod
 from accord import places as places_mod
 from accord import prefilter as prefilter_mod
@@ -23,7 +24,7 @@ from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events
-from accord.nlp import hard_wrapped, text_of, unwrap
+from accord.nlp import text_of, unwrap
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:
@@ -214,12 +215,11 @@ def _prepare(article: Article, res: Resources):
 
 
 def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
-    """The tokenized text to parse, told whether the article is hard-wrapped: the prefilter's blanked copy
-    has fewer lines than the article, too few to judge by (see ``nlp.paragraph_boundaries``). Hard-wrapped
-    text is parsed unwrapped (``nlp.unwrap``: same length, line breaks inside paragraphs made spaces)."""
-    wrapped = hard_wrapped(cleaned.text)
-    doc = res.nlp.make_doc(unwrap(text, cleaned.text) if wrapped else text)
-    doc.user_data["accord_wrapped"] = wrapped
+    """The tokenized text to parse, unwrapped (``nlp.unwrap``: same length, line breaks inside sentences
+    made spaces), judged on the article: the prefilter's blanked copy has fewer lines, too few to judge by.
+    Every line break left then ends a sentence (see ``nlp.paragraph_boundaries``)."""
+    doc = res.nlp.make_doc(unwrap(text, cleaned.text))
+    doc.user_data["accord_unwrapped"] = True
     return doc
 
 
@@ -243,7 +243,9 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         events = [_enrich_event(e, doc, result, pub) for e in events]
         result.amounts = amounts_mod.link_to_events(result.amounts, events)
     # an event needs a source, or (violence with no perpetrator stated) a target; "we" unresolved is neither
-    result.events = [e for e in events if _is_actor(e.source) or (e.source is None and _is_actor(e.target))]
+    calibration = confidence_mod.load()
+    result.events = [replace(e, confidence=calibration.confidence(e)) for e in events
+                     if _is_actor(e.source) or (e.source is None and _is_actor(e.target))]
     return result
 
 

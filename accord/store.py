@@ -138,7 +138,7 @@ _TABLES: dict[str, pa.Schema] = {
         ("cameo", _S), ("cameo_root", _S), ("quad_class", pa.int8()), ("goldstein", _F),
         ("plover_type", _S), ("plover_mode", _S), ("plover_context", _S), ("negated", _B), ("modality", _S),
         ("event_date", _D), ("location_name", _S), ("location_country", _S), ("location_fips", _S),
-        ("lat", _F), ("lon", _F), ("rule", _S), ("trigger", _S), ("tone", _F),
+        ("lat", _F), ("lon", _F), ("rule", _S), ("trigger", _S), ("tone", _F), ("confidence", _F),
     ]),
     "quotes": pa.schema([
         ("article_id", _S), ("idx", _I), ("speaker_name", _S), ("speaker_code", _S), ("speaker_country", _S),
@@ -397,7 +397,7 @@ def _article_rows(result: ArticleResult, fp: Fingerprint) -> dict[str, list[tupl
             e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.context,
             e.negated, e.modality, _date(e.date), loc.name if loc else None, loc.country if loc else None,
             loc.fips if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-            e.rule, e.trigger, e.tone,
+            e.rule, e.trigger, e.tone, e.confidence,
         ))
     for i, q in enumerate(result.quotes):
         s = q.speaker

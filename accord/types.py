@@ -96,6 +96,7 @@ class Event:
     trigger: str | None = None  # the verb or noun that triggered the event
     tone: float | None = None
     context: str | None = None  # PLOVER context from the crosswalk (diplomatic, economic, ...)
+    confidence: float | None = None  # in [0, 1]: the measured precision of how it was found (accord.confidence)
 
     @property
     def cameo_root(self) -> str:
@@ -120,6 +121,7 @@ class Event:
             "trigger": self.trigger,
             "tone": self.tone,
             "rule": self.rule,
+            "confidence": self.confidence,
         }
 
 
