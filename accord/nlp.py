@@ -44,48 +44,111 @@ class ModelNotFound(RuntimeError):
 
 
 def paragraph_boundaries(doc):
-    """A line break ends a sentence: titles, datelines and list items are not run into the next line.
+    """A line break ends a sentence — titles, datelines and list items are not run into the next line —
+    unless it falls inside one (:func:`line_joins`: hard-wrapped text of any length).
 
-    Hard-wrapped text (newswire such as Reuters, lines of ~70 characters broken mid-sentence) is the
-    exception: there only a blank line or an indented line starts a paragraph, and the parser finds the
-    sentences inside it.
+    A document made from :func:`unwrap` (``doc.user_data["accord_unwrapped"]``, as the pipeline makes
+    them) has only separating line breaks left: its joins were judged on the article, not on the
+    prefilter's blanked copy, which has fewer lines to judge by.
     """
-    wrapped = doc.user_data.get("accord_wrapped")
-    if wrapped is None:  # the prefilter decides on the whole text: a blanked copy has fewer lines to judge
-        wrapped = hard_wrapped(text_of(doc))
+    text = text_of(doc)
+    joins = frozenset() if doc.user_data.get("accord_unwrapped") else line_joins(text)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-        if tok.is_space or "\n" not in gap:
+        if tok.is_space:
             continue
-        if wrapped:
-            after = gap.split("\n", 1)[1]
-            if not ("\n" in after or after.startswith(("  ", "\t"))):
-                continue
-        tok.is_sent_start = True
+        start = prev.idx if prev.is_space else prev.idx + len(prev.text)
+        if any(text[i] == "\n" and i not in joins for i in range(start, tok.idx)):
+            tok.is_sent_start = True
     return doc
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[ \t]{2,}|\t)")
 _NEWLINE = re.compile("\n")
+# A list item: a bullet, or a number or letter in a list's form ("1.", "2)", "(a)", "b)"), then a space.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•·–—▪◦+>]|\(?\d{1,3}[.)]|\([A-Za-z]\)|[a-z]\))\s")
+# A sentence end at the end of a line, closing quotes and brackets after it.
+_SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]»]*$""")
+# A dateline starting a line: "TEHRAN, Sept 15 -", "WASHINGTON (Reuters) -", "MOSCOW -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,|\s*\(|\s+[-–—])")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+SHORT_LINE = 0.7  # a line shorter than this share of the text's longest line, before a capital, is a title
+
+
+def line_joins(text: str) -> frozenset[int]:
+    """The offsets of the line breaks of ``text`` that fall inside a sentence: spaces, for splitting.
+
+    Text hard-wrapped throughout (:func:`hard_wrapped`, most Reuters articles) breaks only at a blank or
+    an indented line. Any other text is judged break by break (:func:`continues`), so a snippet of one
+    or a few wrapped lines reads as the sentence it is, while its title, list items and one-sentence-a-
+    line paragraphs stay apart.
+    """
+    if "\n" not in text:
+        return frozenset()
+    if hard_wrapped(text):
+        keep = {i for m in _PARAGRAPH_BREAK.finditer(text) for i in range(m.start(), m.end()) if text[i] == "\n"}
+        return frozenset(m.start() for m in _NEWLINE.finditer(text) if m.start() not in keep)
+    lines = text.split("\n")
+    width = max(len(line.strip()) for line in lines)
+    joins, end = set(), 0
+    for line, following in zip(lines, lines[1:], strict=False):
+        end += len(line)
+        if continues(line, following, width):
+            joins.add(end)
+        end += 1
+    return frozenset(joins)
+
+
+def continues(line: str, following: str, width: int) -> bool:
+    """Does the sentence on ``line`` go on on the ``following`` line? ``width``: the text's longest line.
+
+    No when a blank line or an indented line follows, or when either line is a list item. A next line
+    in lower case goes on the sentence unless the line closed one ("the U.S.\nofficials" did not); before
+    a capital, the line must not end a sentence, be a title (all capitals, title case, or short:
+    "Talks collapse\nFrance ...") or be followed by a dateline ("TEHRAN, July 19 -").
+    """
+    body, nxt = line.strip(), following.strip()
+    if not body or not nxt or following.startswith(("  ", "\t")):
+        return False
+    if _LIST_ITEM.match(line) or _LIST_ITEM.match(following):
+        return False
+    if nxt[0].islower():  # the sentence goes on, unless the line closed one ("U.S.\nofficials" did not)
+        return not _SENTENCE_END.search(body) or body.endswith(".")
+    if _SENTENCE_END.search(body) or _title(body) or _DATELINE.match(nxt):
+        return False
+    return len(body) >= SHORT_LINE * width
+
+
+# Words a title-case headline leaves in lower case ("Iran Agrees to Talks on the Gulf").
+_TITLE_SMALL = frozenset("a an and as at but by for from in into of on or over the to up via vs with".split())
+
+
+def _title(line: str) -> bool:
+    """A heading line: no words, all capitals, or title case (every word but the small ones capitalised)."""
+    words = _WORD.findall(line)
+    if not words or line.upper() == line:
+        return True
+    return len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
 
 
 def unwrap(text: str, original: str | None = None) -> str:
-    """Hard-wrapped text with its line breaks inside paragraphs turned into spaces; same length, so every
-    offset still indexes the original. Paragraph breaks (a blank line, an indented line) stay.
+    """``text`` with its line breaks inside sentences (:func:`line_joins`) turned into spaces; same
+    length, so every offset still indexes the original. Paragraph breaks, titles and list items stay.
 
-    The parser sees "the\nministry" as three tokens, the line break one of them: noise to the model and
-    about one token in ten of newswire it has to run over. ``original`` is the text whose paragraph
-    breaks count, when ``text`` is a blanked copy of it (a blanked line looks indented).
+    The parser sees "the\nministry" as three tokens, the line break one of them: noise to the model,
+    about one token in ten of newswire it has to run over, and (before a capital) a likely sentence end.
+    ``original`` is the text whose line breaks are judged, when ``text`` is a blanked copy of it (a
+    blanked line looks indented).
     """
-    original = text if original is None else original
-    keep = {i for m in _PARAGRAPH_BREAK.finditer(original) for i in range(m.start(), m.end()) if original[i] == "\n"}
+    joins = line_joins(text if original is None else original)
+    if not joins:
+        return text
     parts, prev = [], 0
     for m in _NEWLINE.finditer(text):
-        if m.start() not in keep:
+        if m.start() in joins:
             parts += [text[prev:m.start()], " "]
             prev = m.start() + 1
-    return "".join(parts) + text[prev:] if parts else text
+    return "".join(parts) + text[prev:]
 
 
 _CLOSERS = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "»")

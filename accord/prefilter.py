@@ -3,7 +3,7 @@
 Most newswire sentences name no political actor ("Net profit rose 12 pct to 4.5 mln dlrs"); parsing
 them is most of the cost of coding an article and never yields an event. Before the full pipeline,
 accord splits the cleaned text into sentences with a cheap rule (sentence punctuation, blank or
-indented lines, and every line break outside hard-wrapped text), splits it into words with a regular
+indented lines, and every line break not inside a sentence, :func:`accord.nlp.line_joins`), splits it into words with a regular
 expression shaped like spaCy's tokenizer (:func:`words`), scans each sentence's words with the actor
 dictionary, and keeps:
 
@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from accord.actors import ActorDictionary
-from accord.nlp import hard_wrapped
+from accord.nlp import line_joins
 
 # A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and a capital, digit or quote.
 _END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
@@ -53,11 +53,11 @@ def _refers_back(words: list[str]) -> bool:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Cheap sentence spans: sentence punctuation, paragraph breaks, and (unless hard-wrapped) every line."""
-    wrapped = hard_wrapped(text)
+    """Cheap sentence spans: sentence punctuation, and every line break that is not inside a sentence
+    (paragraph breaks, titles, list items; see :func:`accord.nlp.line_joins`)."""
+    joins = line_joins(text)
     breaks = {m.end() for m in _END.finditer(text) if not _abbreviation(text, m.start())}
-    for m in re.finditer(r"\n(?:[ \t]*\n|[ \t]{2,}|\t)" if wrapped else r"\n", text):
-        breaks.add(m.start())
+    breaks.update(m.start() for m in re.finditer("\n", text) if m.start() not in joins)
     spans = []
     start = 0
     for b in sorted(breaks) + [len(text)]:

@@ -128,6 +128,77 @@ def test_one_paragraph_per_line_text_breaks_at_every_line(nlp):
     assert [s.text.strip() for s in nlp(text).sents][:2] == ["Related News", "Iran joins SCO"]
 
 
+# Short hard-wrapped snippets (issue 11): ours, written in the style of 1980s newswire.
+ONE_SENTENCE = ("U.S. Undersecretary of State John Whitfield said he had urged Japan to do much more to\n"
+                "reduce its large trade surplus with the United States.")
+THREE_LINES = ("Iran's foreign minister said on Tuesday that Tehran had rejected an offer\n"
+               "from the United Nations to mediate in the dispute and accused Iraq of\n"
+               "violating the ceasefire along the southern border.")
+
+
+def breaks_kept(text: str) -> list[str]:
+    """The lines of ``text`` after which a sentence may end (the breaks that are not joins)."""
+    from accord.nlp import line_joins
+
+    joins = line_joins(text)
+    lines, out, end = text.split("\n"), [], 0
+    for line in lines[:-1]:
+        end += len(line)
+        if end not in joins:
+            out.append(line)
+        end += 1
+    return out
+
+
+@pytest.mark.parametrize("text", [ONE_SENTENCE, THREE_LINES])
+def test_line_breaks_inside_a_sentence_are_spaces_whatever_the_texts_length(text):
+    from accord.nlp import hard_wrapped, line_joins, unwrap
+
+    assert not hard_wrapped(text)  # too few lines to judge the whole text by
+    assert line_joins(text) == {i for i, c in enumerate(text) if c == "\n"}
+    assert unwrap(text) == text.replace("\n", " ")  # same length: every offset still indexes the text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Talks collapse\nFrance criticized Italy on Friday.", ["Talks collapse"]),  # a short title line
+    ("Iran Navy Seizes British Tanker In Gulf\nIran's navy said on Monday it had seized a tanker near\n"
+     "the Strait of Hormuz.", ["Iran Navy Seizes British Tanker In Gulf"]),  # a title-case headline
+    ("IRAN SEIZES TANKER\nIran's navy seized a tanker.", ["IRAN SEIZES TANKER"]),
+    ("Iran's navy seizes a British oil tanker in the Gulf, officials say\n"
+     "TEHRAN, July 19 - Iran's navy seized a tanker.", ["Iran's navy seizes a British oil tanker in the Gulf, officials say"]),
+    ("The ministers agreed on three points\n- Russia will supply gas to Turkey\n- Turkey will pay in roubles",
+     ["The ministers agreed on three points", "- Russia will supply gas to Turkey"]),  # a bulleted list
+    ("Demands:\n1. Iran frees the crew\n2) Britain releases the ship", ["Demands:", "1. Iran frees the crew"]),
+    ("Iran pledged to join the SCO.\nPutin said the deal was near.", ["Iran pledged to join the SCO."]),
+    ("Iran pledged to join the organisation and\n\nPutin said the deal was near.", ["Iran pledged to join the organisation and", ""]),
+    ("Iran pledged to join the organisation and\n    Putin said the deal was near.", ["Iran pledged to join the organisation and"]),
+])
+def test_blank_lines_indents_list_items_titles_and_sentence_ends_still_separate(text, kept):
+    assert breaks_kept(text) == kept
+
+
+def test_a_line_ending_in_an_abbreviation_goes_on_in_lower_case():
+    assert breaks_kept("Iran accused the U.S.\nofficials of lying about the talks in Geneva.") == []
+
+
+@pytest.mark.parametrize("text", [ONE_SENTENCE, THREE_LINES])
+def test_wrapped_snippets_code_exactly_as_their_one_line_form(code, text):
+    wrapped, one_line = code(text, date="1987-03-02"), code(text.replace("\n", " "), date="1987-03-02")
+    assert wrapped.events and [e.to_dict() for e in wrapped.events] == [e.to_dict() for e in one_line.events]
+    urged = next(e for e in wrapped.events if e.source and e.source.country in ("USA", "IRN"))
+    assert urged.sentence == text.replace("\n", " ")  # one sentence, not cut at the line end
+
+
+def test_a_headline_line_and_a_bulleted_list_are_still_their_own_sentences(nlp):
+    from accord.nlp import unwrap
+
+    text = "Talks collapse\nFrance criticized Italy on Friday.\n- Russia will supply gas\n- Turkey will pay"
+    doc = nlp(unwrap(text))
+    starts = {s.start_char for s in doc.sents}
+    assert all(text.index(line) in starts for line in text.split("\n"))  # each line starts a sentence
+    assert "Talks collapse" in [s.text.strip() for s in doc.sents]
+
+
 ENGLISH = ("Iran has pledged to join the Shanghai Cooperation Organization, and President Vladimir Putin said "
            "that a strategic agreement between the two countries, which has been under negotiation for years, "
            "would be signed soon. Trade between the two countries grew by 81 percent in 2021, he said.")

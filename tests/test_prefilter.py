@@ -24,6 +24,15 @@ def test_prefilter_splits_sentences_without_breaking_abbreviations():
         "U.N. Secretary-General Kofi Annan spoke.", "Mr. Smith left.", "The U.S. Army said so."]
 
 
+def test_prefilter_a_short_wrapped_snippet_is_one_sentence_and_a_headline_its_own():
+    snippet = ("U.S. Undersecretary of State John Whitfield said he had urged Japan to do much more to\n"
+               "reduce its large trade surplus with the United States.")
+    assert prefilter.sentences(snippet) == [(0, len(snippet))]
+    text = "Talks collapse\nFrance criticized Italy on Friday.\n- Russia will supply gas\n- Turkey will pay"
+    assert [text[s:e] for s, e in prefilter.sentences(text)] == [
+        "Talks collapse", "France criticized Italy on Friday.", "- Russia will supply gas", "- Turkey will pay"]
+
+
 def test_prefilter_keeps_political_sentences_and_their_pronoun_follow_ons(resources):
     kept = prefilter.candidates(ARTICLE, resources.actors, prefilter.words, resources.triggers)
     texts = [ARTICLE[s:e] for s, e in kept]
