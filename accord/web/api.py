@@ -7,6 +7,7 @@ parts in ``data``. Errors are ``{ok: false, error}`` with a 4xx status (503 when
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -29,6 +30,10 @@ def filters_of(request: Request) -> Filters:
     return parse_filters(request.query_params)
 
 
+def cache_key(request: Request, name: str) -> tuple:
+    return (name, tuple(sorted(request.path_params.items())), tuple(sorted(request.query_params.multi_items())))
+
+
 def envelope(rows: list[Any], *, next: str | None = None, truncated: bool = False, started: float,
              **extra: Any) -> dict[str, Any]:
     return {"ok": True, "rows": rows, "next": next, "truncated": truncated,
@@ -46,7 +51,7 @@ async def overview_data(request: Request) -> dict[str, Any]:
                 "dyads": Q.top_dyads(cur, f), "actors": Q.top_actors(cur, f), "countries": Q.countries(cur, f),
                 "surges": Q.surges(cur, f), "latest": Q.latest(cur, f)}
 
-    data = await owner.read(read)
+    data = dict(await owner.cached_read(cache_key(request, "overview"), read))
     return envelope(data.pop("latest"), started=t0, filter=f.to_dict(), data=data)
 
 
@@ -56,15 +61,19 @@ async def events_data(request: Request) -> dict[str, Any]:
     after = Q.Cursor.decode(qp["after"]) if qp.get("after") else None
     limit = parse_int("limit", qp["limit"], 1, Q.MAX_PAGE) if qp.get("limit") else Q.PAGE
     page, nxt = await owner.read(lambda cur: Q.events_page(cur, f, after, limit))
-    matching = await owner.read(lambda cur: Q.count_events(cur, f))
+    matching = await owner.cached_read(("count", f), lambda cur: Q.count_events(cur, f))
     facets: dict[str, Any] = {}
     if qp.get("facets", "1") != "0":
-        for name in Q.FACETS:
-            try:
-                facets[name] = {"rows": await owner.read_limited(lambda cur, n=name: Q.facet(cur, f, n), FACET_SECONDS),
-                                "timed_out": False}
-            except QueryTimeout:
+        names = list(Q.FACETS)
+        got = await asyncio.gather(*(owner.cached_read(("facet", n, f), lambda cur, n=n: Q.facet(cur, f, n),
+                                                       limit=FACET_SECONDS) for n in names), return_exceptions=True)
+        for name, res in zip(names, got, strict=True):
+            if isinstance(res, QueryTimeout):
                 facets[name] = {"rows": [], "timed_out": True}
+            elif isinstance(res, BaseException):
+                raise res
+            else:
+                facets[name] = {"rows": res, "timed_out": False}
     return envelope(page, next=nxt, truncated=nxt is not None, started=t0, filter=f.to_dict(),
                     data={"matching": matching, "facets": facets})
 
@@ -78,7 +87,7 @@ async def event_data(request: Request) -> dict[str, Any]:
         ev = Q.event(cur, article_id, idx)
         if ev is None:
             return None
-        return {"event": ev, "mentions": Q.mentions(cur, int(ev["happening_id"])),
+        return {"event": ev, "mentions": Q.mentions(cur, ev),
                 "feedback": Q.rows(cur, "SELECT verdict, cameo, source_code, target_code, note, created_at"
                                         " FROM feedback WHERE article_id = ? AND idx = ? ORDER BY created_at",
                                    [article_id, idx]) if Q.has_table(cur, "feedback") else []}
@@ -95,7 +104,7 @@ async def happening_data(request: Request) -> dict[str, Any]:
 
     def read(cur: Any) -> dict[str, Any] | None:
         h = Q.happening(cur, hid)
-        return None if h is None else {"happening": h, "mentions": Q.mentions(cur, hid)}
+        return None if h is None else {"happening": h, "mentions": Q.mentions(cur, h)}
 
     data = await owner.read(read)
     if data is None:
@@ -118,28 +127,30 @@ async def dyad_data(request: Request) -> dict[str, Any]:
     if not qp.get("a") or not qp.get("b"):
         raise BadParam("a", "give both actors: /dyad?a=IRN&b=IRQ")
     a, b = parse_code("a", qp["a"]), parse_code("b", qp["b"])
-    data = await owner.read(lambda cur: Q.dyad(cur, f, a, b))
+    data = dict(await owner.cached_read(cache_key(request, "dyad"), lambda cur: Q.dyad(cur, f, a, b)))
     return envelope(data.pop("events"), started=t0, filter=f.to_dict(), data=data)
 
 
 async def actor_data(request: Request) -> dict[str, Any]:
     f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
     code = parse_code("code", request.path_params["code"])
-    data = await owner.read(lambda cur: Q.actor_profile(cur, f, code))
+    data = dict(await owner.cached_read(cache_key(request, "actor"), lambda cur: Q.actor_profile(cur, f, code)))
     return envelope(data.pop("events"), started=t0, filter=f.to_dict(), data=data)
 
 
 async def country_data(request: Request) -> dict[str, Any]:
     f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
     iso3 = parse_iso3("iso3", request.path_params["iso3"])
-    data = await owner.read(lambda cur: Q.actor_profile(cur, f, iso3, country=True))
+    data = dict(await owner.cached_read(cache_key(request, "country"),
+                                        lambda cur: Q.actor_profile(cur, f, iso3, country=True)))
     return envelope(data.pop("events"), started=t0, filter=f.to_dict(), data=data)
 
 
 async def map_data(request: Request) -> dict[str, Any]:
     f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
     limit = 5000
-    pts, countries = await owner.read(lambda cur: (Q.points(cur, f, limit + 1), Q.countries(cur, f)))
+    pts, countries = await owner.cached_read(cache_key(request, "map"),
+                                             lambda cur: (Q.points(cur, f, limit + 1), Q.countries(cur, f)))
     return envelope(pts[:limit], truncated=len(pts) > limit, started=t0, filter=f.to_dict(),
                     data={"countries": countries})
 
@@ -147,7 +158,7 @@ async def map_data(request: Request) -> dict[str, Any]:
 async def network_data(request: Request) -> dict[str, Any]:
     f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
     limit = 150
-    g = await owner.read(lambda cur: Q.network(cur, f, limit))
+    g = await owner.cached_read(cache_key(request, "network"), lambda cur: Q.network(cur, f, limit))
     return envelope(g["edges"], truncated=len(g["edges"]) >= limit, started=t0, filter=f.to_dict(),
                     data={"nodes": g["nodes"]})
 

@@ -27,6 +27,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ from accord.store import Store, StoreError
 T = TypeVar("T")
 READERS = 4
 TIME_LIMIT = 5.0  # seconds one HTTP query may run
+CACHE_ENTRIES = 256
+# What changes whenever anything is written: a cached page is served only while this is the same.
+VERSION_SQL = """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+    (SELECT max(ingested_at) FROM articles), (SELECT count(*) FROM article_sources)"""
 
 
 class QueryTimeout(RuntimeError):
@@ -132,6 +137,8 @@ class StoreOwner:
         self._spawn = threading.Lock()
         self._base = store.con.cursor() if store is not None else None  # the connection readers branch from
         self.writer = Writer(store, writer or WriterConfig()) if store is not None else None
+        self._cache: OrderedDict[Any, tuple[Any, Any]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def open(cls, db: str | Path, *, snapshot: bool | None = None, refresh: float = 30.0,
@@ -191,6 +198,31 @@ class StoreOwner:
     async def read(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """``fn(cursor)`` on a reader thread; raises QueryTimeout past the time limit."""
         return await asyncio.get_running_loop().run_in_executor(self.pool, self.run_read, fn)
+
+    async def cached_read(self, key: Any, fn: Callable[[duckdb.DuckDBPyConnection], T],
+                          limit: float | None = None) -> T:
+        """``read``, answered from a cache of recent results while the store is unchanged (its
+        article, event and source counts and last ingest time, read first: a few milliseconds)."""
+
+        def run(cur: duckdb.DuckDBPyConnection) -> T:
+            version = cur.execute(VERSION_SQL).fetchone()
+            with self._cache_lock:
+                hit = self._cache.get(key)
+                if hit is not None and hit[0] == version:
+                    self._cache.move_to_end(key)
+                    return hit[1]
+            out = fn(cur)
+            with self._cache_lock:
+                self._cache[key] = (version, out)
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+            return out
+
+        return await asyncio.get_running_loop().run_in_executor(self.pool, self.run_read, run, limit)
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
 
     async def read_limited(self, fn: Callable[[duckdb.DuckDBPyConnection], T], limit: float) -> T:
         """``read`` with its own time limit (facet counts that may give up early)."""

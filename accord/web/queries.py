@@ -20,6 +20,9 @@ import duckdb
 from accord.web.filters import BadParam, Filters
 
 Row = dict[str, Any]
+# Counting happenings: a 64-bit hash of the happening key (source, target, code, date) is four times
+# cheaper than the view's md5-based happening_id and collides about never at these sizes.
+HAP = "hash(source_code, target_code, cameo, date)"
 PAGE = 50  # events per page
 MAX_PAGE = 500
 TOP = 10
@@ -76,10 +79,10 @@ def country_names() -> dict[str, str]:
 
 def store_counts(cur: duckdb.DuckDBPyConnection) -> Row:
     """What the store holds, unfiltered."""
-    return one(cur, """
+    return one(cur, f"""
         SELECT (SELECT count(*) FROM articles) AS articles,
                (SELECT count(*) FROM events) AS mentions,
-               (SELECT count(DISTINCT happening_id) FROM event_facts WHERE NOT coalesce(negated, false)) AS events,
+               (SELECT count(DISTINCT {HAP}) FROM event_facts WHERE NOT coalesce(negated, false)) AS events,
                (SELECT count(*) FROM quotes) AS quotes,
                (SELECT count(*) FROM article_sources WHERE kind <> 'original') AS duplicates,
                (SELECT min(date) FROM event_facts) AS first_date,
@@ -138,12 +141,12 @@ def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
                params) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
     start = _trunc(dt.date.fromisoformat(span["lo"]), unit) if span.get("lo") else None
-    earlier = one(cur, f"SELECT count(DISTINCT happening_id) AS n FROM event_facts WHERE {where} AND date < ?",
+    earlier = one(cur, f"SELECT count(DISTINCT {HAP}) AS n FROM event_facts WHERE {where} AND date < ?",
                   params + [start]) if start and not f.start else None
     got = rows(cur, f"""
-        WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q
+        WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q
                      FROM event_facts WHERE {where} AND date IS NOT NULL {"AND date >= ?" if start else ""}
-                     GROUP BY happening_id)
+                     GROUP BY hap)
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period,
                count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
                count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4
@@ -160,7 +163,7 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[
     where, params = f.where()
     s, t = _country_key("source"), _country_key("target")
     return rows(cur, f"""
-        SELECT {s} AS a, {t} AS b, count(DISTINCT happening_id) AS events, count(*) AS mentions,
+        SELECT {s} AS a, {t} AS b, count(DISTINCT {HAP}) AS events, count(*) AS mentions,
                round(avg(goldstein), 2) AS goldstein
         FROM event_facts WHERE {where} AND {s} IS NOT NULL AND {t} IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", params + [n])
@@ -169,11 +172,11 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[
 def top_actors(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     where, params = f.where()
     return rows(cur, f"""
-        WITH ev AS (SELECT happening_id, source_code, source_name, target_code, target_name
+        WITH ev AS (SELECT {HAP} AS hap, source_code, source_name, target_code, target_name
                     FROM event_facts WHERE {where}),
-        sides AS (SELECT happening_id, source_code AS code, source_name AS name FROM ev
-                  UNION ALL SELECT happening_id, target_code, target_name FROM ev)
-        SELECT code, mode(name) AS name, count(DISTINCT happening_id) AS events
+        sides AS (SELECT hap, source_code AS code, source_name AS name FROM ev
+                  UNION ALL SELECT hap, target_code, target_name FROM ev)
+        SELECT code, mode(name) AS name, count(DISTINCT hap) AS events
         FROM sides WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""", params + [n])
 
 
@@ -181,7 +184,7 @@ def countries(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[Row]:
     """Events per country (where it happened, else its source's country), with the map's numeric id."""
     where, params = f.where()
     got = rows(cur, f"""
-        SELECT coalesce(location_country, source_country) AS iso3, count(DISTINCT happening_id) AS events,
+        SELECT coalesce(location_country, source_country) AS iso3, count(DISTINCT {HAP}) AS events,
                round(avg(goldstein), 2) AS goldstein
         FROM event_facts WHERE {where} AND coalesce(location_country, source_country) IS NOT NULL
         GROUP BY 1 ORDER BY events DESC, iso3""", params)
@@ -197,10 +200,22 @@ EVENT_LIST = """article_id, idx, CAST(happening_id AS VARCHAR) AS happening_id, 
     location_name, location_country"""
 
 
+def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], order: str, n: int) -> list[Row]:
+    """The first ``n`` event rows in ``order``, in two steps: the keys are sorted without the view's
+    happening id (an md5 per row), then only those rows are read whole."""
+    keys = cur.execute(f"SELECT article_id, idx FROM event_facts WHERE {where} ORDER BY {order} LIMIT ?",
+                       params + [n]).fetchall()
+    if not keys:
+        return []
+    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE article_id IN (SELECT unnest(?))",
+               [sorted({a for a, _ in keys})])
+    by_key = {(r["article_id"], r["idx"]): r for r in got}
+    return [by_key[k] for k in keys if k in by_key]
+
+
 def latest(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     where, params = f.where()
-    return rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {where}"
-                     " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT ?", params + [n])
+    return top_rows(cur, where, params, "date DESC NULLS LAST, article_id, idx", n)
 
 
 def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: float = 2.0,
@@ -210,9 +225,9 @@ def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: flo
     where, params = f.where()
     s, t = _country_key("source"), _country_key("target")
     return rows(cur, f"""
-        WITH ev AS (SELECT happening_id, any_value(date) AS date, any_value({s}) AS s, any_value({t}) AS t,
+        WITH ev AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value({s}) AS s, any_value({t}) AS t,
                            any_value(coalesce(location_country, source_country)) AS c
-                    FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY happening_id),
+                    FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY hap),
         bounds AS (SELECT max(date) AS hi FROM ev),
         keyed AS (SELECT 'country' AS kind, c AS key, date FROM ev WHERE c IS NOT NULL
                   UNION ALL SELECT 'dyad', s || ' → ' || t, date FROM ev WHERE s IS NOT NULL AND t IS NOT NULL),
@@ -266,8 +281,7 @@ def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None
         where += f" AND ({_SORT} < ? OR ({_SORT} = ? AND (article_id > ? OR (article_id = ? AND idx > ?))))"
         d = dt.date.fromisoformat(after.date)
         params += [d, d, after.article_id, after.article_id, after.idx]
-    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {where}"
-                    f" ORDER BY {_SORT} DESC, article_id, idx LIMIT ?", params + [limit + 1])
+    got = top_rows(cur, where, params, f"{_SORT} DESC, article_id, idx", limit + 1)
     if len(got) <= limit:
         return got, None
     got = got[:limit]
@@ -277,7 +291,7 @@ def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None
 
 def count_events(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
     where, params = f.where()
-    return one(cur, f"SELECT count(*) AS mentions, count(DISTINCT happening_id) AS events FROM event_facts"
+    return one(cur, f"SELECT count(*) AS mentions, count(DISTINCT {HAP}) AS events FROM event_facts"
                     f" WHERE {where}", params) or {}
 
 
@@ -296,7 +310,7 @@ def facet(cur: duckdb.DuckDBPyConnection, f: Filters, name: str, n: int = 12) ->
     if name not in FACETS:
         raise BadParam("facet", f"must be one of {', '.join(FACETS)}")
     where, params = f.where()
-    return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, count(DISTINCT happening_id) AS events
+    return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, count(DISTINCT {HAP}) AS events
         FROM event_facts WHERE {where} AND {FACETS[name]} IS NOT NULL GROUP BY 1 ORDER BY events DESC, value
         LIMIT ?""", params + [n])
 
@@ -309,9 +323,14 @@ def event(cur: duckdb.DuckDBPyConnection, article_id: str, idx: int) -> Row | No
                     " WHERE article_id = ? AND idx = ?", [article_id, idx])
 
 
-def mentions(cur: duckdb.DuckDBPyConnection, happening_id: int, limit: int = 200) -> list[Row]:
-    return rows(cur, f"SELECT {EVENT_LIST}, url FROM event_facts WHERE happening_id = ?"
-                     " ORDER BY published NULLS LAST, article_id, idx LIMIT ?", [happening_id, limit])
+def mentions(cur: duckdb.DuckDBPyConnection, key: Row, limit: int = 200) -> list[Row]:
+    """Every mention of the happening of ``key`` (a row with source_code, target_code, cameo, date),
+    found by the happening's key, which DuckDB can filter on before it computes the view's ids."""
+    return rows(cur, f"""SELECT {EVENT_LIST}, url FROM event_facts
+        WHERE cameo = ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
+          AND date IS NOT DISTINCT FROM CAST(? AS DATE)
+        ORDER BY published NULLS LAST, article_id, idx LIMIT ?""",
+                [key["cameo"], key.get("source_code"), key.get("target_code"), key.get("date"), limit])
 
 
 def happening(cur: duckdb.DuckDBPyConnection, happening_id: int) -> Row | None:
@@ -373,9 +392,9 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     periods = period_range(span.get("lo"), span.get("hi"), unit)
     for name, (where, params) in sides.items():
         out[name] = fill(periods, rows(cur, f"""
-            WITH hap AS (SELECT happening_id, any_value(date) AS date, any_value(quad_class) AS q,
+            WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q,
                                 any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
-                         GROUP BY happening_id)
+                         GROUP BY hap)
             SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
                    count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
                    count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
@@ -385,7 +404,7 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     both_where, both_params = span_where, sides["ab"][1] + sides["ba"][1]
     out["roots"] = rows(cur, f"""
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, cameo_root AS root,
-               count(DISTINCT happening_id) AS events
+               count(DISTINCT {HAP}) AS events
         FROM event_facts WHERE ({both_where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", both_params)
     out["events"] = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {both_where}"
                               " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT 100", both_params)
@@ -415,17 +434,17 @@ def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, coun
                          f" UNION ALL SELECT target_name FROM event_facts WHERE {match_t})", args + args)
         out["name"] = (named or {}).get("name")
     both = f"({match_s} OR {match_t})"
-    out["counts"] = one(cur, f"""SELECT count(DISTINCT happening_id) FILTER (WHERE {match_s}) AS as_source,
-        count(DISTINCT happening_id) FILTER (WHERE {match_t}) AS as_target, count(DISTINCT happening_id) AS events
+    out["counts"] = one(cur, f"""SELECT count(DISTINCT {HAP}) FILTER (WHERE {match_s}) AS as_source,
+        count(DISTINCT {HAP}) FILTER (WHERE {match_t}) AS as_target, count(DISTINCT {HAP}) AS events
         FROM event_facts WHERE {where} AND {both}""", args + args + params + args + args)
-    out["partners"] = rows(cur, f"""SELECT {partner} AS partner, count(DISTINCT happening_id) AS events,
+    out["partners"] = rows(cur, f"""SELECT {partner} AS partner, count(DISTINCT {HAP}) AS events,
         round(avg(goldstein), 2) AS goldstein FROM event_facts WHERE {where} AND {both} AND {partner} IS NOT NULL
         GROUP BY 1 ORDER BY events DESC, partner LIMIT 15""", args + params + args + args + args)
     out["types"] = rows(cur, f"""SELECT coalesce(plover_type, 'CAMEO ' || cameo_root) AS type,
-        count(DISTINCT happening_id) AS events FROM event_facts WHERE {where} AND {both}
+        count(DISTINCT {HAP}) AS events FROM event_facts WHERE {where} AND {both}
         GROUP BY 1 ORDER BY events DESC, type""", params + args + args)
     out["places"] = rows(cur, f"""SELECT location_name AS name, location_country AS country,
-        any_value(lat) AS lat, any_value(lon) AS lon, count(DISTINCT happening_id) AS events
+        any_value(lat) AS lat, any_value(lon) AS lon, count(DISTINCT {HAP}) AS events
         FROM event_facts WHERE {where} AND {both} AND location_name IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, name LIMIT 20""", params + args + args)
     out["quotes"] = rows(cur, f"""SELECT q.article_id, q.idx, q.speaker_name, q.speaker_code, q.text
@@ -452,7 +471,7 @@ def points(cur: duckdb.DuckDBPyConnection, f: Filters, limit: int = 5000) -> lis
 def network(cur: duckdb.DuckDBPyConnection, f: Filters, edges: int = 150) -> Row:
     """The actor graph of the filter: the heaviest directed edges (actor codes) and their nodes."""
     where, params = f.where()
-    links = rows(cur, f"""SELECT source_code AS source, target_code AS target, count(DISTINCT happening_id) AS events,
+    links = rows(cur, f"""SELECT source_code AS source, target_code AS target, count(DISTINCT {HAP}) AS events,
         round(avg(goldstein), 2) AS goldstein FROM event_facts
         WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", params + [edges])
