@@ -123,6 +123,14 @@ def test_store_a_failed_insert_is_retried_article_by_article(store: Store):
     assert store.con.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 1
 
 
+def test_store_reads_leave_no_unfinished_result_on_the_connection(store: Store):
+    # DuckDB 2 refuses register(), sql() and table() while a result of execute() is not read to its end
+    store.write(result())
+    for read in (lambda: store.stats()["articles"] == 1, lambda: store.has_article("a1")):
+        assert read()
+        assert store.con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+
+
 def test_store_stats_has_the_documented_keys(store: Store):
     assert {"articles", "events", "rejects", "duplicates", "quotes", "amounts", "locations", "skipped",
             "languages"} <= set(store.stats())
