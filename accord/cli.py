@@ -68,7 +68,9 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
              prefilter: bool) -> None:
     """Code articles into events, quotes, amounts and places; prints, stores nothing.
 
-    Output follows the contract in CONTRACT.md: one JSON object per article.
+    Output follows the contract in CONTRACT.md: one JSON object per article. Text wrapped at a fixed
+    width is read as running text: a line break inside a sentence is a space, whatever the text's
+    length; blank lines, indented lines, list items and title lines still separate.
     """
     from accord.errors import InputError
     from accord.pipeline import Config, Resources, process

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-DB_HELP = "The accord DuckDB store (created if missing)."
+DB_HELP = "The accord DuckDB store (created if missing; DuckDB 2.x storage format, see README)."
 
 
 @click.command("ingest")
