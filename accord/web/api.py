@@ -43,15 +43,26 @@ def envelope(rows: list[Any], *, next: str | None = None, truncated: bool = Fals
 # ------------------------------------------------------------------------------------------ pages' data
 
 
-async def overview_data(request: Request) -> dict[str, Any]:
-    f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
-
+def overview_read(f: Filters) -> Callable[[Any], dict[str, Any]]:
     def read(cur: Any) -> dict[str, Any]:
         return {"counts": Q.store_counts(cur), "matching": Q.count_events(cur, f), "timeline": Q.timeline(cur, f),
                 "dyads": Q.top_dyads(cur, f), "actors": Q.top_actors(cur, f), "countries": Q.countries(cur, f),
                 "surges": Q.surges(cur, f), "latest": Q.latest(cur, f)}
 
-    data = dict(await owner.cached_read(cache_key(request, "overview"), read))
+    return read
+
+
+def warm(owner: StoreOwner) -> None:
+    """Fill the cache with the unfiltered overview (the first page anyone opens), in a reader thread."""
+    async def fill() -> None:
+        await owner.cached_read(("overview", (), ()), overview_read(Filters()))
+
+    asyncio.run(fill())
+
+
+async def overview_data(request: Request) -> dict[str, Any]:
+    f, owner, t0 = filters_of(request), owner_of(request), time.perf_counter()
+    data = dict(await owner.cached_read(cache_key(request, "overview"), overview_read(f)))
     return envelope(data.pop("latest"), started=t0, filter=f.to_dict(), data=data)
 
 

@@ -80,6 +80,11 @@ def build(s: ServeSettings, log: Callable[[str], None] = print):
     if owner.read_only and (s.watch or s.collect):
         owner.close()
         raise ServeError(f"{s.db} is being written by another process: --watch and --collect need it to themselves")
+    import threading
+
+    from accord.web.api import warm
+
+    threading.Thread(target=warm, args=(owner,), name="accord-warm", daemon=True).start()
     return owner, create_app(owner, token=s.token)
 
 
