@@ -215,6 +215,17 @@ def test_token_is_required_when_set_and_then_kept_in_a_cookie(owner):
         assert c.get("/api/overview").status_code == 200  # the cookie
 
 
+def test_serve_command_refuses_other_hosts_without_a_token(tmp_path):
+    from click.testing import CliRunner
+
+    from accord.cli import main
+
+    out = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.duckdb"), "--host", "0.0.0.0"])
+    assert out.exit_code != 0 and "--token" in out.output
+    out = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "x.duckdb"), "--every", "often"])
+    assert out.exit_code != 0 and "--every" in out.output
+
+
 def test_serve_binds_elsewhere_only_with_a_token(tmp_path):
     with pytest.raises(ServeError, match="--token"):
         check(ServeSettings(db=str(tmp_path / "x.duckdb"), host="0.0.0.0"))

@@ -185,7 +185,9 @@ def dictionary_entries(rows: list[dict[str, Any]]) -> dict[str, Any]:
                 code, name = r[f"{side}_code"], r[f"{side}_name"]
                 if code and name and ("actor", name, code) not in seen:
                     seen.add(("actor", name, code))
-                    actors.append({"name": name, "code": code, "country": code[:3], "role": code[3:6] or "GOV"})
+                    org = code.startswith(("IGO", "NGO"))
+                    actors.append({"name": name, "code": code,
+                                   **({} if org else {"country": code[:3], "role": code[3:6] or "GOV"})})
     out: dict[str, Any] = {"source": "accord feedback export (corrections by readers; review before use)"}
     if verbs:
         out["verbs"] = verbs
