@@ -436,12 +436,19 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
             m = _Match(m.start, m.end, m.entries, root)
         groups[m.head].append(m)
 
+    # a dateline ("CAIRO --", "THE HAGUE, Netherlands --", "KABUL (Pajhwok) :") says where the story is set,
+    # never who acts: its places are not actors, its country counts as the article's
+    line_end, line_country = dateline(doc.text, place_country)
+    if line_country:
+        country_counts[line_country] += 2
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
         mentions += _compose(doc, head, ms, country_counts, igo_codes)
     mentions += _named_entities(doc, mentions, place_country)
+    if line_end:
+        mentions = [m for m in mentions if m.start >= line_end]
     mentions = _resolve_appositions(doc, mentions)
-    mentions = _resolve_references(doc, mentions, country_counts)
+    mentions = _resolve_references(doc, mentions, country_counts, line_country)
     return sorted(mentions, key=lambda m: (m.start, m.head))
 
 
@@ -475,11 +482,12 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     igos = [e for m in ms for e in m.entries if e.kind == "igo"]
     head_is_country = any(e.kind == "country" and m.start <= head < m.end for m in ms for e in m.entries)
     if igos and not head_is_country:  # "NATO-member Norway" is Norway
-        return [_mk(doc, start, end, head, _igo_actor(igos[0].name, igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]
+        # the name as the text gives it ("SADC", "a UN human rights expert"); the code says which body it is
+        return [_mk(doc, start, end, head, _igo_actor(_surface(text, igos[0].name), igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]
     grp = [e for m in ms for e in m.entries if e.kind == "group"]
     if grp:
         g = grp[0]
-        return [_mk(doc, start, end, head, Actor(name=g.name, code=g.code, country=g.country, role=g.role), "dictionary")]
+        return [_mk(doc, start, end, head, Actor(name=_surface(text, g.name), code=g.code, country=g.country, role=g.role), "dictionary")]
 
     out: list[Mention] = []
     modifiers: list[Mention] = []
@@ -517,6 +525,14 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     if generic:
         return [_mk(doc, start, end, head, Actor(name=text, code=None), "generic")]
     return modifiers
+
+
+def _surface(text: str, canonical: str) -> str:
+    """The mention as written, without a leading article; the dictionary's name when that is too long."""
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) if words and len(text) < 80 else canonical
 
 
 def _country_phrase(doc, m: _Match, e: Entry, text: str) -> str:
@@ -570,7 +586,7 @@ def _is_persony(m: Mention) -> bool:
                                                  and not any(w.lower() in PERSON_ROLES_HINT for w in m.actor.name.split()[-1:]))
 
 
-def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> list[Mention]:
+def _resolve_references(doc, mentions: list[Mention], countries: Counter, setting: str | None = None) -> list[Mention]:
     """Later mentions → the actor introduced earlier: surnames, "the Russian president", "he", "both countries"."""
     out: list[Mention] = []
     by_surname: dict[str, Mention] = {}
@@ -659,7 +675,7 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter) -> lis
             if home is not None and home != a.country:
                 m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
                             Actor(name=a.name, code=home + "ETH", country=home, role="ETH"), "ethnic minority")
-        if m.how == "unresolved" and a.role and (home := _home_country(doc, m, mentions_iter, countries)) is not None:
+        if m.how == "unresolved" and a.role and (home := _home_country(doc, m, mentions_iter, countries, setting)) is not None:
             # "demonstrators", "President Suharto's government" with no country of their own: a domestic
             # actor of the one country the sentence is set in (or the article's dominant country)
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
@@ -705,7 +721,7 @@ _RELATIONAL_PREPS = {"against", "with", "to", "toward", "towards", "on", "into",
 _LOCATIVE_PREPS = {"in", "inside", "throughout", "across", "at", "near", "outside"}
 
 
-def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter) -> str | None:
+def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, setting: str | None = None) -> str | None:
     """The country a sector-only mention belongs to when the text names just one setting for it.
 
     Evidence in the mention's sentence: countries named as places ("in Zimbabwe"), as modifiers or
@@ -736,7 +752,11 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter) 
             found.add(r.actor.country)
     if len(found) == 1:
         return next(iter(found))
-    if found or person or len(list(doc.sents)) < 2:
+    if not found and setting is not None:
+        return setting  # the dateline's country, a place: "KABUL, May 2 - Police arrested ..."
+    if found or person:
+        return None
+    if len(list(doc.sents)) < 2:
         return None
     top = countries.most_common(2)
     if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
@@ -878,3 +898,29 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
         how = "named" if country or not role or role in ("BUS", "MED", "EDU", "REL") else "unresolved"
         out.append(_mk(doc, start, end, root, Actor(name=text, code=code, country=country, role=role), how))
     return out
+
+
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"  # CAIRO, THE HAGUE, SAN FRANCISCO, Lucknow
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"  # , Netherlands
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"  # , March 15
+    r"(?:,\s*[A-Z]{2,8})?"  # , IRNA
+    r"\s*(?:\([^)\n]{1,40}\))?"  # (AP), (Reuters)
+    r"\s*(?:--|—|–|-|:)\s+(?=[\"“‘'A-Z0-9])")
+
+
+def dateline(text: str, place_country: Callable[..., str | None] | None = None) -> tuple[int, str | None]:
+    """The end offset of a dateline at the start of ``text`` (0 when there is none) and its place's country.
+
+    A dateline is a place in capitals or a known place, optionally a country, a date, an agency, then a
+    dash or colon: "CAIRO --", "THE HAGUE, Netherlands --", "WASHINGTON (AP) —", "Tehran, March 15, IRNA -",
+    "Lucknow:". A known place in ordinary case counts only when the gazetteer knows it.
+    """
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return 0, None
+    place = m.group("place")
+    country = place_country(place) if place_country is not None else None
+    if not (place.isupper() or country or "(" in m.group()):
+        return 0, None
+    return m.end(), country

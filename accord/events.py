@@ -339,10 +339,13 @@ def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
 
 
 def _subject_token(tok, depth: int = 0):
-    """The token that is the subject of ``tok``'s clause, climbing through control and coordination."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    """The token that is the subject of ``tok``'s clause, climbing through control and coordination.
+
+    Of two subjects (a misparse: "KABUL, May 2 - Police arrested ...") the one nearest the verb."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]
     if depth > 5:
         return None
     dep = tok.dep_

@@ -73,3 +73,26 @@ def test_actors_user_dictionary_extends_and_is_validated(tmp_path, nlp):
     bad.write_text("actors:\n  - {aliases: [Nobody]}\n")
     with pytest.raises(DictionaryError, match="name"):
         ActorDictionary.load((str(bad),))
+
+
+def test_actors_dateline_is_where_not_who():
+    from accord.actors import dateline
+
+    assert dateline("CAIRO -- Forces loyal to the commander dismissed it.")[0] == len("CAIRO -- ")
+    assert dateline("THE HAGUE, Netherlands -- A prosecutor said.")[0] == len("THE HAGUE, Netherlands -- ")
+    assert dateline("WASHINGTON, March 3 - The Treasury said.")[0] == len("WASHINGTON, March 3 - ")
+    assert dateline("Iran pledged to join the SCO.") == (0, None)
+    assert dateline("The United States - and Iran - agreed.") == (0, None)
+
+
+@pytest.mark.model
+def test_actors_dateline_place_is_not_an_actor_but_gives_the_country(code):
+    r = code("KABUL, May 2 - Police arrested 20 protesters.")
+    assert ("AFGCOP", "173", "AFGCVL") in {(e.source.code, e.cameo, e.target.code) for e in r.events}
+    assert not [e for e in r.events if e.source and e.source.name.upper() == "KABUL"]
+
+
+@pytest.mark.model
+def test_actors_organisation_named_as_written(code):
+    r = code("SADC refused the Lesotho government's request.")
+    assert any(e.source and e.source.name == "SADC" and e.source.igo for e in r.events)
