@@ -124,6 +124,14 @@ def test_a_bad_parameter_is_a_4xx_with_a_message_never_a_500(client, path):
     assert message and "Traceback" not in message
 
 
+def test_happening_page_marks_its_first_report_and_lists_its_mentions(client):
+    ev = client.get("/api/event/demo-01/1").json()["data"]["event"]
+    body = client.get(f"/api/happening/{ev['happening_id']}").json()
+    assert len(body["rows"]) >= body["data"]["happening"]["num_mentions"] >= 1  # negated mentions listed too
+    page = client.get(f"/happening/{ev['happening_id']}").text
+    assert 'class="hl-trigger' in page or " hl-trigger" in page
+
+
 def test_unknown_things_are_404(client):
     assert client.get("/api/article/nope").status_code == 404
     assert client.get("/api/event/demo-01/999").status_code == 404

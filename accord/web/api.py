@@ -115,7 +115,10 @@ async def happening_data(request: Request) -> dict[str, Any]:
 
     def read(cur: Any) -> dict[str, Any] | None:
         h = Q.happening(cur, hid)
-        return None if h is None else {"happening": h, "mentions": Q.mentions(cur, h)}
+        if h is None:
+            return None
+        return {"happening": h, "first": Q.event(cur, h["first_article_id"], h["first_idx"]),
+                "mentions": Q.mentions(cur, h)}
 
     data = await owner.read(read)
     if data is None:

@@ -125,7 +125,7 @@ def routes() -> list[Any]:
         Route("/events", views.page("events", "events.html")),
         Route("/event/{article:str}/{idx:str}", views.event_page),
         Route("/event/{article:str}/{idx:str}/feedback", views.feedback_post, methods=["POST"]),
-        Route("/happening/{id:str}", views.page("happening", "happening.html")),
+        Route("/happening/{id:str}", views.happening_page),
         Route("/article/{id:str}", views.article_page),
         Route("/dyad", views.dyad_page),
         Route("/actor/{code:str}", views.page("actor", "profile.html")),

@@ -100,6 +100,12 @@ def sentence_segments(ev: dict[str, Any]) -> list[Any]:
     return segments(sentence, spans)
 
 
+async def happening_page(request: Request) -> Response:
+    d = await api.happening_data(request)
+    first = d["data"]["first"]
+    return render(request, "happening.html", d=d, sentence=sentence_segments(first) if first else [])
+
+
 async def article_page(request: Request) -> Response:
     d = await api.article_data(request)
     a = d["data"]["article"]
