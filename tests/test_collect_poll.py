@@ -233,14 +233,15 @@ def test_poll_leaves_pages_pending_when_their_host_asks_for_a_long_pause_or_its_
     try:
         other.add("/robots.txt", Resp(503)).add("/x", page(5))
         site.add("/rss.xml", Resp(body=rss([(site.url("/p/1"), "1", DATE), (site.url("/p/2"), "2", DATE),
-                                            (other.url("/x"), "x", DATE)])))
+                                            (other.url("/x"), "x", DATE), (other.url("/y"), "y", DATE)])))
         site.add("/p/1", Resp(429, headers={"Retry-After": "600"})).add("/p/2", page(4))
         with Store(tmp_path / "c.duckdb") as store:
             report = poll(store, [site.url("/rss.xml")], _with(FAST, concurrency=1, max_attempts=3), resources=resources)
             states = dict(rows(store, "SELECT url, reason FROM frontier WHERE state = 'pending'"))
     finally:
         other.close()
-    assert report.stored == 0 and report.retry == 3 and report.failures == 0
+    assert report.stored == 0 and report.retry == 4 and report.failures == 0
     assert states == {site.url("/p/1"): "rate limited", site.url("/p/2"): "rate limited",
-                      other.url("/x"): "robots.txt unreadable"}
+                      other.url("/x"): "robots.txt unreadable", other.url("/y"): "robots.txt unreadable"}
     assert site.hits["/p/1"] == 1 and site.hits["/p/2"] == 0 and other.hits["/x"] == 0
+    assert other.hits["/robots.txt"] == 2  # one request and its retry, for both pages of the round

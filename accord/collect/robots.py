@@ -1,4 +1,5 @@
-"""robots.txt, read once per host and kept for a day: may we fetch a URL, and how slowly.
+"""robots.txt, read once per host by each ``Robots`` (one per polling round; a day at most): may we fetch
+a URL, and how slowly.
 
     robots = Robots(fetcher, agent="accord")
     robots.allowed("https://example.com/news/1")   # False if a group for accord (or *) disallows it
@@ -6,8 +7,8 @@
 
 Parsed by protego (Google's and RFC 9309's matching rules, with ``Crawl-delay`` and ``Request-rate``).
 What an unreadable robots.txt means follows RFC 9309: a 4xx answer (most often 404) allows
-everything; a 5xx answer or no answer at all disallows the whole host until it is read again (the
-next round: failures are not kept for a day).
+everything; a 5xx answer or no answer at all disallows the whole host until it is read again, by the
+next round.
 """
 
 from __future__ import annotations
@@ -72,11 +73,8 @@ class Robots:
             lock = self._host_locks.setdefault(key, threading.Lock())
         with lock:  # one read per host, however many threads ask at once
             cached = self._rules.get(key)
-            now = time.monotonic()
-            if cached is not None and (now - cached.read_at < self.ttl) and not cached.unreachable:
-                return cached
-            if cached is not None and cached.unreachable and now - cached.read_at < 1.0:
-                return cached  # asked again within the same breath: do not hammer a failing host
+            if cached is not None and (cached.unreachable or time.monotonic() - cached.read_at < self.ttl):
+                return cached  # a failing host is not asked again by this object (a round)
             rules = self._read(url)
             self._rules[key] = rules
             return rules
