@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -52,14 +53,19 @@ def paragraph_boundaries(doc):
     prefilter's blanked copy, which has fewer lines to judge by.
     """
     text = text_of(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
     joins = frozenset() if doc.user_data.get("accord_unwrapped") else line_joins(text)
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if tok.is_space:
+    # token offsets and whitespace are the tokenizer's, final before the parse (and read again after it)
+    starts, spaces = column(doc, "IDX"), column(doc, "IS_SPACE")
+    for m in _NEWLINE.finditer(text):
+        if m.start() in joins:
             continue
-        start = prev.idx if prev.is_space else prev.idx + len(prev.text)
-        if any(text[i] == "\n" and i not in joins for i in range(start, tok.idx)):
-            tok.is_sent_start = True
+        i = bisect.bisect_right(starts, m.start())  # the first word after the line break starts a sentence
+        while i < len(starts) and spaces[i]:
+            i += 1
+        if 0 < i < len(starts):
+            doc[i].is_sent_start = True
     return doc
 
 
