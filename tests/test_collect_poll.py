@@ -245,3 +245,14 @@ def test_poll_leaves_pages_pending_when_their_host_asks_for_a_long_pause_or_its_
                       other.url("/x"): "robots.txt unreadable", other.url("/y"): "robots.txt unreadable"}
     assert site.hits["/p/1"] == 1 and site.hits["/p/2"] == 0 and other.hits["/x"] == 0
     assert other.hits["/robots.txt"] == 2  # one request and its retry, for both pages of the round
+
+
+def test_poll_does_not_fetch_a_pending_url_once_a_page_names_it_canonical(site, tmp_path, resources):
+    site.add("/rss.xml", Resp(body=rss([(site.url("/m/8"), "Talks", DATE), (site.url("/news/8"), "Talks", DATE)])))
+    site.add("/m/8", Resp(body=article_html("Talks", STORIES[6], canonical="/news/8"))).add("/news/8", page(6))
+    with Store(tmp_path / "c.duckdb") as store:
+        first = poll(store, [site.url("/rss.xml")], _with(FAST, max_pages=1), resources=resources)  # /m/8 only
+        second = poll(store, [site.url("/rss.xml")], FAST, resources=resources)
+        states = dict(rows(store, "SELECT url, state FROM frontier"))
+    assert (first.stored, second.fetched) == (1, 0) and site.hits["/news/8"] == 0
+    assert states == {site.url("/m/8"): "stored", site.url("/news/8"): "alias"}

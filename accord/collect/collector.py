@@ -174,6 +174,7 @@ class _Round:
         self.fetcher, self.robots, self.pool, self.stop, self.report = fetcher, robots, pool, stop, report
         self.resources = resources
         self.batch: list[_PageFetch] = []
+        self.aliases: set[str] = set()  # canonical URLs learnt this round: not to be fetched
         self.last_flush = time.monotonic()
 
     def delay(self, url: str) -> float:
@@ -334,8 +335,8 @@ class _Round:
         return st.PageOutcome(url, "known", article_id=url, fetched=False)
 
     def _fetch_page(self, page: st.PendingPage) -> _PageFetch:
-        if self.stop.is_set():
-            return _PageFetch(page, None)
+        if self.stop.is_set() or page.url in self.aliases:
+            return _PageFetch(page, None)  # stopped: still pending; an alias: recorded as one already
         if not self.robots.allowed(page.url):
             why = self.robots.why_not(page.url)
             if self.robots.rules(page.url).unreachable:  # try again next round, as for a 5xx
@@ -405,6 +406,8 @@ class _Round:
             final = normalise(f.got.final_url) if f.got else None
             if not canonical and final and final != f.page.url and same_site(final, f.page.url):
                 canonical = final  # redirected: the address it ended at is seen too
+            if canonical:
+                self.aliases.add(canonical)
             marks.append(st.PageOutcome(f.page.url, state, None if state != "failed" else "coding error",
                                         http_status=f.got.status if f.got else None,
                                         article_id=result.article.id, canonical=canonical))

@@ -159,8 +159,11 @@ def mark_pages(con: duckdb.DuckDBPyConnection, outcomes: Iterable[PageOutcome]) 
             )
             if o.canonical and o.canonical != o.url:
                 con.execute(
+                    # a pending URL that turns out to be this page's canonical one is not fetched
                     "INSERT INTO frontier (url, feed, state, article_id, reason) VALUES (?, ?, 'alias', ?, ?)"
-                    " ON CONFLICT DO NOTHING", [o.canonical, o.url, o.article_id, f"canonical URL of {o.url}"],
+                    " ON CONFLICT (url) DO UPDATE SET state = 'alias', article_id = excluded.article_id,"
+                    " reason = excluded.reason WHERE frontier.state = 'pending'",
+                    [o.canonical, o.url, o.article_id, f"canonical URL of {o.url}"],
                 )
             if o.detail:
                 con.execute(
