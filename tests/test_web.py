@@ -61,12 +61,17 @@ def test_filters_parse_url_parameters_into_typed_fields():
     ({"from": "yesterday"}, "from"), ({"quad": "5"}, "quad"), ({"quad": "x"}, "quad"), ({"cameo": "1a"}, "cameo"),
     ({"plover": "HUG"}, "plover"), ({"country": "IRAN"}, "country"), ({"side": "up"}, "side"),
     ({"from": "2025-01-01", "to": "2024-01-01"}, "from"), ({"q": "x" * 201}, "q"), ({"actor": "IRN'; DROP"}, "actor"),
-    ({"min_mentions": "0"}, "min_mentions"),
+    ({"min_mentions": "0"}, "min_mentions"), ({"min_conf": "101"}, "min_conf"),
 ])
 def test_filters_reject_bad_values_with_the_parameter_named(params, name):
     with pytest.raises(BadParam) as err:
         parse_filters(params)
     assert err.value.name == name
+
+
+def test_minimum_confidence_keeps_asserted_acts(client):
+    rows = client.get("/api/events?min_conf=100&limit=500&facets=0").json()["rows"]
+    assert rows and all((r["modality"] or "asserted") == "asserted" for r in rows)
 
 
 def test_filter_values_reach_sql_only_as_parameters():

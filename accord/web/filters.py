@@ -22,6 +22,9 @@ SIDES = ("any", "source", "target")
 NEGATED = ("exclude", "include", "only")
 MODALITIES = ("asserted", "reported", "intent", "hypothetical", "future", "conditional")
 MAX_TEXT = 200
+# An event's confidence, as the GDELT mentions export states it (accord.export): 100 for an asserted act,
+# 50 for a reported, intended, hypothetical or conditional one.
+CONFIDENCE = "CASE WHEN coalesce({p}modality, 'asserted') = 'asserted' THEN 100 ELSE 50 END"
 _CODE = re.compile(r"^[A-Za-z0-9]{2,24}$")
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 
@@ -49,6 +52,7 @@ class Filters:
     negated: str = "exclude"
     modality: str | None = None
     min_mentions: int | None = None  # corroboration: mentions of the happening across articles
+    min_conf: int | None = None  # confidence 0-100, as accord's GDELT mentions export gives it
     q: str | None = None  # words in the sentence
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
@@ -92,6 +96,9 @@ class Filters:
             out.append(f"{p}happening_id IN (SELECT happening_id FROM event_facts WHERE NOT coalesce(negated, false)"
                        " GROUP BY happening_id HAVING count(*) >= ?)")
             params.append(self.min_mentions)
+        if self.min_conf:
+            out.append(f"{CONFIDENCE.format(p=p)} >= ?")
+            params.append(self.min_conf)
         if self.q:
             out.append(f"{p}sentence ILIKE ? ESCAPE '\\'")
             params.append("%" + re.sub(r"([%_\\])", r"\\\1", self.q) + "%")
@@ -123,7 +130,7 @@ class Filters:
 
 _URL_NAMES = {"start": "from", "end": "to"}
 FILTER_PARAMS = ("from", "to", "actor", "side", "country", "cameo", "plover", "quad", "negated", "modality",
-                 "min_mentions", "q")
+                 "min_mentions", "min_conf", "q")
 
 
 def parse_date(name: str, value: str) -> dt.date:
@@ -204,6 +211,8 @@ def parse_filters(params: Mapping[str, str]) -> Filters:
         kw["modality"] = parse_choice("modality", get["modality"], MODALITIES)
     if "min_mentions" in get:
         kw["min_mentions"] = parse_int("min_mentions", get["min_mentions"], 1, 1_000_000)
+    if "min_conf" in get:
+        kw["min_conf"] = parse_int("min_conf", get["min_conf"], 0, 100)
     if "q" in get:
         v = get["q"].strip()
         if len(v) > MAX_TEXT:
