@@ -11,7 +11,7 @@ import pytest
 from test_collect_site import Resp, Site, article_html, rss
 
 from accord.collect.extract import canonical_url, extract_page, sane_date
-from accord.collect.feeds import FeedError, parse_feed, sniff
+from accord.collect.feeds import FeedError, gunzip, parse_feed, sniff
 from accord.collect.fetch import Fetcher, FetchOptions, retry_after
 from accord.collect.robots import Robots
 from accord.collect.sources import Source, SourceError, read_sources
@@ -132,6 +132,15 @@ def test_feeds_do_not_expand_entities():
             b'<rss><channel><title>&x;</title><item><link>https://example.com/a</link></item></channel></rss>')
     feed = parse_feed(evil, "https://example.com/")
     assert "root:" not in (feed.title or "")
+
+
+def test_feeds_gunzip_opens_gzipped_sitemaps_within_a_limit():
+    import gzip
+
+    assert gunzip(b"<urlset/>", 100) == b"<urlset/>"
+    assert gunzip(gzip.compress(NEWS_SITEMAP.encode()), 10_000) == NEWS_SITEMAP.encode()
+    with pytest.raises(FeedError, match="more than"):
+        gunzip(gzip.compress(b" " * 1_000_000), 10_000)  # 1 MB of spaces packs to 1 KB
 
 
 def test_feeds_sniff_tells_feeds_from_html():

@@ -256,3 +256,18 @@ def test_poll_does_not_fetch_a_pending_url_once_a_page_names_it_canonical(site, 
         states = dict(rows(store, "SELECT url, state FROM frontier"))
     assert (first.stored, second.fetched) == (1, 0) and site.hits["/news/8"] == 0
     assert states == {site.url("/m/8"): "stored", site.url("/news/8"): "alias"}
+
+
+def test_collect_polls_round_after_round_and_reads_gzipped_sitemaps(site, tmp_path, resources):
+    import gzip
+
+    from accord.collect import collect
+
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url("/g/1")}</loc></url></urlset>'
+    site.add("/sitemap.xml.gz", Resp(body=gzip.compress(sitemap.encode()), ctype="application/x-gzip"))
+    site.add("/g/1", page(5))
+    seen = []
+    with Store(tmp_path / "c.duckdb") as store:
+        reports = collect(store, [site.url("/sitemap.xml.gz")], FAST, rounds=2, on_round=seen.append, resources=resources)
+    assert [r.stored for r in reports] == [1, 0] and [r.feeds for r in reports] == [1, 1] and seen == reports
+    assert site.hits["/g/1"] == 1

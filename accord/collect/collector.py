@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from accord import __version__
 from accord.collect import state as st
 from accord.collect.extract import Page, extract_page
-from accord.collect.feeds import FeedError, FeedItem, ParsedFeed, parse_feed, sniff
+from accord.collect.feeds import FeedError, FeedItem, ParsedFeed, gunzip, parse_feed, sniff
 from accord.collect.fetch import Fetched, Fetcher, FetchOptions
 from accord.collect.robots import Robots
 from accord.collect.sources import Source, read_sources
@@ -221,12 +221,16 @@ class _Round:
         got = self.fetcher.get(source.url, headers, delay=self.delay(source.url))
         if not got.ok:
             return _FeedFetch(source, got, error=got.reason, detail=got.detail)
-        if got.not_modified or sniff(got.body) is None:
+        if got.not_modified:
             return _FeedFetch(source, got)
         try:
-            return _FeedFetch(source, got, parse_feed(got.body, got.final_url))
+            body = gunzip(got.body, self.config.max_bytes)
+            if sniff(body) is None:
+                return _FeedFetch(source, got)  # HTML (or not a feed at all): the source is a page
+            return _FeedFetch(source, got, parse_feed(body, got.final_url))
         except FeedError as exc:
-            return _FeedFetch(source, got, error="broken XML" if "XML" in str(exc) else "not a feed", detail=str(exc))
+            why = "broken XML" if "XML" in str(exc) else "not a feed"
+            return _FeedFetch(source, got, error=why, detail=str(exc))
 
     def _feed_done(self, f: _FeedFetch) -> list[Source]:
         """Record one feed fetch; returns the sitemaps of a sitemap index, to fetch next.

@@ -13,6 +13,8 @@ problem is reported with them, and a feed from which nothing can be recovered ra
 
 from __future__ import annotations
 
+import gzip
+import io
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -46,6 +48,21 @@ class ParsedFeed:
     title: str | None
     items: tuple[FeedItem, ...]
     problem: str | None = None  # the XML was broken; these items were recovered despite it
+
+
+def gunzip(body: bytes, limit: int) -> bytes:
+    """``body`` itself, or, when it is a gzip file (``sitemap.xml.gz``), what it holds: ``limit`` bytes at
+    most (else FeedError: a small file can unpack to gigabytes)."""
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+            out = fh.read(limit + 1)
+    except (OSError, EOFError) as exc:
+        raise FeedError(f"broken gzip: {exc}") from exc
+    if len(out) > limit:
+        raise FeedError(f"gzip holds more than {limit:,} bytes")
+    return out
 
 
 def sniff(body: bytes) -> str | None:
