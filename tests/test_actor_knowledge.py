@@ -21,6 +21,7 @@ DATA = Path(__file__).resolve().parents[1] / "accord" / "data"
 FILES = sorted((DATA / "actors").glob("*.yaml"))
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 ROLES = set(yamlio.load((DATA / "sectors.yaml").read_text(encoding="utf-8"))["sectors"])
+GROUP_KEYS = {"code", "id", "name", "names", "country", "role", "ambiguous", "periods", "note"}
 G20 = set("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split())
 CONFLICT30 = set("AFG IRQ SYR YEM SOM NGA COD SDN SSD ETH MLI BFA NER LBY PAK MMR PHL COL UKR ISR PSE LBN IRN "
                  "EGY CMR MOZ CAF VEN HTI BGD".split())
@@ -71,6 +72,8 @@ def test_knowledge_covers_the_g20_and_the_conflict_countries(knowledge):
 def test_knowledge_groups_have_valid_codes_roles_and_names(knowledge):
     for where, g in _groups(knowledge):
         label = (where, g.get("name"))
+        # an unquoted comma in a flow mapping ({..., note: a, b}) would split a value into stray keys
+        assert set(g) <= GROUP_KEYS, (label, set(g) - GROUP_KEYS)
         country, role = g.get("country"), g.get("role")
         assert country is None or country in ISO3, label
         assert role in ROLES, label
