@@ -137,6 +137,11 @@ def test_happening_page_marks_its_first_report_and_lists_its_mentions(client):
     assert 'class="hl-trigger' in page or " hl-trigger" in page
 
 
+def test_api_page_describes_every_endpoint_offline(client):
+    page = client.get("/api").text
+    assert "One coded event with its sentence and rule" in page and "<code>min_conf</code>" in page
+
+
 def test_unknown_things_are_404(client):
     assert client.get("/api/article/nope").status_code == 404
     assert client.get("/api/event/demo-01/999").status_code == 404
