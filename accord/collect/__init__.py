@@ -13,17 +13,32 @@ Modules, one per step: :mod:`~accord.collect.sources` (what to collect), :mod:`~
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from accord.collect.collector import CollectConfig, PollReport, poll
-from accord.collect.sources import Source, SourceError, read_sources
-from accord.collect.state import collection_stats
-from accord.pipeline import Resources
-from accord.store import Store
+if TYPE_CHECKING:
+    from accord.collect.collector import CollectConfig, PollReport
+    from accord.collect.sources import Source
+    from accord.pipeline import Resources
+    from accord.store import Store
 
-__all__ = ["CollectConfig", "PollReport", "Source", "SourceError", "collect", "collection_stats", "poll",
-           "read_sources"]
+# Imported when first used, so that `accord stats` (which reads collection_stats) does not pay for
+# httpx, the ingest machinery and the pipeline.
+_EXPORTS = {
+    "CollectConfig": "accord.collect.collector", "PollReport": "accord.collect.collector",
+    "poll": "accord.collect.collector", "Source": "accord.collect.sources",
+    "SourceError": "accord.collect.sources", "read_sources": "accord.collect.sources",
+    "collection_stats": "accord.collect.state",
+}
+__all__ = ["collect", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'accord.collect' has no attribute {name!r}")
 
 
 def collect(store: Store, sources: Iterable[Source | str], config: CollectConfig | None = None, *,
@@ -35,6 +50,8 @@ def collect(store: Store, sources: Iterable[Source | str], config: CollectConfig
     Each round is complete or, when stopped, leaves what it did not fetch ``pending``; nothing is
     half-written, so the next run picks up where this one stopped.
     """
+    from accord.collect.collector import CollectConfig, poll
+
     config = config or CollectConfig()
     stop = stop or threading.Event()
     sources = list(sources)
