@@ -16,6 +16,7 @@ import functools
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -426,13 +427,13 @@ class _Round:
 def _by_host_in_turn(pages: list[st.PendingPage]) -> list[st.PendingPage]:
     """Pages ordered host by host in turn, so that one slow or Crawl-delayed host does not hold every
     fetching thread while the others wait."""
-    queues: dict[str, list[st.PendingPage]] = {}
+    queues: dict[str, deque[st.PendingPage]] = {}
     for p in pages:
-        queues.setdefault(host_of(p.url), []).append(p)
+        queues.setdefault(host_of(p.url), deque()).append(p)
     out: list[st.PendingPage] = []
     while queues:
         for host in list(queues):
-            out.append(queues[host].pop(0))
+            out.append(queues[host].popleft())
             if not queues[host]:
                 del queues[host]
     return out
