@@ -471,7 +471,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     # blockades in some parts of west Darfur", "a meeting of the North Atlantic Council"
     for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
                           if p.dep_ == "pobj"]:
-        found, where = _first_actor_below(ctx, holder)
+        found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS)
         if found:
             cands.append((found, f"inside '{holder.text}': '{where}'"))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
@@ -500,9 +500,16 @@ PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"})
 
 
-def _first_actor_below(ctx: _Ctx, tok, depth: int = 3) -> tuple[list[Actor], str]:
+# Acts of force whose object's owner is their target: "attacked an army camp" attacks the army.
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False) -> tuple[list[Actor], str]:
     """The first actor named inside a noun phrase, nearest the head first, not inside its clauses nor
-    in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany)."""
+    in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany).
+
+    A sector noun modifying a thing is not an actor ("welcomed a court ruling"), except as the owner of
+    what an act of force hits (``facilities``: "attacked an army camp")."""
 
     def below(t) -> list:
         return [c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in LOCATIVE)]
@@ -512,7 +519,7 @@ def _first_actor_below(ctx: _Ctx, tok, depth: int = 3) -> tuple[list[Actor], str
         nxt = []
         for t in frontier:
             acts = _actors(ctx, t) or _modifier_actors(ctx, t)
-            if t.dep_ in ("compound", "amod", "nmod") and t.pos_ != "PROPN":
+            if t.dep_ in ("compound", "amod", "nmod") and t.pos_ != "PROPN" and not facilities:
                 acts = [a for a in acts if not a.role]  # "a court ruling" is not the court; "Brazilian beef" is Brazil
             if acts:
                 return acts, t.text
@@ -547,7 +554,13 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
 
 
 def _key(a: Actor) -> tuple:
-    return (a.code, a.country, a.igo) if (a.country or a.igo) else (a.name,)
+    """Who an actor is: its code, and for a state's organs also its name ("the former Chief Minister
+    condemned the Indian government": INDGOV acts on a different INDGOV)."""
+    if not (a.country or a.igo):
+        return (a.name,)
+    if a.role and a.name[:1].isupper() and " " in a.name:
+        return (a.code, a.country, a.igo, a.name.lower())
+    return (a.code, a.country, a.igo)
 
 
 PHRASAL_PARTICLES = {"off", "out", "down", "back", "up", "away"}

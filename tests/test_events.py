@@ -253,3 +253,13 @@ def test_events_firing_an_official_is_no_shooting(code):
 def test_events_province_before_a_sector_gives_its_country(code):
     assert ("INDCOP", "173", "INDCVL") in triples(code("Gujarat police arrested 20 protesters."))
     assert ("INDCOP", "173", "INDCVL") in triples(code("The police arrested 20 protesters in Gujarat."))
+
+
+def test_events_an_organ_of_a_state_acts_on_another_organ_of_it(code):
+    r = code("The former Chief Minister Omar Abdullah condemned the Indian government's decision.", date="2019-08-06")
+    assert any(e.cameo == "111" and e.target and e.target.name == "Indian government" for e in r.events)
+
+
+def test_events_attack_on_a_facility_is_on_its_owner(code):
+    r = code("Islamic State fighters attacked an army camp in Syria.")
+    assert any(e.cameo[:2] == "19" and e.target and e.target.role == "MIL" for e in r.events)
