@@ -384,20 +384,41 @@ def test_watch_ingests_new_files_through_the_one_writer_while_serving(tmp_path, 
     assert after == before + 1
 
 
-def test_a_store_another_process_writes_is_served_as_a_read_only_snapshot(tmp_path, resources):
+WRITER = """import duckdb, sys, time
+c = duckdb.connect(sys.argv[1])
+print('open', flush=True)
+sys.stdin.readline()
+c.execute("INSERT INTO rejects (input, item, reason) VALUES ('other', '1', 'written meanwhile')")
+c.execute('CHECKPOINT')
+print('written', flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_store_another_process_writes_is_served_as_a_refreshed_read_only_snapshot(tmp_path, resources):
+    import asyncio
+
     db = copy_store(tmp_path, resources)
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
-                               " print('open', flush=True); time.sleep(60)", str(db)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+
+    def rejects(o: StoreOwner) -> int:
+        return o.run_read(lambda cur: cur.execute("SELECT count(*) FROM rejects").fetchone()[0])
+
     try:
         assert holder.stdout.readline().strip() == "open"
-        o = StoreOwner.open(db)
+        o = StoreOwner.open(db, refresh=0.0)
         try:
             assert o.read_only
             assert o.run_read(lambda cur: cur.execute("SELECT count(*) FROM articles").fetchone()[0]) == 24
+            before = rejects(o)
             with pytest.raises(ReadOnlyStore):
-                import asyncio
-
                 asyncio.run(o.write(lambda store: None))
+            holder.stdin.write("go\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().strip() == "written"
+            time.sleep(0.05)
+            assert rejects(o) == before + 1  # the snapshot was taken again
         finally:
             o.close()
     finally:

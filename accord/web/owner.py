@@ -83,6 +83,7 @@ class Snapshot:
         self.generation = 0
         self.stamp: tuple[float, float] | None = None
         self.con: duckdb.DuckDBPyConnection | None = None
+        self._retired: list[tuple[duckdb.DuckDBPyConnection, Path]] = []
         self.taken_at = 0.0
         if not self.take():
             raise StoreError(f"cannot read a snapshot of {path}")
@@ -104,12 +105,18 @@ class Snapshot:
             con.execute("SELECT count(*) FROM events").fetchone()
         except duckdb.Error:
             return False
-        old, self.con = self.con, con
+        if self.con is not None:
+            self._retired.append((self.con, self.dir / f"snapshot-{self.generation}.duckdb"))
+        self.con = con
         self.generation += 1
         self.stamp = stamp
         self.taken_at = time.time()
-        if old is not None:
+        # a reader still busy on the previous copy finishes there; the one before it is closed now
+        while len(self._retired) > 1:
+            old, path = self._retired.pop(0)
             old.close()
+            for p in (path, path.with_name(path.name + ".wal")):
+                p.unlink(missing_ok=True)
         return True
 
     def maybe_refresh(self) -> None:
@@ -117,6 +124,8 @@ class Snapshot:
             self.take()
 
     def close(self) -> None:
+        for con, _ in self._retired:
+            con.close()
         if self.con is not None:
             self.con.close()
         shutil.rmtree(self.dir, ignore_errors=True)
