@@ -195,9 +195,18 @@ def test_vocabulary_10_20_codes_its_sentence(code, sentence: str, cameo: str, so
     "The company gave final approval to the merger.",  # no ultimatum
     "Iran followed suit on Monday.",  # "suit" is no lawsuit
     "The chairman was slated to speak at the meeting.",  # no criticism
+    "China became a member of the bank, joining in March 1986.",  # the month is no march
+    "The Malaysian plant uses rubber from Thailand.",  # no rubber bullets
+    "In this case, the Japanese company will open a new plant.",  # no lawsuit
+    "The Indian government put the new tax law into force.",  # no show of force
 ])
 def test_vocabulary_10_20_ambiguous_words_need_their_objects(code, sentence: str):
     assert not [e for e in code(sentence).events if "10" <= e.cameo[:2] <= "20"], _events(code(sentence))
+
+
+def test_vocabulary_10_20_a_boycott_of_parliament_is_a_protest_not_a_sanction(code):
+    events = _events(code("Opposition parties in Japan held a parliamentary boycott on Monday."))
+    assert not [c for c, _, _ in events if c.startswith("163")], events
 
 
 def test_vocabulary_10_20_covers_every_root_and_names_its_source():
