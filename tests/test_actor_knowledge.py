@@ -242,6 +242,9 @@ def _codes(nlp, actors, text: str, date: str) -> dict[str, str]:
     ("GCHQ warned of a cyber attack.", "2019-06-01", "GCHQ", "GBRSPY"),
     ("The Election Commission of India announced the dates.", "2019-06-01", "Election Commission of India", "INDGOV"),
     ("COSATU called a strike.", "2019-06-01", "COSATU", "ZAFLAB"),
+    ("The Taliban captured the city.", "1998-08-08", "Taliban", "AFGGOV"),  # periods of organizations.yaml too
+    ("The Taliban captured the city.", "2010-08-08", "Taliban", "AFGREB"),
+    ("The Kuomintang criticised the plan.", "2005-03-01", "Kuomintang", "TWNOPP"),
 ])
 def test_knowledge_resolves_named_organisations(nlp, actors, text, date, phrase, code):
     got = _codes(nlp, actors, text, date)
