@@ -153,7 +153,7 @@ def test_poll_stores_the_same_story_under_two_urls_once_counted_as_two_sources(s
 
 
 def test_poll_keeps_to_the_crawl_delay(site, tmp_path, resources):
-    site.add("/robots.txt", Resp(body="User-agent: accord\nCrawl-delay: 0.3\n", ctype="text/plain"))
+    site.add("/robots.txt", Resp(body="User-agent: accord\nCrawl-delay: 0.5\n", ctype="text/plain"))
     site.add("/rss.xml", Resp(body=rss([(site.url(f"/p/{n}"), f"Story {n}", DATE) for n in range(3)])))
     for n in range(3):
         site.add(f"/p/{n}", page(n + 4))
@@ -162,7 +162,8 @@ def test_poll_keeps_to_the_crawl_delay(site, tmp_path, resources):
     assert report.stored == 3
     times = [t for _, t in site.times]  # robots.txt, the feed, three pages: all on one host
     gaps = [b - a for a, b in zip(times[1:], times[2:], strict=False)]
-    assert len(times) == 5 and min(gaps) >= 0.28
+    # measured where the requests arrive, so with the jitter of a busy machine on top
+    assert len(times) == 5 and min(gaps) >= 0.35 and sum(gaps) >= 1.4, gaps
 
 
 def test_poll_stopped_stores_what_it_fetched_and_leaves_the_rest_for_the_next_round(site, tmp_path, resources):
