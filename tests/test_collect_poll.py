@@ -103,10 +103,10 @@ def test_poll_failures_become_rejects_with_the_url_and_the_reason(site, tmp_path
     site.add("/private/1", page(0)).add("/gone", Resp(404))
     site.add("/huge", Resp(body="<html><body><p>" + "word " * 400_000 + "</p></body></html>"))
     site.add("/loop", Resp(302, headers={"Location": "/loop2"})).add("/loop2", Resp(302, headers={"Location": "/loop"}))
-    site.add("/slow", Resp(body=article_html("Slow", STORIES[1]), delay=0.8))
+    site.add("/slow", Resp(body=article_html("Slow", STORIES[1]), delay=1.5))
     site.add("/flaky", [Resp(500), page(2, "Flaky but there")])
     site.add("/busy", [Resp(429, headers={"Retry-After": "1"}), page(3, "Busy but there")])
-    config = _with(FAST, max_bytes=1_000_000, timeout=0.3)
+    config = _with(FAST, max_bytes=1_000_000, timeout=0.6)
     sources = [site.url("/rss.xml"), site.url("/broken.xml")]
 
     with Store(tmp_path / "c.duckdb") as store:
