@@ -315,6 +315,11 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
                             out += _actors(ctx, p, depth + 1)
     if not out and tok.pos_ == "PROPN" and tok.tag_ == "NNPS":
         out = _modifier_actors(ctx, tok)  # "Thousands of Iraqi Kurds" (not "U.S. oil stocks")
+    if not out and depth == 0 and _people_count(tok):
+        # "Dozens were arrested", "a bombing killed six": people counted, not named (civilians unless said)
+        words = [t for t in tok.subtree if t.dep_ not in ("punct", "relcl", "acl", "prep") or t.i == tok.i]
+        name = " ".join(t.text for t in words if tok.left_edge.i <= t.i <= tok.i) or tok.text
+        out = [Actor(name=name, code=None, role="CVL")]
     uniq: dict[tuple, Actor] = {}
     for a in out:
         uniq.setdefault((a.code, a.name), a)
@@ -331,6 +336,24 @@ def _usable(m: Mention) -> bool:
     """Can this mention be an event's source or target?"""
     a = m.actor
     return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name))
+
+
+# Words that count people: with no one named inside them, the people counted are the actor.
+PEOPLE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions", "several", "many",
+                           "others", "some", "few", "dozen", "hundred", "thousand"})
+
+
+def _people_count(tok) -> bool:
+    """A bare count as a clause's subject or object: "Dozens were arrested", "killed six", "three died"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "dozens of soldiers": the soldiers are the actor, found inside
+    if tok.pos_ == "NUM":  # "killed six", never "lent $1 billion" nor "ten percent"
+        money = tok.lower_ in ("million", "billion", "trillion", "percent") or any(
+            t.tag_ == "$" or t.pos_ == "SYM" or t.lower_ in ("percent", "pct", "%") for t in tok.subtree)
+        return tok.like_num and not money and not any(c.pos_ == "NOUN" for c in tok.children)
+    return tok.lower_ in PEOPLE_COUNTS
 
 
 def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:

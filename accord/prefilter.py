@@ -133,7 +133,9 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str, int,
         # come from elsewhere, or stay unknown), or a name the dictionaries do not know
         named = has_name or _names_actor(words, actors, sectors=True) or _proper_name(words)
         acts = triggers is None or triggers.found_in(words)
-        keep = bool(_QUOTES & set(chunk)) or (named and acts)
+        # violence is reported from the victims' side, often with no one named ("three people were killed")
+        violent = triggers is not None and bool(triggers.violent) and any(w.lower() in triggers.violent for w in words)
+        keep = bool(_QUOTES & set(chunk)) or (named and acts) or (violent and acts)
         if not keep and named_before and acts:
             keep = _refers_back(words)
         if keep:
@@ -155,6 +157,8 @@ class Triggers:
     # forms that trigger only as verbs: after "the", "a", "its" ... they are nouns ("the trade deficit",
     # "its support") and no verb pattern can fire on them
     verb_only: frozenset[str] = frozenset()
+    # forms of acts of force (CAMEO 17-20): a sentence with one is parsed even when it names no one
+    violent: frozenset[str] = frozenset()
 
     def found_in(self, tokens: list[str]) -> bool:
         """Does a sentence of these tokens hold a trigger?
@@ -228,8 +232,12 @@ def trigger_words(verbs) -> Triggers:
             for form in forms:
                 paired.setdefault(form, set()).update(objects)
     alone -= PREPOSITION_FORMS
+    violent = {f for table in (verbs.verbs, verbs.nouns) for lemma, patterns in table.items()
+               if any(p.code[:2] in ("17", "18", "19", "20") and p.objects is None for p in patterns)
+               for f in _inflections(lemma.lower())} & alone
     return Triggers(frozenset(alone), {w: frozenset(o) for w, o in paired.items()
-                                       if w not in alone and w not in PREPOSITION_FORMS}, frozenset(verb_only))
+                                       if w not in alone and w not in PREPOSITION_FORMS}, frozenset(verb_only),
+                    frozenset(violent))
 
 
 # Words after which a word is a noun: "the support", "a decline", "its trade" (not "that", "her": "the

@@ -263,3 +263,23 @@ def test_events_an_organ_of_a_state_acts_on_another_organ_of_it(code):
 def test_events_attack_on_a_facility_is_on_its_owner(code):
     r = code("Islamic State fighters attacked an army camp in Syria.")
     assert any(e.cameo[:2] == "19" and e.target and e.target.role == "MIL" for e in r.events)
+
+
+# --- events with no stated agent (issue 12) ------------------------------------------------------
+
+
+def test_events_agentless_violence_with_no_name_anywhere_is_coded(code):
+    ev = [e for e in code("Three people were killed when a bomb exploded near a market.").events if e.cameo[:2] == "18"]
+    assert ev and ev[0].source is None and ev[0].target.name == "Three people"
+
+
+def test_events_counted_people_are_the_target(code):
+    assert [(e.source, e.cameo, e.target.name) for e in code("Dozens were arrested overnight.").events] == \
+        [(None, "173", "Dozens")]
+    r = code("A suicide bombing killed six in Mogadishu.")
+    assert any(e.cameo[:2] == "18" and e.target.name == "six" for e in r.events)
+
+
+def test_events_money_is_not_people(code):
+    r = code("Australia lent $1 billion to Indonesia.")
+    assert all(e.target is None or "billion" not in e.target.name for e in r.events)
