@@ -4,7 +4,9 @@
 >>> aa.dyad_series("news.duckdb", "IRN", "IRQ", by="month", both=True)  # doctest: +SKIP
 
 Every series, list and plot takes ``date_basis`` (``"reported"``, the default: the article's publication
-date; ``"event"``: the date the event happened) and ``include_historical`` (see :mod:`accord.query`).
+date; ``"event"``: the date the event happened), ``include_historical`` and ``min_confidence`` (a
+threshold in [0, 1] on every event's ``confidence``; ``None``, the default, keeps every event); see
+:mod:`accord.query`.
 """
 
 from __future__ import annotations

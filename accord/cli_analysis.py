@@ -28,10 +28,15 @@ HISTORICAL_OPTION = click.option(
     help="With --date event, also count events dated more than a year before their article "
          "('the war that began in 1980'); they are always counted by reported date.")
 
+CONFIDENCE_OPTION = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), metavar="FLOAT",
+    help="Only events whose confidence (0..1: the measured precision of how the coder found them) is at "
+         "least this; events stored without one are left out too. Default: every event.")
+
 
 def _date_options(f):
-    """--date and --include-historical, shared by every command that dates events."""
-    return DATE_OPTION(HISTORICAL_OPTION(f))
+    """--date, --include-historical and --min-confidence, shared by every command that dates events."""
+    return DATE_OPTION(HISTORICAL_OPTION(CONFIDENCE_OPTION(f)))
 
 
 def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -124,20 +129,23 @@ def _default_format(fmt: str | None, piped: str) -> str:
 @_clean_errors
 def events_cmd(db: str, source: str | None, target: str | None, cameo: str | None, plover: str | None,
                start: str | None, end: str | None, limit: int | None, date_basis: str, include_historical: bool,
-               fmt: str | None) -> None:
+               min_confidence: float | None, fmt: str | None) -> None:
     """List coded events (every mention, negated ones flagged), oldest first.
 
     Every row has both dates: 'reported' (its article's publication date) and 'date' (when it is said
-    to have happened); 'historical' flags an event dated more than a year before its article.
+    to have happened); 'historical' flags an event dated more than a year before its article; 'conf' is
+    its confidence.
     """
     from accord import query
 
     df = query.events(db, source=source, target=target, cameo=cameo, plover=plover, start=start, end=end,
-                      limit=limit, date_basis=date_basis, include_historical=include_historical)
+                      limit=limit, date_basis=date_basis, include_historical=include_historical,
+                      min_confidence=min_confidence)
     fmt = _default_format(fmt, "jsonl")
     columns = {"reported": "reported", "date": "date", "source_code": "source", "cameo": "cameo",
                "target_code": "target", "plover_type": "plover", "quad_class": "q", "goldstein": "gs",
-               "negated": "neg", "historical": "hist", "article_id": "article", "sentence": "sentence"}
+               "negated": "neg", "historical": "hist", "confidence": "conf", "article_id": "article",
+               "sentence": "sentence"}
     if fmt == "table":
         df = df.assign(negated=df.negated.map({True: "NOT", False: ""}),
                        historical=df.historical.map({True: "yes", False: ""}))
@@ -146,10 +154,10 @@ def events_cmd(db: str, source: str | None, target: str | None, cameo: str | Non
 
 def _dyad_options(f):
     """The arguments and options every dyad view shares: A B --db --by --both --from --to --date
-    --include-historical."""
+    --include-historical --min-confidence."""
     for deco in reversed([click.argument("a"), click.argument("b"), DB_OPTION, BY_OPTION,
                           click.option("--both", is_flag=True, help="Count A→B and B→A."), FROM_OPTION, TO_OPTION,
-                          DATE_OPTION, HISTORICAL_OPTION]):
+                          DATE_OPTION, HISTORICAL_OPTION, CONFIDENCE_OPTION]):
         f = deco(f)
     return f
 
@@ -162,7 +170,8 @@ def _dyad_options(f):
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
 def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None,
-             date_basis: str, include_historical: bool, count: str, fmt: str | None) -> None:
+             date_basis: str, include_historical: bool, min_confidence: float | None, count: str,
+             fmt: str | None) -> None:
     """Events from A to B per period, by QuadClass, with Goldstein and tone.
 
     A and B are each an ISO3 country, an organisation acronym or an actor code prefix. Periods without
@@ -172,7 +181,7 @@ def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, en
     from accord import query
 
     df = query.dyad_series(db, a, b, by=by, both=both, start=start, end=end, count=count, date_basis=date_basis,
-                           include_historical=include_historical)
+                           include_historical=include_historical, min_confidence=min_confidence)
     arrow = "↔" if both else "→"
     _echo_frame(df, _default_format(fmt, "csv"), title=f"{a.upper()} {arrow} {b.upper()} by {by} ({date_basis} date)")
 
@@ -188,7 +197,7 @@ def dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, en
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
 def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: str | None, date_basis: str,
-              include_historical: bool, fmt: str | None) -> None:
+              include_historical: bool, min_confidence: float | None, fmt: str | None) -> None:
     """Country × period event counts by QuadClass (long format, every period present).
 
     An event counts for a country when the country is its source or its target.
@@ -197,7 +206,7 @@ def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: s
 
     wanted = [c for c in (countries or "").split(",") if c.strip()] or None
     df = query.panel(db, by=by, countries=wanted, start=start, end=end, date_basis=date_basis,
-                     include_historical=include_historical)
+                     include_historical=include_historical, min_confidence=min_confidence)
     _echo_frame(df, _default_format(fmt, "csv"), title=f"country panel by {by} ({date_basis} date)")
 
 
@@ -213,13 +222,13 @@ def panel_cmd(db: str, by: str, countries: str | None, start: str | None, end: s
               help="table (default on a terminal), csv (default when piped), json.")
 @_clean_errors
 def dyads_cmd(db: str, top: int, level: str, start: str | None, end: str | None, date_basis: str,
-              include_historical: bool, fmt: str | None) -> None:
+              include_historical: bool, min_confidence: float | None, fmt: str | None) -> None:
     """The most active directed dyads, with mentions and the QuadClass split (first_date and last_date
     of the --date basis)."""
     from accord import query
 
     df = query.top_dyads(db, top=top, level=level, start=start, end=end, date_basis=date_basis,
-                         include_historical=include_historical)
+                         include_historical=include_historical, min_confidence=min_confidence)
     _echo_frame(df, _default_format(fmt, "csv"), title=f"top {top} dyads")
 
 
@@ -228,13 +237,14 @@ def dyads_cmd(db: str, top: int, level: str, start: str | None, end: str | None,
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="file.graphml or file.json")
 @click.option("--level", type=click.Choice(["code", "country"]), default="code", show_default=True,
               help="Actor codes (RUSGOV) or their countries/organisations (RUS).")
+@CONFIDENCE_OPTION
 @_clean_errors
-def network_cmd(db: str, out: str, level: str) -> None:
+def network_cmd(db: str, out: str, level: str, min_confidence: float | None) -> None:
     """Write the actor network: nodes are actors with event counts, edges are dyads with counts and the
     mean Goldstein score. GraphML for .graphml, node-link JSON for .json."""
     from accord import query
 
-    g = query.write_network(db, out, level=level)
+    g = query.write_network(db, out, level=level, min_confidence=min_confidence)
     click.echo(f"{out}: {g.number_of_nodes()} actors, {g.number_of_edges()} dyads", err=True)
 
 
@@ -264,12 +274,12 @@ def plot_group() -> None:
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Image file, e.g. dyad.png.")
 @_clean_errors
 def plot_dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | None, end: str | None,
-                  date_basis: str, include_historical: bool, out: str) -> None:
+                  date_basis: str, include_historical: bool, min_confidence: float | None, out: str) -> None:
     """Stacked QuadClass counts per period with the mean Goldstein score as a line."""
     from accord.plots import plot_dyad
 
     click.echo(str(plot_dyad(db, a, b, out, by=by, both=both, start=start, end=end, date_basis=date_basis,
-                             include_historical=include_historical)), err=True)
+                             include_historical=include_historical, min_confidence=min_confidence)), err=True)
 
 
 @plot_group.command("map")
@@ -280,12 +290,12 @@ def plot_dyad_cmd(a: str, b: str, db: str, by: str, both: bool, start: str | Non
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Image file, e.g. map.png.")
 @_clean_errors
 def plot_map_cmd(db: str, start: str | None, end: str | None, date_basis: str, include_historical: bool,
-                 out: str) -> None:
+                 min_confidence: float | None, out: str) -> None:
     """Event locations sized by count and coloured by mean Goldstein score."""
     from accord.plots import plot_map
 
     click.echo(str(plot_map(db, out, start=start, end=end, date_basis=date_basis,
-                            include_historical=include_historical)), err=True)
+                            include_historical=include_historical, min_confidence=min_confidence)), err=True)
 
 
 COMMANDS: list[click.Command] = [events_cmd, dyad_cmd, panel_cmd, dyads_cmd, network_cmd, export_cmd, plot_group]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from accord.query import DB, DateLike, connect, date_column, dyad_series, range_clauses
+from accord.query import DB, DateLike, confidence_clauses, connect, date_column, dyad_series, range_clauses
 
 # QuadClass colours: cooperation in blues, conflict in reds; material darker than verbal
 QUAD_STYLE = {
@@ -39,14 +40,15 @@ def plot_dyad(
     end: DateLike = None,
     date_basis: str = "reported",
     include_historical: bool = False,
+    min_confidence: float | None = None,
 ) -> Path:
     """Stacked QuadClass counts per period with the mean Goldstein score as a line; writes ``out``.
 
-    Periods are of ``date_basis`` (see :func:`accord.query.dyad_series`)."""
+    Periods are of ``date_basis``; ``min_confidence`` leaves out reports (see :func:`accord.query.dyad_series`)."""
     df = dyad_series(db, a, b, by=by, both=both, start=start, end=end, date_basis=date_basis,
-                     include_historical=include_historical)
+                     include_historical=include_historical, min_confidence=min_confidence)
     arrow = "↔" if both else "→"
-    title = f"{a.upper()} {arrow} {b.upper()}: events by {by} ({date_basis} date)"
+    title = f"{a.upper()} {arrow} {b.upper()}: events by {by} ({date_basis} date{_confidence_note(min_confidence)})"
     fig = _figure(max(7.0, min(16.0, 0.28 * len(df) + 4)), 4.8)
     ax = fig.add_subplot()
     if df.empty:
@@ -82,16 +84,19 @@ def plot_dyad(
 
 
 def plot_map(db: DB, out: str | os.PathLike, start: DateLike = None, end: DateLike = None, label: int = 12,
-             date_basis: str = "reported", include_historical: bool = False) -> Path:
+             date_basis: str = "reported", include_historical: bool = False,
+             min_confidence: float | None = None) -> Path:
     """Event locations as circles sized by count and coloured by mean Goldstein, on a lon/lat graticule.
 
     No offline country outlines ship with accord's dependencies, so the map is a plain equirectangular
     scatter; the ``label`` most frequent places are named.
     """
-    df = map_points(db, start=start, end=end, date_basis=date_basis, include_historical=include_historical)
+    df = map_points(db, start=start, end=end, date_basis=date_basis, include_historical=include_historical,
+                    min_confidence=min_confidence)
     fig = _figure(11, 6)
     ax = fig.add_subplot()
-    ax.set_title(f"Event locations ({int(df['events'].sum()) if not df.empty else 0} events, {len(df)} places)")
+    n = int(df["events"].sum()) if not df.empty else 0
+    ax.set_title(f"Event locations ({n} events, {len(df)} places{_confidence_note(min_confidence)})")
     if df.empty:
         ax.text(0.5, 0.5, "no located events", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -118,14 +123,19 @@ def plot_map(db: DB, out: str | os.PathLike, start: DateLike = None, end: DateLi
 
 
 def map_points(db: DB, start: DateLike = None, end: DateLike = None, date_basis: str = "reported",
-               include_historical: bool = False) -> pd.DataFrame:
+               include_historical: bool = False, min_confidence: float | None = None) -> pd.DataFrame:
     """Located happenings per place: name, country, lat, lon, events, goldstein_mean; most events first.
 
-    ``start``/``end`` are of ``date_basis``; historical happenings count by report date only, unless asked."""
+    ``start``/``end`` are of ``date_basis``; historical happenings count by report date only, unless asked;
+    with ``min_confidence`` a happening counts when one of its (non-negated) reports reaches it."""
     column = date_column(date_basis)
-    clauses, params = ["lat IS NOT NULL", "lon IS NOT NULL"], []
+    clauses: list[str] = ["lat IS NOT NULL", "lon IS NOT NULL"]
+    params: list[Any] = []
     if column == "date" and not include_historical:
         clauses.append("NOT historical")
+    if confident := confidence_clauses(min_confidence, params):
+        clauses.append("happening_id IN (SELECT happening_id FROM event_facts"
+                       f" WHERE NOT coalesce(negated, false) AND {confident[0]})")
     clauses += range_clauses(start, end, params, column)
     sql = f"""
     SELECT coalesce(any_value(location_name), '?') AS name, any_value(location_country) AS country,
@@ -136,6 +146,11 @@ def map_points(db: DB, start: DateLike = None, end: DateLike = None, date_basis:
     """
     with connect(db) as con:
         return con.execute(sql, params).df()
+
+
+def _confidence_note(min_confidence: float | None) -> str:
+    """", confidence ≥ 0.5" for a title, or nothing without a threshold."""
+    return "" if min_confidence is None else f", confidence ≥ {min_confidence:g}"
 
 
 def _extent(df: pd.DataFrame) -> tuple[float, float, float, float]:

@@ -13,7 +13,10 @@ a pandas DataFrame. The SQL works on the views of ``migrations/002_happenings.sq
 - an event dated more than a year before its article is *historical* ("the war that began in 1980"
   in a 1987 report): kept and flagged, counted by report date, but left out of ``"event"``-dated
   results unless ``include_historical=True``;
-- negated events ("did not attack") are listed by :func:`events` but never counted.
+- negated events ("did not attack") are listed by :func:`events` but never counted;
+- every event has a ``confidence`` in [0, 1] (:mod:`accord.confidence`; none on rows stored before
+  migration 007): ``min_confidence`` keeps the reports at or above it (rows without one are left out only
+  when a threshold is given), and a happening counts when one of its reports is kept.
 
 Actor arguments (``source``, ``target``, ``a``, ``b``) match an ISO3 country (``IRN``), an organisation
 acronym (``SCO``) or a prefix of the full actor code (``RUSGOV``, ``IGOUNO``), case-insensitively.
@@ -76,15 +79,24 @@ def connect(db: DB) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def ensure_views(con: duckdb.DuckDBPyConnection) -> None:
     """Make sure ``con`` sees the current analysis views: a store not yet migrated to them (opened
-    read-only) gets them as temporary views of this connection."""
+    read-only) gets them as temporary views of this connection; one from before migration 007 gets an
+    empty ``confidence`` column in ``event_facts``."""
     have = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    current = con.execute(
-        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'event_facts' AND column_name = 'historical'"
-    ).fetchall()[0][0]  # fetched to the end: DuckDB 2 keeps a half-read result open
-    if all(v in have for v in _VIEWS) and current:
+
+    def has_column(table: str, column: str, temporary: bool = False) -> bool:
+        sql = "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ?"
+        # fetched to the end: DuckDB 2 keeps a half-read result open
+        return bool(con.execute(sql + (" AND database_name = 'temp'" if temporary else ""), [table, column]).fetchall()[0][0])
+
+    current = has_column("event_facts", "historical")
+    # a view's own column list is fixed when it is made; `e.*` sees columns added later when it is read
+    confident = has_column("events", "confidence") or has_column("event_facts", "confidence", temporary=True)
+    if all(v in have for v in _VIEWS) and current and confident:
         return
     for name in _VIEW_MIGRATIONS:
         sql = resources.files("accord.migrations").joinpath(name).read_text(encoding="utf-8")
+        if not confident:
+            sql = sql.replace("    e.*,\n", "    e.*,\n    CAST(NULL AS DOUBLE) AS confidence,\n")
         con.execute(re.sub(r"CREATE (OR REPLACE )?VIEW", "CREATE OR REPLACE TEMP VIEW", sql))
 
 
@@ -133,6 +145,18 @@ def _basis_clauses(date_basis: str, include_historical: bool) -> list[str]:
     return out
 
 
+def confidence_clauses(min_confidence: float | None, params: list[Any], column: str = "confidence") -> list[str]:
+    """SQL keeping rows whose ``column`` is at least ``min_confidence`` (none when it is None); appends
+    its parameter. A row without a confidence fails any threshold."""
+    if min_confidence is None:
+        return []
+    value = float(min_confidence)
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+    params.append(value)
+    return [f"{column} >= ?"]
+
+
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
@@ -165,7 +189,7 @@ EVENT_COLUMNS = [
     "negated", "modality", "source_name", "source_country", "source_igo", "source_role", "target_name",
     "target_country", "target_igo", "target_role", "plover_context", "event_date", "published", "tone",
     "location_name", "location_country", "location_fips", "lat", "lon", "trigger", "sentence", "rule",
-    "article_id", "idx", "url", "happening_id", "reported", "historical",
+    "article_id", "idx", "url", "happening_id", "reported", "historical", "confidence",
 ]
 
 
@@ -180,11 +204,13 @@ def events(
     limit: int | None = None,
     date_basis: str = "reported",
     include_historical: bool = False,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """Event rows (every mention, negated ones included and flagged), oldest first on ``date_basis``.
 
     ``cameo`` is a code prefix ("05" = all of root 05); ``plover`` a PLOVER type (AGREE). Every row has
-    both dates: ``date`` (when it happened) and ``reported`` (its article's publication date).
+    both dates: ``date`` (when it happened) and ``reported`` (its article's publication date), and its
+    ``confidence``; ``min_confidence`` keeps the rows at or above it.
     """
     column = date_column(date_basis)
     params: list[Any] = []
@@ -199,6 +225,7 @@ def events(
     if plover:
         clauses.append("plover_type = ?")
         params.append(plover.strip().upper())
+    clauses += confidence_clauses(min_confidence, params)
     clauses += range_clauses(start, end, params, column)
     sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM event_facts {_where(clauses)}"
            f" ORDER BY {column} NULLS LAST, article_id, idx")
@@ -223,6 +250,7 @@ def dyad_series(
     count: str = "events",
     date_basis: str = "reported",
     include_historical: bool = False,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """Counts of A→B events per period (and B→A with ``both``), every period in the range present.
 
@@ -230,6 +258,7 @@ def dyad_series(
     events has zero counts and sums and empty (NaN) means, since the mean of nothing is not 0.
     ``count="mentions"`` counts every report instead of every happening. ``date_basis="reported"``
     puts a happening in the period of its first report, ``"event"`` in the period it happened.
+    ``min_confidence`` leaves out the reports below it (see the module docstring).
     """
     if count not in ("events", "mentions"):
         raise ValueError("count must be 'events' or 'mentions'")
@@ -239,6 +268,7 @@ def dyad_series(
     if both:
         dyad = f"(({dyad}) OR ({actor_clause('source', b, params)} AND {actor_clause('target', a, params)}))"
     clauses = [dyad, "NOT coalesce(negated, false)", *_basis_clauses(date_basis, include_historical)]
+    clauses += confidence_clauses(min_confidence, params)
     if count == "events":
         grouped = """SELECT min(day) AS date, any_value(quad_class) AS q, any_value(goldstein) AS g, avg(t) AS t
                      FROM ev GROUP BY happening_id"""
@@ -283,12 +313,13 @@ def panel(
     end: DateLike = None,
     date_basis: str = "reported",
     include_historical: bool = False,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """A balanced country × period panel in long format: one row per country and period.
 
     An event counts for a country when the country is its source or its target (once if both);
     ``as_source``/``as_target`` split that, quad1..quad4 split it by QuadClass. Periods are of
-    ``date_basis`` (see :func:`dyad_series`).
+    ``date_basis`` and ``min_confidence`` leaves out reports as in :func:`dyad_series`.
     """
     unit, fmt = _period_sql(by)
     params: list[Any] = []
@@ -297,6 +328,7 @@ def panel(
     if wanted:
         clauses.append("(source_country IN (SELECT unnest(?)) OR target_country IN (SELECT unnest(?)))")
         params += [wanted, wanted]
+    clauses += confidence_clauses(min_confidence, params)
     ev = f"""SELECT happening_id, {date_column(date_basis)} AS day, source_country, target_country, quad_class,
                     goldstein
              FROM event_facts {_where(clauses)}"""
@@ -366,17 +398,20 @@ def top_dyads(
     end: DateLike = None,
     date_basis: str = "reported",
     include_historical: bool = False,
+    min_confidence: float | None = None,
 ) -> pd.DataFrame:
     """Directed dyads by number of events, with mentions, the QuadClass split and the mean Goldstein.
 
     ``level="country"`` folds actor codes into their country (or organisation): RUSGOV → RUS.
-    ``first_date``/``last_date`` and ``start``/``end`` are of ``date_basis`` (see :func:`dyad_series`).
+    ``first_date``/``last_date`` and ``start``/``end`` are of ``date_basis``; ``min_confidence`` leaves
+    out reports (see :func:`dyad_series`).
     """
     s, t = _actor_key("source", level), _actor_key("target", level)
     params: list[Any] = []
     clauses = [f"{s} IS NOT NULL", f"{t} IS NOT NULL", "NOT coalesce(negated, false)"]
     if date_column(date_basis) == "date" and not include_historical:  # undated events count, as no range drops them
         clauses.append("NOT historical")
+    clauses += confidence_clauses(min_confidence, params)
     in_range = _where(range_clauses(start, end, params, "d"))
     sql = f"""
     WITH hap AS (
@@ -402,12 +437,12 @@ def top_dyads(
 
 def network(
     db: DB, level: str = "code", start: DateLike = None, end: DateLike = None, date_basis: str = "reported",
-    include_historical: bool = False,
+    include_historical: bool = False, min_confidence: float | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actor network as ``(nodes, edges)``: edges are :func:`top_dyads` rows (all of them); nodes are
     the actors in them with a name and their event counts as source, as target and in all."""
     edges = top_dyads(db, top=None, level=level, start=start, end=end, date_basis=date_basis,
-                      include_historical=include_historical)
+                      include_historical=include_historical, min_confidence=min_confidence)
     s, t = _actor_key("source", level), _actor_key("target", level)
     sql = f"""
     SELECT actor, mode(name) AS name FROM (
@@ -455,13 +490,14 @@ def _clean_attrs(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_network(db: DB, out: str | os.PathLike, level: str = "code") -> nx.DiGraph:
+def write_network(db: DB, out: str | os.PathLike, level: str = "code",
+                  min_confidence: float | None = None) -> nx.DiGraph:
     """Write the actor network to ``out``: GraphML for ``.graphml``, node-link JSON for ``.json``."""
     import json
 
     import networkx as nx
 
-    g = to_graph(*network(db, level=level))
+    g = to_graph(*network(db, level=level, min_confidence=min_confidence))
     path = Path(out)
     if path.suffix == ".graphml":
         nx.write_graphml(g, path)

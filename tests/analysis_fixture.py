@@ -20,6 +20,13 @@ IRNGOV→IGOASISCO 057 on 06-15, twice in a11 (one happening, 2 mentions, 1 arti
 IRQMIL→IRNMIL 190 and IRNMIL→IRQMIL 190 on the 1st of each month 2022-01..06 (a14..a19): 12 events
 USAGOV→USAOPP 112 on the 5th of each month 2022-01..06 (a14..a19): 6 events
 RUSGOV→(none) 010 on 01-20 (a01); RUSGOV→IRNGOV 042 with no date at all (a12, unpublished)
+
+Confidence (CONFIDENCE below): every 112 accusation 0.3 (10 rows), the 130 threat 0.45, the rows of a12
+and a13 none (stored before migration 007), the other 30 rows 0.9. So --min-confidence 0.5 keeps 30 rows
+and RUS→IRN 2022-01..04 becomes 2, 0, 2, 0 events.
+
+COVERAGE_EVENTS (build_coverage_store) are a separate store of actors the dictionaries do not know (a
+null code with a name) and events with no stated agent (no source at all).
 """
 
 from __future__ import annotations
@@ -110,6 +117,13 @@ ARTICLE_SOURCES = [
 ]
 
 
+def confidence(aid: str, cameo: str) -> float | None:
+    """The fixture's confidence of an event row (see the module docstring)."""
+    if aid in ("a12", "a13"):
+        return None
+    return {"112": 0.3, "130": 0.45}.get(cameo, 0.9)
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> None:
     """Every accord/migrations/NNN_*.sql in order (what accord.store does, without its bookkeeping)."""
     for path in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
@@ -118,6 +132,10 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def fill(con: duckdb.DuckDBPyConnection) -> None:
+    """The rows above; a store older than migration 007 (no confidence column) gets them without one."""
+    with_confidence = bool(con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 'confidence'"
+    ).fetchall()[0][0])
     for i, (aid, (published, source, url)) in enumerate(ARTICLES.items()):
         con.execute(
             "INSERT INTO articles (id, source, url, title, published, text, status, hash, tone, ingested_at)"
@@ -136,16 +154,17 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
         goldstein, quad, plover = CAMEO[cameo]
         name, country, fips, lat, lon = loc or (None, None, None, None, None)
         con.execute(
-            """INSERT INTO events (article_id, idx, span_start, span_end, sentence, sentence_start, sentence_end,
+            f"""INSERT INTO events (article_id, idx, span_start, span_end, sentence, sentence_start, sentence_end,
                  source_code, source_name, source_country, source_igo, source_role,
                  target_code, target_name, target_country, target_igo, target_role,
                  cameo, cameo_root, quad_class, goldstein, plover_type, plover_mode, plover_context,
                  negated, modality, event_date, location_name, location_country, location_fips, lat, lon,
-                 rule, trigger, tone)
+                 rule, trigger, tone{', confidence' if with_confidence else ''})
                VALUES (?, ?, 0, 4, ?, 0, 20, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL,
-                       ?, 'asserted', ?, ?, ?, ?, ?, ?, 'test', 'verb', ?)""",
+                       ?, 'asserted', ?, ?, ?, ?, ?, ?, 'test', 'verb', ?{', ?' if with_confidence else ''})""",
             [aid, idx, f"{src} {cameo} {tgt}.", src, *s, tgt, *t, cameo, cameo[:2], quad, goldstein, plover,
-             negated, date, name, country, fips, lat, lon, -2.0 if quad >= 3 else 2.0],
+             negated, date, name, country, fips, lat, lon, -2.0 if quad >= 3 else 2.0,
+             *([confidence(aid, cameo)] if with_confidence else [])],
         )
 
 
@@ -155,6 +174,46 @@ def build_store(path: Path) -> Path:
     try:
         apply_migrations(con)
         fill(con)
+    finally:
+        con.close()
+    return path
+
+
+# ------------------------------------------------------------------------- actors beyond the dictionary
+
+# (idx, source (code, name, country, role) or None, cameo, target (code, name, country, role) or None,
+#  confidence), all in article c1 of 2024-03-05. By hand: 4 rows have an unknown actor (a null code with
+# a name): 1, 2, 3 and 5 ("Naxalite insurgents" twice, "the electoral commission", "Gujarat police");
+# rows 3 and 4 have no source at all (agentless); confidences 0.9, 0.4, 0.3, 0.6, 0.8, none: mean 0.6,
+# 2 below 0.5.
+COVERAGE_EVENTS = [
+    (0, ("INDGOV", "Indian government", "IND", "GOV"), "042", ("PAKGOV", "Pakistani government", "PAK", "GOV"), 0.9),
+    (1, (None, "Naxalite insurgents", "IND", "REB"), "190", ("INDCOP", "Indian police", "IND", "COP"), 0.4),
+    (2, (None, "the electoral commission", "IND", None), "112", ("INDOPP", "Indian opposition", "IND", "OPP"),
+     0.3),
+    (3, None, "190", (None, "Naxalite insurgents", "IND", "REB"), 0.6),
+    (4, None, "183", ("IND", "India", "IND", None), 0.8),
+    (5, ("INDGOV", "Indian government", "IND", "GOV"), "173", (None, "Gujarat police", "IND", "COP"), None),
+]
+
+
+def build_coverage_store(path: Path) -> Path:
+    """A store at ``path`` holding COVERAGE_EVENTS; returns the path."""
+    con = duckdb.connect(str(path))
+    try:
+        apply_migrations(con)
+        con.execute("INSERT INTO articles (id, source, url, published, text, status, hash)"
+                    " VALUES ('c1', 'wire', 'https://wire.example/c1', DATE '2024-03-05', 'Text.', 'coded', 'c1')")
+        for idx, src, cameo, tgt, conf in COVERAGE_EVENTS:
+            s = src or (None, None, None, None)
+            t = tgt or (None, None, None, None)
+            con.execute(
+                "INSERT INTO events (article_id, idx, sentence, source_code, source_name, source_country, source_role,"
+                " target_code, target_name, target_country, target_role, cameo, cameo_root, quad_class, goldstein,"
+                " negated, confidence) VALUES ('c1', ?, 'A sentence.', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 4, -10.0,"
+                " false, ?)",
+                [idx, *s, *t, cameo, cameo[:2], conf],
+            )
     finally:
         con.close()
     return path

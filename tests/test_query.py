@@ -307,3 +307,64 @@ def test_query_store_stats_count_historical_events(gulf, tmp_path):
         assert store.stats()["historical_events"] == 1
     with Store(tmp_path / "new.duckdb") as store:
         assert store.stats()["historical_events"] == 0
+
+
+# ----------------------------------------------------------------------- confidence (issue 12, item 8)
+# the fixture's 112 accusations have 0.3, its 130 threat 0.45, a12 and a13 none, every other row 0.9
+
+
+def test_query_events_carry_their_confidence_and_min_confidence_keeps_those_at_or_above_it(db):
+    df = query.events(db)
+    assert "confidence" in query.EVENT_COLUMNS and df.confidence.isna().sum() == 2  # a12, a13
+    kept = query.events(db, min_confidence=0.5)
+    assert len(kept) == 30 and (kept.confidence >= 0.5).all()
+    assert "130" in set(query.events(db, min_confidence=0.45).cameo)  # at the threshold: kept
+    assert len(query.events(db, min_confidence=0.0)) == 41  # a threshold leaves out rows without one
+    assert len(query.events(db, min_confidence=None)) == 43
+
+
+def test_query_min_confidence_thins_series_panels_and_dyads(db):
+    rus_irn = query.dyad_series(db, "RUS", "IRN", end="2022-04-30", min_confidence=0.5)
+    assert rus_irn.events.tolist() == [2, 0, 2, 0]  # April's only event was a 0.3 accusation
+    assert query.dyad_series(db, "USA", "IRN", count="mentions", min_confidence=0.5).events.tolist() == [6]
+    usa = query.panel(db, by="year", countries=["USA"], min_confidence=0.5).iloc[0]
+    assert usa.events == 4 + 1  # the four 163 of USA→IRN and USA→UN; every accusation left out
+    assert rows(query.top_dyads(db, top=3, min_confidence=0.5), "source", "target", "events", "mentions") == [
+        ("IRNMIL", "IRQMIL", 6, 6), ("IRQMIL", "IRNMIL", 6, 6), ("USAGOV", "IRNGOV", 4, 6),
+    ]
+    assert len(query.network(db, min_confidence=0.5)[1]) == 11 - 3  # IRN→RUSGOV, IRN→USAGOV, USAGOV→USAOPP
+    assert len(query.network(db, min_confidence=0.45)[1]) == 9
+
+
+def test_query_map_points_count_a_happening_when_one_report_is_confident_enough(db):
+    from accord.plots import map_points
+
+    def places(**kw) -> dict[str, int]:
+        return dict(map_points(db, **kw)[["name", "events"]].itertuples(index=False))
+
+    assert places() == {"Baghdad": 12, "Tehran": 3, "Moscow": 2}
+    assert places(min_confidence=0.5) == {"Baghdad": 12, "Tehran": 2, "Moscow": 2}  # IRN's 112 of a08 left out
+    assert places(min_confidence=0.95) == {}
+
+
+@pytest.mark.parametrize("bad", [1.5, -0.1, float("nan")])
+def test_query_min_confidence_outside_0_to_1_is_refused(db, bad):
+    with pytest.raises(ValueError, match="min_confidence"):
+        query.events(db, min_confidence=bad)
+    with pytest.raises(ValueError, match="min_confidence"):
+        query.dyad_series(db, "RUS", "IRN", min_confidence=bad)
+
+
+def test_query_store_before_the_confidence_migration_reads_as_having_none(tmp_path):
+    from analysis_fixture import MIGRATIONS, fill
+
+    path = tmp_path / "v6.duckdb"
+    con = duckdb.connect(str(path))
+    for sql_path in sorted(MIGRATIONS.glob("00[1-6]_*.sql")):
+        con.execute(sql_path.read_text())
+    fill(con)
+    con.close()
+    df = query.events(path)  # read-only: the store is not migrated, event_facts gets an empty column
+    assert len(df) == 43 and df.confidence.isna().all()
+    assert query.events(path, min_confidence=0.1).empty
+    assert query.dyad_series(path, "RUS", "IRN", end="2022-04-30").events.tolist() == [2, 0, 2, 1]
