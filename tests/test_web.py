@@ -183,6 +183,36 @@ def test_overview_holds_counts_timeline_map_and_surges(client):
         assert s["last_week"] >= 3 and s["last_week"] >= 2 * s["weekly_before"]
 
 
+def test_very_large_stores_count_happenings_approximately(owner, monkeypatch):
+    exact = owner.run_read(lambda cur: Q.count_events(cur, Filters()))
+    monkeypatch.setattr(Q, "APPROX_ABOVE", 0)
+    approx = owner.run_read(lambda cur: Q.count_events(cur, Filters()))
+    assert approx["mentions"] == exact["mentions"]
+    assert abs(approx["events"] - exact["events"]) <= 0.05 * exact["events"]
+    with TestClient(create_app(owner)) as c:
+        body = c.get("/api/overview?from=2024-09-01").json()
+        assert body["data"]["approximate"] and "approximate" in c.get("/?from=2024-09-01").text
+
+
+def test_an_overview_part_past_its_time_limit_is_left_empty_and_named(owner, monkeypatch):
+    import accord.web.api as api_mod
+
+    def slow(cur, f):
+        cur.execute("SELECT count(*) FROM range(100000000000)").fetchone()
+
+    monkeypatch.setattr(api_mod.Q, "surges", slow)
+    real_limit, owner.time_limit = owner.time_limit, 0.5
+    try:
+        with TestClient(create_app(owner)) as c:
+            r = c.get("/api/overview?from=2024-10-01")
+            page = c.get("/?from=2024-10-01")
+    finally:
+        owner.time_limit = real_limit
+    assert r.status_code == 200 and r.json()["data"]["timed_out"] == ["surges"]
+    assert r.json()["data"]["dyads"]  # the other parts answered
+    assert page.status_code == 200 and "Timed out, shown empty: surges" in page.text
+
+
 def test_brushed_dates_refilter_the_overview(client):
     all_events = client.get("/api/overview").json()["data"]["matching"]["events"]
     part = client.get("/api/overview?from=2024-08-01&to=2024-08-31").json()

@@ -51,15 +51,36 @@ def overview_parts(f: Filters) -> dict[str, Callable[[Any], Any]]:
             "surges": lambda cur: Q.surges(cur, f), "latest": lambda cur: Q.latest(cur, f)}
 
 
-async def overview(owner: StoreOwner, key: tuple, f: Filters) -> dict[str, Any]:
+# what a part that timed out shows: the rest of the page still answers
+EMPTY_PARTS: dict[str, Any] = {"counts": {}, "matching": {}, "timeline": {"unit": "month", "periods": [], "earlier": 0},
+                               "dyads": [], "actors": [], "countries": [], "surges": [], "latest": []}
+
+
+async def overview(owner: StoreOwner, key: tuple, f: Filters, limit: float | None = None) -> dict[str, Any]:
+    """The overview's parts; a part past the time limit is left empty and named in ``timed_out``."""
     parts = overview_parts(f)
-    got = await asyncio.gather(*(owner.cached_read((key, name), fn) for name, fn in parts.items()))
-    return dict(zip(parts, got, strict=True))
+    got = await asyncio.gather(*(owner.cached_read((key, name), fn, limit=limit) for name, fn in parts.items()),
+                               return_exceptions=True)
+    out: dict[str, Any] = {"timed_out": []}
+    for name, res in zip(parts, got, strict=True):
+        if isinstance(res, QueryTimeout):
+            out[name] = EMPTY_PARTS[name]
+            out["timed_out"].append(name)
+        elif isinstance(res, BaseException):
+            raise res
+        else:
+            out[name] = res
+    out["approximate"] = await owner.read(Q.approximate)
+    return out
+
+
+WARM_SECONDS = 600.0
 
 
 def warm(owner: StoreOwner) -> None:
-    """Fill the cache with the unfiltered overview (the first page anyone opens), on the reader threads."""
-    asyncio.run(overview(owner, ("overview", (), ()), Filters()))
+    """Fill the cache with the unfiltered overview (the first page anyone opens), on the reader threads,
+    with a long time limit: on a very large store the first visitor then finds it ready."""
+    asyncio.run(overview(owner, ("overview", (), ()), Filters(), limit=WARM_SECONDS))
 
 
 async def overview_data(request: Request) -> dict[str, Any]:

@@ -23,6 +23,19 @@ Row = dict[str, Any]
 # Counting happenings: a 64-bit hash of the happening key (source, target, code, date) is four times
 # cheaper than the view's md5-based happening_id and collides about never at these sizes.
 HAP = "hash(source_code, target_code, cameo, date)"
+# Above this many event rows, happenings are counted with HyperLogLog (approx_count_distinct: about 2%
+# off, four times cheaper) so the aggregate pages of a very large store still answer; pages say so.
+APPROX_ABOVE = 2_000_000
+
+
+def approximate(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether counts on this store are approximate (a row count: DuckDB keeps it, so this is instant)."""
+    return cur.execute("SELECT count(*) FROM events").fetchone()[0] > APPROX_ABOVE
+
+
+def counter(cur: duckdb.DuckDBPyConnection, key: str = HAP) -> str:
+    """The SQL that counts happenings: exact, or approximate on a very large store."""
+    return f"approx_count_distinct({key})" if approximate(cur) else f"count(DISTINCT {key})"
 PAGE = 50  # events per page
 MAX_PAGE = 500
 TOP = 10
@@ -79,10 +92,11 @@ def country_names() -> dict[str, str]:
 
 def store_counts(cur: duckdb.DuckDBPyConnection) -> Row:
     """What the store holds, unfiltered."""
+    cnt = counter(cur)
     return one(cur, f"""
         SELECT (SELECT count(*) FROM articles) AS articles,
                (SELECT count(*) FROM events) AS mentions,
-               (SELECT count(DISTINCT {HAP}) FROM event_facts WHERE NOT coalesce(negated, false)) AS events,
+               (SELECT {cnt} FROM event_facts WHERE NOT coalesce(negated, false)) AS events,
                (SELECT count(*) FROM quotes) AS quotes,
                (SELECT count(*) FROM article_sources WHERE kind <> 'original') AS duplicates,
                (SELECT min(date) FROM event_facts) AS first_date,
@@ -134,6 +148,7 @@ _ZERO_QUADS = {"quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}
 def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
     """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}]}``."""
     where, params = f.where()
+    cnt = counter(cur)
     # without a start date, the chart starts at the 2nd percentile: one stray date from years before
     # (a history mentioned in passing) would otherwise squeeze the rest into a few bars
     lo = "min(date)" if f.start else "quantile_disc(date, 0.02)"
@@ -141,16 +156,15 @@ def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
                params) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
     start = _trunc(dt.date.fromisoformat(span["lo"]), unit) if span.get("lo") else None
-    earlier = one(cur, f"SELECT count(DISTINCT {HAP}) AS n FROM event_facts WHERE {where} AND date < ?",
+    earlier = one(cur, f"SELECT {cnt} AS n FROM event_facts WHERE {where} AND date < ?",
                   params + [start]) if start and not f.start else None
+    # a happening's date and code are part of its key, so it falls in one period and one quad class
     got = rows(cur, f"""
-        WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q
-                     FROM event_facts WHERE {where} AND date IS NOT NULL {"AND date >= ?" if start else ""}
-                     GROUP BY hap)
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period,
-               count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
-               count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4
-        FROM hap GROUP BY 1 ORDER BY 1""", params + ([start] if start else []))
+               {cnt} FILTER (WHERE quad_class = 1) AS quad1, {cnt} FILTER (WHERE quad_class = 2) AS quad2,
+               {cnt} FILTER (WHERE quad_class = 3) AS quad3, {cnt} FILTER (WHERE quad_class = 4) AS quad4
+        FROM event_facts WHERE {where} AND date IS NOT NULL {"AND date >= ?" if start else ""}
+        GROUP BY 1 ORDER BY 1""", params + ([start] if start else []))
     return {"unit": unit, "periods": fill(period_range(span.get("lo"), span.get("hi"), unit), got, _ZERO_QUADS),
             "earlier": int((earlier or {}).get("n") or 0), "start": start.isoformat() if start else None}
 
@@ -161,9 +175,10 @@ def _country_key(side: str) -> str:
 
 def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     where, params = f.where()
+    cnt = counter(cur)
     s, t = _country_key("source"), _country_key("target")
     return rows(cur, f"""
-        SELECT {s} AS a, {t} AS b, count(DISTINCT {HAP}) AS events, count(*) AS mentions,
+        SELECT {s} AS a, {t} AS b, {cnt} AS events, count(*) AS mentions,
                round(avg(goldstein), 2) AS goldstein
         FROM event_facts WHERE {where} AND {s} IS NOT NULL AND {t} IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", params + [n])
@@ -171,20 +186,22 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[
 
 def top_actors(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     where, params = f.where()
+    n_hap = counter(cur, "hap")
     return rows(cur, f"""
         WITH ev AS (SELECT {HAP} AS hap, source_code, source_name, target_code, target_name
                     FROM event_facts WHERE {where}),
         sides AS (SELECT hap, source_code AS code, source_name AS name FROM ev
                   UNION ALL SELECT hap, target_code, target_name FROM ev)
-        SELECT code, mode(name) AS name, count(DISTINCT hap) AS events
+        SELECT code, mode(name) AS name, {n_hap} AS events
         FROM sides WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""", params + [n])
 
 
 def countries(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[Row]:
     """Events per country (where it happened, else its source's country), with the map's numeric id."""
     where, params = f.where()
+    cnt = counter(cur)
     got = rows(cur, f"""
-        SELECT coalesce(location_country, source_country) AS iso3, count(DISTINCT {HAP}) AS events,
+        SELECT coalesce(location_country, source_country) AS iso3, {cnt} AS events,
                round(avg(goldstein), 2) AS goldstein
         FROM event_facts WHERE {where} AND coalesce(location_country, source_country) IS NOT NULL
         GROUP BY 1 ORDER BY events DESC, iso3""", params)
@@ -221,26 +238,29 @@ def latest(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row
 def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: float = 2.0,
            min_events: int = 3) -> list[Row]:
     """Countries and dyads whose last 7 days (to the last event in the filter) hold at least
-    ``min_events`` events and ``factor`` times their weekly average over the 4 weeks before."""
+    ``min_events`` events and ``factor`` times their weekly average over the 4 weeks before.
+
+    Only the last 35 days are read (one pass for the last date, then that window). A happening counts
+    for the country where it took place, else its source's country."""
     where, params = f.where()
+    cnt = counter(cur, "hap")
     s, t = _country_key("source"), _country_key("target")
+    hi = one(cur, f"SELECT max(date) AS hi FROM event_facts WHERE {where}", params) or {}
+    if not hi.get("hi"):
+        return []
     return rows(cur, f"""
-        WITH ev AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value({s}) AS s, any_value({t}) AS t,
-                           any_value(coalesce(location_country, source_country)) AS c
-                    FROM event_facts WHERE {where} AND date IS NOT NULL GROUP BY hap),
-        bounds AS (SELECT max(date) AS hi FROM ev),
-        keyed AS (SELECT 'country' AS kind, c AS key, date FROM ev WHERE c IS NOT NULL
-                  UNION ALL SELECT 'dyad', s || ' → ' || t, date FROM ev WHERE s IS NOT NULL AND t IS NOT NULL),
-        counted AS (
-            SELECT kind, key,
-                   count(*) FILTER (WHERE date > hi - INTERVAL 7 DAY) AS last_week,
-                   count(*) FILTER (WHERE date <= hi - INTERVAL 7 DAY AND date > hi - INTERVAL 35 DAY) / 4.0
-                       AS weekly_before
-            FROM keyed, bounds GROUP BY kind, key)
+        WITH ev AS (SELECT {HAP} AS hap, date, {s} AS s, {t} AS t, coalesce(location_country, source_country) AS c,
+                           date > CAST(? AS DATE) - INTERVAL 7 DAY AS recent
+                    FROM event_facts WHERE {where} AND date > CAST(? AS DATE) - INTERVAL 35 DAY),
+        keyed AS (SELECT 'country' AS kind, c AS key, hap, recent FROM ev WHERE c IS NOT NULL
+                  UNION ALL SELECT 'dyad', s || ' → ' || t, hap, recent FROM ev WHERE s IS NOT NULL AND t IS NOT NULL),
+        counted AS (SELECT kind, key, {cnt} FILTER (WHERE recent) AS last_week,
+                           {cnt} FILTER (WHERE NOT recent) / 4.0 AS weekly_before
+                    FROM keyed GROUP BY kind, key)
         SELECT kind, key, last_week, round(weekly_before, 2) AS weekly_before,
                round(last_week / greatest(weekly_before, 0.5), 1) AS ratio
         FROM counted WHERE last_week >= ? AND last_week >= ? * weekly_before
-        ORDER BY ratio DESC, last_week DESC, key LIMIT ?""", params + [min_events, factor, n])
+        ORDER BY ratio DESC, last_week DESC, key LIMIT ?""", [hi["hi"]] + params + [hi["hi"], min_events, factor, n])
 
 
 # ------------------------------------------------------------------------------------- events
@@ -291,7 +311,8 @@ def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None
 
 def count_events(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
     where, params = f.where()
-    return one(cur, f"SELECT count(*) AS mentions, count(DISTINCT {HAP}) AS events FROM event_facts"
+    cnt = counter(cur)
+    return one(cur, f"SELECT count(*) AS mentions, {cnt} AS events FROM event_facts"
                     f" WHERE {where}", params) or {}
 
 
@@ -310,7 +331,8 @@ def facet(cur: duckdb.DuckDBPyConnection, f: Filters, name: str, n: int = 12) ->
     if name not in FACETS:
         raise BadParam("facet", f"must be one of {', '.join(FACETS)}")
     where, params = f.where()
-    return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, count(DISTINCT {HAP}) AS events
+    cnt = counter(cur)
+    return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, {cnt} AS events
         FROM event_facts WHERE {where} AND {FACETS[name]} IS NOT NULL GROUP BY 1 ORDER BY events DESC, value
         LIMIT ?""", params + [n])
 
@@ -385,6 +407,7 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
                 " (target_country = ? OR upper(target_igo) = ? OR starts_with(target_code, ?))")
         sides[name] = (f"{where} AND {cond}", params + [x] * 3 + [y] * 3)
     span_where = f"({sides['ab'][0]}) OR ({sides['ba'][0]})"
+    cnt = counter(cur)
     span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {span_where}",
                sides["ab"][1] + sides["ba"][1]) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
@@ -404,7 +427,7 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     both_where, both_params = span_where, sides["ab"][1] + sides["ba"][1]
     out["roots"] = rows(cur, f"""
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, cameo_root AS root,
-               count(DISTINCT {HAP}) AS events
+               {cnt} AS events
         FROM event_facts WHERE ({both_where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", both_params)
     out["events"] = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {both_where}"
                               " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT 100", both_params)
@@ -424,6 +447,7 @@ def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, coun
         quote_match = "(speaker_country = ? OR upper(speaker_igo) = ? OR starts_with(speaker_code, ?))"
         args = [code] * 3
     where, params = f.with_(actor=None).where()
+    cnt = counter(cur)
     s, t = _country_key("source"), _country_key("target")
     partner = f"CASE WHEN {match_s} THEN {t} ELSE {s} END"
     out: Row = {"code": code}
@@ -434,17 +458,17 @@ def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, coun
                          f" UNION ALL SELECT target_name FROM event_facts WHERE {match_t})", args + args)
         out["name"] = (named or {}).get("name")
     both = f"({match_s} OR {match_t})"
-    out["counts"] = one(cur, f"""SELECT count(DISTINCT {HAP}) FILTER (WHERE {match_s}) AS as_source,
-        count(DISTINCT {HAP}) FILTER (WHERE {match_t}) AS as_target, count(DISTINCT {HAP}) AS events
+    out["counts"] = one(cur, f"""SELECT {cnt} FILTER (WHERE {match_s}) AS as_source,
+        {cnt} FILTER (WHERE {match_t}) AS as_target, {cnt} AS events
         FROM event_facts WHERE {where} AND {both}""", args + args + params + args + args)
-    out["partners"] = rows(cur, f"""SELECT {partner} AS partner, count(DISTINCT {HAP}) AS events,
+    out["partners"] = rows(cur, f"""SELECT {partner} AS partner, {cnt} AS events,
         round(avg(goldstein), 2) AS goldstein FROM event_facts WHERE {where} AND {both} AND {partner} IS NOT NULL
         GROUP BY 1 ORDER BY events DESC, partner LIMIT 15""", args + params + args + args + args)
     out["types"] = rows(cur, f"""SELECT coalesce(plover_type, 'CAMEO ' || cameo_root) AS type,
-        count(DISTINCT {HAP}) AS events FROM event_facts WHERE {where} AND {both}
+        {cnt} AS events FROM event_facts WHERE {where} AND {both}
         GROUP BY 1 ORDER BY events DESC, type""", params + args + args)
     out["places"] = rows(cur, f"""SELECT location_name AS name, location_country AS country,
-        any_value(lat) AS lat, any_value(lon) AS lon, count(DISTINCT {HAP}) AS events
+        any_value(lat) AS lat, any_value(lon) AS lon, {cnt} AS events
         FROM event_facts WHERE {where} AND {both} AND location_name IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, name LIMIT 20""", params + args + args)
     out["quotes"] = rows(cur, f"""SELECT q.article_id, q.idx, q.speaker_name, q.speaker_code, q.text
@@ -471,7 +495,8 @@ def points(cur: duckdb.DuckDBPyConnection, f: Filters, limit: int = 5000) -> lis
 def network(cur: duckdb.DuckDBPyConnection, f: Filters, edges: int = 150) -> Row:
     """The actor graph of the filter: the heaviest directed edges (actor codes) and their nodes."""
     where, params = f.where()
-    links = rows(cur, f"""SELECT source_code AS source, target_code AS target, count(DISTINCT {HAP}) AS events,
+    cnt = counter(cur)
+    links = rows(cur, f"""SELECT source_code AS source, target_code AS target, {cnt} AS events,
         round(avg(goldstein), 2) AS goldstein FROM event_facts
         WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", params + [edges])
