@@ -172,7 +172,12 @@ class _progress_bar:  # noqa: N801 — used as a context manager, like a functio
               help="json: the counts as one JSON object; table: readable (default on a terminal).")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(0), help="Top dyads in the table view.")
 def stats_cmd(db: str, fmt: str | None, top: int) -> None:
-    """Counts of what the store holds: articles, events, rejects, duplicates, languages, ..."""
+    """Counts of what the store holds: articles, events, rejects, duplicates, languages, ...
+
+    Also what the coder found beyond its dictionaries and how far to trust it: events with an unknown
+    actor (a name but no code) and the 10 most frequent such names, agentless events (no source), the
+    mean confidence and the events below 0.5 (see --min-confidence of the analysis commands).
+    """
     from accord.store import Store, StoreError
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "json")
@@ -196,7 +201,10 @@ def stats_cmd(db: str, fmt: str | None, top: int) -> None:
     flat = {k: v for k, v in stats.items() if k != "collection"}
     flat.update({f"collect {k}".replace("_", " "): v for k, v in stats.get("collection", {}).items()})
     for key, value in flat.items():
-        shown = ", ".join(f"{k} {v:,}" for k, v in value.items()) if isinstance(value, dict) else f"{value:,}"
+        if isinstance(value, dict):
+            shown = ", ".join(f"{k} {v:,}" for k, v in value.items())
+        else:
+            shown = "" if value is None else f"{value:,}"  # a store with no confidences has no mean
         table.add_row(key, shown or "-")
     console = Console()
     console.print(table)

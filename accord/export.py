@@ -1,7 +1,8 @@
 """Exports of the store: GDELT 2.0 events and mentions, POLECAT-style PLOVER JSONL, Parquet and CSV.
 
 - ``gdelt``: one row per happening (see ``migrations/002_happenings.sql``), GDELT 2.0's 61 columns in
-  its order, tab-separated, no header. Actor fields carry CAMEO codes and ISO3 countries; the geo fields
+  its order, tab-separated, no header. Actor fields carry CAMEO codes and ISO3 countries (an actor the
+  dictionaries do not know has an empty code, its name, and its role as Type1Code); the geo fields
   carry FIPS 10-4 country codes, as GDELT's do. Actor geo is the actor's country (country-level match);
   action geo is the event's location. FeatureIDs of cities are GeoNames ids, not GNS ones. SQLDATE is
   the date the event happened; DATEADDED the date it was reported (its first article's publication
@@ -117,11 +118,14 @@ def _gdelt_time(reported: str, ingested: str) -> str:
 
 
 def _actor_columns(n: int, side: str) -> list[str]:
-    code, country = f"h.{side}_code", f"h.{side}_country"
+    code, country, role = f"h.{side}_code", f"h.{side}_country", f"h.{side}_role"
     org = f"(starts_with({code}, 'IGO') OR starts_with({code}, 'NGO')) AND length({code}) > 3"
     # stacked roles after the country prefix: EGYGOVMIL → GOV, MIL
     typed = f"{country} IS NOT NULL AND starts_with({code}, {country})"
-    types = [f"CASE WHEN {typed} THEN nullif(substr({code}, {4 + 3 * i}, 3), '') END" for i in range(3)]
+    # an actor the dictionaries do not know has no code, but maybe a role ('Gujarat police': COP)
+    unknown = f"{code} IS NULL AND regexp_full_match(coalesce({role}, ''), '[A-Z]{{3}}')"
+    types = [f"CASE WHEN {typed} THEN nullif(substr({code}, {4 + 3 * i}, 3), '')"
+             f"{f' WHEN {unknown} THEN {role}' if i == 0 else ''} END" for i in range(3)]
     return [
         f"{_s(code)} AS Actor{n}Code",
         f"{_s(f'upper({side}_name)')} AS Actor{n}Name",

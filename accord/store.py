@@ -248,6 +248,7 @@ class Store:
         langs = q("SELECT coalesce(language, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
         out["languages"] = {lang: int(n) for lang, n in langs}
         out["runs"] = count("SELECT count(*) FROM runs")
+        out.update(_coverage_stats(self.con))
         return out
 
     def top_dyads(self, n: int = 10) -> list[dict[str, Any]]:
@@ -373,6 +374,46 @@ class Store:
             "UPDATE runs SET finished_at = ?, articles = ?, duplicates = ?, rejects = ? WHERE run_id = ?",
             [_now(), articles, duplicates, rejects, run_id],
         )
+
+
+# An actor the dictionaries do not know: kept with its name (and maybe a role or country) but no code.
+_UNKNOWN = "({side}_code IS NULL AND {side}_name IS NOT NULL)"
+_UNKNOWN_NAMES = 10
+
+
+def _coverage_stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What the coder found beyond the dictionaries, and how far to trust it (every event row counted):
+
+    - ``unknown_actor_events``: events whose source or target is an unknown actor (a name, no code);
+    - ``unknown_actors``: the ten most frequent unknown actor names, with the events they are in;
+    - ``agentless_events``: events with no source at all ("three people were killed");
+    - ``confidence_mean``: the mean confidence of the events that have one (None if none has);
+    - ``low_confidence_events``: events with a confidence below 0.5;
+    - ``events_without_confidence``: events stored before confidences were (migration 007).
+
+    Reads ``event_facts``, which has a (null) confidence even on a store from before migration 007.
+    """
+    source, target = _UNKNOWN.format(side="source"), _UNKNOWN.format(side="target")
+    [(unknown, agentless, mean, low, missing)] = con.execute(f"""
+        SELECT count(*) FILTER (WHERE {source} OR {target}),
+               count(*) FILTER (WHERE source_code IS NULL AND source_name IS NULL),
+               avg(confidence),
+               count(*) FILTER (WHERE confidence < 0.5),
+               count(*) FILTER (WHERE confidence IS NULL)
+        FROM event_facts""").fetchall()
+    names = con.execute(f"""
+        SELECT name, count(DISTINCT (article_id, idx)) AS n FROM (
+            SELECT source_name AS name, article_id, idx FROM event_facts WHERE {source}
+            UNION ALL SELECT target_name, article_id, idx FROM event_facts WHERE {target}
+        ) GROUP BY name ORDER BY n DESC, name LIMIT ?""", [_UNKNOWN_NAMES]).fetchall()
+    return {
+        "unknown_actor_events": int(unknown),
+        "unknown_actors": {name: int(n) for name, n in names},
+        "agentless_events": int(agentless),
+        "confidence_mean": None if mean is None else round(float(mean), 4),
+        "low_confidence_events": int(low),
+        "events_without_confidence": int(missing),
+    }
 
 
 # ---------------------------------------------------------------------------------- dataclass → rows

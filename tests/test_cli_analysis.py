@@ -7,7 +7,7 @@ import json
 
 import pandas as pd
 import pytest
-from analysis_fixture import build_store
+from analysis_fixture import build_coverage_store, build_store
 from click.testing import CliRunner
 
 from accord.cli import main
@@ -128,3 +128,88 @@ def test_cli_events_and_dyads_take_the_date_basis(gulf):
 def test_cli_series_commands_document_the_date_basis(command):
     out = run(*command, "--help")
     assert "--date [reported|event]" in out and "--include-historical" in out
+
+
+# ----------------------------------------------------------------------- confidence (issue 12, item 8)
+
+
+def test_cli_min_confidence_filters_every_analysis_command(db, tmp_path):
+    rows = [json.loads(x) for x in run("events", "--db", db, "--min-confidence", "0.5", "--format", "jsonl").splitlines()]
+    assert len(rows) == 30 and min(r["confidence"] for r in rows) == 0.9
+    dyad = pd.read_csv(io.StringIO(run("dyad", "RUS", "IRN", "--db", db, "--to", "2022-04-30",
+                                       "--min-confidence", "0.5", "--format", "csv")))
+    assert dyad.events.tolist() == [2, 0, 2, 0]
+    panel = pd.read_csv(io.StringIO(run("panel", "--db", db, "--by", "year", "--countries", "USA",
+                                        "--min-confidence", "0.5", "--format", "csv")))
+    assert panel.events.tolist() == [5]
+    dyads = pd.read_csv(io.StringIO(run("dyads", "--db", db, "--top", "3", "--min-confidence", "0.5",
+                                        "--format", "csv")))
+    assert dyads.events.tolist() == [6, 6, 4]
+    run("network", "--db", db, "--out", str(tmp_path / "n.json"), "--min-confidence", "0.5")
+    assert len(json.loads((tmp_path / "n.json").read_text())["edges"]) == 8
+    run("plot", "dyad", "RUS", "IRN", "--db", db, "--min-confidence", "0.5", "--out", str(tmp_path / "d.png"))
+    run("plot", "map", "--db", db, "--min-confidence", "0.5", "--out", str(tmp_path / "m.png"))
+    assert (tmp_path / "d.png").exists() and (tmp_path / "m.png").exists()
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.2", "high"])
+def test_cli_min_confidence_outside_0_to_1_is_a_usage_error(db, value):
+    result = CliRunner().invoke(main, ["events", "--db", db, "--min-confidence", value])
+    assert result.exit_code == 2 and "Invalid value for '--min-confidence'" in result.output
+
+
+@pytest.mark.parametrize("command", [["events"], ["dyad"], ["panel"], ["dyads"], ["network"], ["plot", "dyad"],
+                                     ["plot", "map"]])
+def test_cli_analysis_commands_document_min_confidence(command):
+    assert "--min-confidence FLOAT" in run(*command, "--help")
+
+
+# ----------------------------------------------------------- actors beyond the dictionary (issue 12, items 1, 3)
+
+
+@pytest.fixture(scope="module")
+def coverage(tmp_path_factory):
+    return str(build_coverage_store(tmp_path_factory.mktemp("coverage") / "coverage.duckdb"))
+
+
+def test_cli_stats_counts_unknown_actors_agentless_events_and_confidence(coverage):
+    stats = json.loads(run("stats", "--db", coverage, "--format", "json"))
+    assert stats["events"] == 6 and stats["unknown_actor_events"] == 4 and stats["agentless_events"] == 2
+    assert stats["unknown_actors"] == {"Naxalite insurgents": 2, "Gujarat police": 1, "the electoral commission": 1}
+    assert (stats["confidence_mean"], stats["low_confidence_events"], stats["events_without_confidence"]) == (0.6, 2, 1)
+    table = run("stats", "--db", coverage, "--format", "table")
+    assert "unknown_actors" in table and "Naxalite insurgents 2" in table
+
+
+def test_cli_stats_table_of_an_empty_store_has_no_mean_confidence(tmp_path):
+    from accord.store import Store
+
+    Store(tmp_path / "empty.duckdb").close()
+    table = run("stats", "--db", str(tmp_path / "empty.duckdb"), "--format", "table")
+    assert "confidence_mean" in table
+
+
+def test_cli_export_gdelt_gives_an_unknown_actor_its_name_and_role_and_no_code(coverage, tmp_path):
+    out = tmp_path / "g.tsv"
+    run("export", "--db", coverage, "--format", "gdelt", "--out", str(out))
+    assert {line.count("\t") for line in out.read_text().splitlines()} == {60}  # 61 fields, no new column
+    df = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str, keep_default_na=False)
+    by_code = df.set_index("EventCode")
+    rebels = by_code.loc["190"].set_index("Actor1Name").loc["NAXALITE INSURGENTS"]
+    assert (rebels.Actor1Code, rebels.Actor1CountryCode, rebels.Actor1Type1Code) == ("", "IND", "REB")
+    assert (rebels.Actor2Code, rebels.Actor2Type1Code) == ("INDCOP", "COP")
+    arrest = by_code.loc["173"]
+    assert (arrest.Actor2Code, arrest.Actor2Name, arrest.Actor2Type1Code) == ("", "GUJARAT POLICE", "COP")
+    agentless = by_code.loc["183"]  # a suicide bombing with no stated agent: no Actor1 at all
+    assert (agentless.Actor1Code, agentless.Actor1Name, agentless.Actor2Code) == ("", "", "IND")
+
+
+def test_cli_export_plover_and_tables_carry_confidence_and_unknown_actors(coverage, tmp_path):
+    run("export", "--db", coverage, "--format", "plover", "--out", str(tmp_path / "p.jsonl"))
+    records = {r["event_id"]: r for r in map(json.loads, (tmp_path / "p.jsonl").read_text().splitlines())}
+    assert records["c1-1"]["actor"] == {"text": "Naxalite insurgents", "country": "IND", "sector": "REB",
+                                        "code": None, "igo": None}
+    assert records["c1-3"]["actor"] is None and records["c1-1"]["confidence"] == 0.4
+    run("export", "--db", coverage, "--format", "csv", "--out", str(tmp_path / "csv"))
+    events = pd.read_csv(tmp_path / "csv" / "events.csv")
+    assert events.confidence.tolist()[:5] == [0.9, 0.4, 0.3, 0.6, 0.8] and pd.isna(events.confidence.iloc[5])

@@ -133,7 +133,41 @@ def test_store_reads_leave_no_unfinished_result_on_the_connection(store: Store):
 
 def test_store_stats_has_the_documented_keys(store: Store):
     assert {"articles", "events", "rejects", "duplicates", "quotes", "amounts", "locations", "skipped",
-            "languages"} <= set(store.stats())
+            "languages", "unknown_actor_events", "unknown_actors", "agentless_events", "confidence_mean",
+            "low_confidence_events", "events_without_confidence"} <= set(store.stats())
+
+
+def test_store_stats_count_unknown_actors_agentless_events_and_low_confidence(store: Store):
+    unknown = Actor("the Interior Ministry", None, "PAK", None, "GOV")  # not in the dictionaries: no code
+    events = [
+        Event(unknown, IRAN, "173", "The Interior Ministry arrested ...", (0, 4), "verb", confidence=0.3),
+        Event(None, unknown, "190", "A bomb hit the Interior Ministry.", (5, 9), "incident", confidence=0.7),
+        Event(IRAN, PUTIN, "057", "Iran signed a deal with Putin.", (10, 14), "verb", confidence=0.9),
+    ]  # the second has no stated agent
+    store.write(result(events=events))
+    s = store.stats()
+    assert (s["events"], s["unknown_actor_events"], s["agentless_events"]) == (3, 2, 1)
+    assert s["unknown_actors"] == {"the Interior Ministry": 2}
+    assert s["confidence_mean"] == pytest.approx(0.6333, abs=1e-4) and s["low_confidence_events"] == 1
+    assert s["events_without_confidence"] == 0
+
+
+def test_store_stats_of_an_empty_store_have_no_mean_confidence(store: Store):
+    s = store.stats()
+    assert (s["unknown_actors"], s["confidence_mean"], s["low_confidence_events"]) == ({}, None, 0)
+
+
+def test_store_stats_of_a_store_before_the_confidence_migration_read_only(tmp_path: Path):
+    path = tmp_path / "v6.duckdb"
+    con = duckdb.connect(str(path))
+    for _, _, sql in [m for m in migrations() if m[0] <= 6]:
+        con.execute(sql)
+    con.execute("INSERT INTO articles (id, text, status, hash) VALUES ('a', 'text', 'coded', 'a')")
+    con.execute("INSERT INTO events (article_id, idx, source_name, cameo, cameo_root) VALUES ('a', 0, 'X', '010', '01')")
+    con.close()
+    with Store(path, read_only=True) as store:
+        s = store.stats()
+    assert (s["events_without_confidence"], s["confidence_mean"], s["unknown_actors"]) == (1, None, {"X": 1})
 
 
 def test_store_read_only_refuses_a_missing_file(tmp_path: Path):
