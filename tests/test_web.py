@@ -261,6 +261,8 @@ def test_token_is_required_when_set_and_then_kept_in_a_cookie(owner):
         assert c.get("/api/overview", headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert c.get("/?token=s3cret").status_code == 200
         assert c.get("/api/overview").status_code == 200  # the cookie
+        c.cookies.clear()
+        assert c.get("/api/overview?token=%C3%A9t%C3%A9").status_code == 401  # not ASCII: refused, not a 500
 
 
 def test_serve_command_refuses_other_hosts_without_a_token(tmp_path):
@@ -300,6 +302,7 @@ def test_feedback_form_round_trips_and_exports(tmp_path, resources):
             token = _csrf(page)
             assert c.post("/event/demo-01/1/feedback", data={"csrf": "0.bad", "verdict": "no_event"}).status_code == 403
             assert c.post("/event/demo-01/1/feedback", data={"csrf": token, "verdict": "maybe"}).status_code == 400
+            assert c.post("/event/demo-01/1/feedback", data={"csrf": token, "note": "x" * 30_000}).status_code == 400
             assert c.post("/event/demo-01/1/feedback", data={"csrf": token, "verdict": "wrong_code", "cameo": "999"}).status_code == 400
             r = c.post("/event/demo-01/1/feedback", data={"csrf": token, "verdict": "wrong_code", "cameo": "036",
                                                           "note": "<b>intent</b>"}, follow_redirects=False)

@@ -45,18 +45,20 @@ class Guard:
         self.app = app
         self.token = token
 
+    def _same(self, given: str) -> bool:
+        return hmac.compare_digest(given.encode("utf-8", "replace"), (self.token or "").encode())
+
     def _authorised(self, request: Request) -> tuple[bool, bool]:
         """(allowed, came in the URL: set the cookie)."""
         if self.token is None:
             return True, False
         given = request.query_params.get("token")
-        if given is not None and hmac.compare_digest(given, self.token):
+        if given is not None and self._same(given):
             return True, True
         auth = request.headers.get("authorization", "")
-        if auth.startswith("Bearer ") and hmac.compare_digest(auth[7:], self.token):
+        if auth.startswith("Bearer ") and self._same(auth[7:]):
             return True, False
-        cookie = request.cookies.get(TOKEN_COOKIE, "")
-        return hmac.compare_digest(cookie, self.token), False
+        return self._same(request.cookies.get(TOKEN_COOKIE, "")), False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

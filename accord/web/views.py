@@ -121,12 +121,26 @@ async def article_page(request: Request) -> Response:
     return render(request, "article.html", d=d, a=a, text=segments(a.get("text") or "", spans))
 
 
+FORM_BYTES = 20_000
+
+
+async def read_capped(request: Request, cap: int) -> bytes:
+    """The request body, refused (BadParam → 400) past ``cap`` bytes without reading the rest."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise BadParam("form", f"larger than {cap:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def feedback_post(request: Request) -> Response:
     """The "this coding is wrong" form: CSRF-checked, validated, stored through the writer."""
     owner = request.app.state.owner
     article_id = request.path_params["article"]
     idx = parse_int("idx", request.path_params["idx"], 0, 10**6)
-    body = (await request.body())[:20_000].decode("utf-8", errors="replace")
+    body = (await read_capped(request, FORM_BYTES)).decode("utf-8", errors="replace")
     form = dict(parse_qsl(body, keep_blank_values=True))
     target = f"/event/{quote(article_id, safe='')}/{idx}"
     if not request.app.state.csrf.check(request.url.path.removesuffix("/feedback"), form.get("csrf", "")):
