@@ -213,6 +213,22 @@ def test_an_overview_part_past_its_time_limit_is_left_empty_and_named(owner, mon
     assert page.status_code == 200 and "Timed out, shown empty: surges" in page.text
 
 
+def test_dyad_counts_each_direction_s_happenings_in_every_period(client):
+    d = client.get("/api/dyad?a=IRN&b=ISR").json()["data"]
+    assert [p["period"] for p in d["ab"]] == [p["period"] for p in d["ba"]] == d["periods"]  # zeros filled in
+    rows = client.get("/api/events?actor=IRN&side=source&limit=500&facets=0").json()["rows"]
+    want = {(r["source_code"], r["target_code"], r["cameo"], r["date"]) for r in rows
+            if (r["target_code"] or "").startswith("ISR") and r["date"]}
+    assert sum(p["events"] for p in d["ab"]) == len(want) > 0
+
+
+def test_the_library_dyad_gives_the_numbers_the_api_gathers_concurrently(owner, client):
+    api = client.get("/api/dyad?a=IRN&b=ISR").json()
+    lib = owner.run_read(lambda cur: Q.dyad(cur, Filters(), "IRN", "ISR"))
+    assert api["data"]["ab"] == lib["ab"] and api["data"]["roots"] == lib["roots"]
+    assert [r["idx"] for r in api["rows"]] == [r["idx"] for r in lib["events"]]
+
+
 def test_brushed_dates_refilter_the_overview(client):
     all_events = client.get("/api/overview").json()["data"]["matching"]["events"]
     part = client.get("/api/overview?from=2024-08-01&to=2024-08-31").json()

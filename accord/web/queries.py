@@ -397,41 +397,62 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str) -> Row | None:
 # ------------------------------------------------------------------------------------- dyad, actor, country
 
 
-def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
-    """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over time."""
-    sides: dict[str, Any] = {}
-    for name, (x, y) in {"ab": (a, b), "ba": (b, a)}.items():
-        g = f.with_(actor=None)
-        where, params = g.where()
-        cond = ("(source_country = ? OR upper(source_igo) = ? OR starts_with(source_code, ?)) AND"
-                " (target_country = ? OR upper(target_igo) = ? OR starts_with(target_code, ?))")
-        sides[name] = (f"{where} AND {cond}", params + [x] * 3 + [y] * 3)
-    span_where = f"({sides['ab'][0]}) OR ({sides['ba'][0]})"
-    cnt = counter(cur)
-    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {span_where}",
-               sides["ab"][1] + sides["ba"][1]) or {}
+def dyad_sides(f: Filters, a: str, b: str) -> dict[str, tuple[str, list[Any]]]:
+    """WHERE conditions of each direction (``ab``: a → b, ``ba``) and of both (``both``)."""
+    where, params = f.with_(actor=None).where()
+    cond = ("(source_country = ? OR upper(source_igo) = ? OR starts_with(source_code, ?)) AND"
+            " (target_country = ? OR upper(target_igo) = ? OR starts_with(target_code, ?))")
+    sides = {name: (f"{where} AND {cond}", params + [x] * 3 + [y] * 3) for name, (x, y) in
+             {"ab": (a, b), "ba": (b, a)}.items()}
+    sides["both"] = (f"({sides['ab'][0]}) OR ({sides['ba'][0]})", sides["ab"][1] + sides["ba"][1])
+    return sides
+
+
+def dyad_span(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
+    """The dyad's period unit and every period label from its first to its last event."""
+    where, params = dyad_sides(f, a, b)["both"]
+    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {where}", params) or {}
     unit = period_unit(span.get("lo"), span.get("hi"))
-    out: Row = {"a": a, "b": b, "unit": unit}
-    periods = period_range(span.get("lo"), span.get("hi"), unit)
-    for name, (where, params) in sides.items():
-        out[name] = fill(periods, rows(cur, f"""
-            WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q,
-                                any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
-                         GROUP BY hap)
-            SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
-                   count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
-                   count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
-                   round(avg(g), 2) AS goldstein
-            FROM hap GROUP BY 1 ORDER BY 1""", params), {"events": 0, **_ZERO_QUADS, "goldstein": None})
-    out["periods"] = periods
-    both_where, both_params = span_where, sides["ab"][1] + sides["ba"][1]
-    out["roots"] = rows(cur, f"""
-        SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, cameo_root AS root,
-               {cnt} AS events
-        FROM event_facts WHERE ({both_where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", both_params)
-    out["events"] = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE {both_where}"
-                              " ORDER BY date DESC NULLS LAST, article_id, idx LIMIT 100", both_params)
-    return out
+    return {"unit": unit, "periods": period_range(span.get("lo"), span.get("hi"), unit)}
+
+
+def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side: str, span: Row) -> list[Row]:
+    """One direction (``ab`` or ``ba``) per period: events by quad class, mean Goldstein of happenings."""
+    where, params = dyad_sides(f, a, b)[side]
+    unit = span["unit"]
+    got = rows(cur, f"""
+        WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q,
+                            any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
+                     GROUP BY hap)
+        SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
+               count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
+               count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
+               round(avg(g), 2) AS goldstein
+        FROM hap GROUP BY 1 ORDER BY 1""", params)
+    return fill(span["periods"], got, {"events": 0, **_ZERO_QUADS, "goldstein": None})
+
+
+def dyad_roots(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, span: Row) -> list[Row]:
+    """Events per period and CAMEO root, both directions."""
+    where, params = dyad_sides(f, a, b)["both"]
+    return rows(cur, f"""
+        SELECT strftime(date_trunc('{span["unit"]}', date), '%Y-%m-%d') AS period, cameo_root AS root,
+               {counter(cur)} AS events
+        FROM event_facts WHERE ({where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", params)
+
+
+def dyad_events(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> list[Row]:
+    where, params = dyad_sides(f, a, b)["both"]
+    return top_rows(cur, f"({where})", params, "date DESC NULLS LAST, article_id, idx", 100)
+
+
+def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
+    """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over
+    time; the latest events (the API runs these parts concurrently)."""
+    span = dyad_span(cur, f, a, b)
+    return {"a": a, "b": b, **span, "ab": dyad_series(cur, f, a, b, "ab", span),
+            "ba": dyad_series(cur, f, a, b, "ba", span), "roots": dyad_roots(cur, f, a, b, span),
+            "events": dyad_events(cur, f, a, b)}
 
 
 def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, country: bool = False) -> Row:
