@@ -127,11 +127,15 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str, int,
     tokens = [tokenize(text, s, e) for s, e in spans]
     # a sector word ("the ministry", "officials") is an actor of the article's country when it names one
     names = [_names_actor(words, actors) for words in tokens]
+    # an article that names no country, organisation, group or leader anywhere in several sentences is
+    # business or local news: there a sector word or an unknown name alone is not worth a parse. A snippet
+    # of a few sentences has no such context to judge by, and costs little: every candidate is parsed.
+    any_named = any(names) or len(spans) < 4
     for (s, e), words, has_name in zip(spans, tokens, names, strict=True):
         chunk = text[s:e]
         # any actor: a dictionary name, a sector of the state ("police", "officials": their country may
         # come from elsewhere, or stay unknown), or a name the dictionaries do not know
-        named = has_name or _names_actor(words, actors, sectors=True) or _proper_name(words)
+        named = has_name or (any_named and (_names_actor(words, actors, sectors=True) or _proper_name(words)))
         acts = triggers is None or triggers.found_in(words)
         # violence is reported from the victims' side, often with no one named ("three people were killed")
         violent = triggers is not None and bool(triggers.violent) and any(w.lower() in triggers.violent for w in words)
@@ -262,9 +266,21 @@ _NOT_NAMES = frozenset({
 
 
 def _proper_name(words: list[str]) -> bool:
-    """A capitalised word after the first that is not a weekday, month or title: an unknown name
-    ("Lagumdzija", "the Electoral Commission") that may act or be acted on."""
-    return any(w[:1].isupper() and w[1:2].islower() and w not in _NOT_NAMES for w in words[1:])
+    """A capitalised word that is not a weekday, month or title: an unknown name ("Lagumdzija", "the
+    Electoral Commission") that may act or be acted on. The first word counts unless it is a function
+    word ("The", "After"), since every sentence starts with a capital."""
+    if any(w[:1].isupper() and w[1:2].islower() and w not in _NOT_NAMES for w in words[1:]):
+        return True
+    return bool(words) and words[0][:1].isupper() and words[0].lower() not in _STOP_WORDS and words[0] not in _NOT_NAMES
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+_STOP_WORDS = _stop_words()
 
 
 def _names_actor(words: list[str], actors: ActorDictionary, sectors: bool = False) -> bool:

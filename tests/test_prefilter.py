@@ -121,3 +121,28 @@ def test_a_verb_trigger_after_a_determiner_is_a_noun_and_does_not_count(resource
     # a noun pattern still fires after a determiner ("an agreement"), and so does a control word
     assert found("Iran wants an agreement .".split())
     assert found("Iran made a pledge .".split())
+
+
+def test_prefilter_unknown_names_and_state_sectors_count_where_the_article_names_an_actor(resources):
+    from accord.prefilter import candidates, words
+
+    def kept(text):
+        return [text[s:e] for s, e in candidates(text, resources.actors, words, resources.triggers)]
+
+    # a snippet: every sentence with an act and a name, known or not, is parsed
+    assert kept("Lagumdzija suspended the aid donations.") == ["Lagumdzija suspended the aid donations."]
+    assert kept("Police arrested 20 people.") == ["Police arrested 20 people."]
+    # an article of several sentences naming no country, organisation or leader: business news
+    business = ("Acme Widgets reported higher sales. Its chairman John Doe said the company agreed to buy "
+                "Bolt Tools. The deal closes in May. Shares rose two pct.")
+    assert "Its chairman John Doe said the company agreed to buy Bolt Tools." not in kept(business)
+    # the same sentence in an article that names a country is parsed
+    political = business.replace("Shares rose two pct.", "France welcomed the deal.")
+    assert "Its chairman John Doe said the company agreed to buy Bolt Tools." in kept(political)
+
+
+def test_prefilter_violence_is_parsed_when_no_one_is_named(resources):
+    from accord.prefilter import candidates, words
+
+    text = "Three people were killed when a bomb exploded near a market."
+    assert candidates(text, resources.actors, words, resources.triggers) == [(0, len(text))]
