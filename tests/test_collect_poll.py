@@ -90,6 +90,8 @@ def test_poll_stores_rss_atom_and_news_sitemap_items_and_a_second_round_fetches_
         counts = dict(rows(store, "SELECT url, not_modified FROM feeds"))
         assert counts[site.url("/rss.xml")] == 1 and counts[site.url("/atom.xml")] == 1
         assert store.stats()["articles"] == 4
+        stats = collection_stats(store.con)
+    assert (stats["feed_fetches"], stats["feed_not_modified"], stats["feed_not_modified_rate"]) == (6, 2, 0.333)
     assert all(site.hits[p] == 1 for p in ("/world/1", "/world/2", "/atom/1", "/news/1"))
     assert site.hits["/rss.xml"] == 2 and site.hits["/robots.txt"] == 2  # robots.txt is read once per round
     assert all(h["user-agent"].startswith("accord/") and "test@example.org" in h["user-agent"] for _, h in site.requests)

@@ -218,6 +218,7 @@ def collection_stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {
         "feeds": int(feeds), "feeds_failing": int(failing), "feed_fetches": int(fetches),
         "feed_not_modified": int(not_modified),
+        "feed_not_modified_rate": round(int(not_modified) / int(fetches), 3) if fetches else 0.0,
         "items_seen": int(seen), "fetched": int(fetched), "stored": int(states.get("stored", 0)),
         "duplicates": int(states.get("duplicate", 0)), "already_stored": int(states.get("known", 0)),
         "pending": int(states.get("pending", 0)), "skipped": int(states.get("skipped", 0)),
