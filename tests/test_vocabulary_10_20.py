@@ -57,9 +57,11 @@ CASES = [
     ("Britain lodged a formal protest with Argentina.", "114", "GBR", "ARG"),
     ("Japan summoned the Chinese ambassador.", "114", "JPN", "CHN"),
     ("Iran filed a lawsuit against the United States.", "115", "IRN", "USA"),
+    ("The Afghan government disputed the results of the U.N. report.", "110", "AFG", None),
     ("A French court convicted the Libyan government.", "116", "FRA", "LBY"),
     # 12
     ("Egypt turned down the offer from Israel.", "120", "EGY", "ISR"),
+    ("The United States reneged on the nuclear accord with Iran.", "120", "USA", "IRN"),
     ("Germany rejected the alliance with Russia.", "1212", "DEU", "RUS"),
     ("Russia rejected the extradition of the suspects to Britain.", "1213", "RUS", "GBR"),
     ("Germany rejected a loan to Greece.", "1221", "DEU", "GRC"),
@@ -97,11 +99,13 @@ CASES = [
     ("The Kenyan president threatened Kenyan journalists with prosecution.", "137", "KEN", "KEN"),
     ("Iran threatened Iraq with countermeasures.", "131", "IRN", "IRQ"),
     ("Egypt gave Libya an ultimatum.", "139", "EGY", "LBY"),
+    ("The Philippine government gave Canada a deadline to remove the waste.", "139", "PHL", "CAN"),
     # 14
     ("Thousands of Kenyan students took to the streets against the government.", "141", "KEN", "KEN"),
     ("Kenyan students joined the protest against the Kenyan government.", "141", "KEN", "KEN"),
     ("Iranian prisoners staged a hunger strike.", "142", "IRN", "IRN"),
     ("Indian farmers went on strike on Monday.", "143", "IND", "IND"),
+    ("Three thousand Indian workers stopped work on Monday.", "143", "IND", None),
     ("South Korean opposition parties boycotted the election.", "143", "KOR", "KOR"),
     ("Thai protesters occupied the airport.", "144", "THA", "THA"),
     ("Protesters in Kenya clashed with police.", "145", "KEN", "KEN"),
@@ -112,6 +116,7 @@ CASES = [
     ("The Indian government put the police on alert.", "15", "IND", None),
     ("Russia put its forces on high alert.", "152", "RUS", None),
     ("Indian police deployed riot police in Kashmir.", "153", "IND", None),
+    ("Guatemala mobilized police and military to the area.", "153", "GTM", None),
     ("China massed troops on the border with Vietnam.", "154", "CHN", "VNM"),
     ("Iraq called up its reservists.", "154", "IRQ", None),
     # 16
@@ -138,6 +143,8 @@ CASES = [
     ("Thai courts banned the opposition party.", "1722", "THA", "THA"),
     ("Egyptian authorities imposed a curfew in Cairo.", "1723", "EGY", "EGY"),
     ("Pakistan declared a state of emergency.", "1724", "PAK", None),
+    ("The Thai government declared a state of siege in the south.", "1724", "THA", None),
+    ("Police in Japan issued an arrest warrant for the Chinese actor.", "173", "JPN", "CHN"),
     ("Indian police took Kashmiri protesters into custody.", "173", "IND", None),
     ("Zimbabwe deported British journalists.", "174", "ZWE", "GBR"),
     ("Egyptian police fired tear gas at protesters.", "175", "EGY", "EGY"),
@@ -159,6 +166,9 @@ CASES = [
     # 19
     ("Iraqi jets hit Iranian positions.", "190", "IRQ", "IRN"),
     ("Indian and Pakistani troops exchanged fire.", "190", "IND", "PAK"),
+    ("Israel's air force carried out strikes against Hamas targets in Gaza.", "190", "ISR", "PSE"),
+    ("Israel has launched cyber warfare against Iran.", "190", "ISR", "IRN"),
+    ("Turkey began a military operation against Kurdish fighters in Syria.", "190", "TUR", None),
     ("Israeli troops besieged the town.", "191", "ISR", None),
     ("Iraq closed its border with Syria.", "191", "IRQ", "SYR"),
     ("Turkish troops entered the Syrian town of Afrin.", "192", "TUR", "SYR"),
@@ -199,6 +209,9 @@ def test_vocabulary_10_20_codes_its_sentence(code, sentence: str, cameo: str, so
     "The Malaysian plant uses rubber from Thailand.",  # no rubber bullets
     "In this case, the Japanese company will open a new plant.",  # no lawsuit
     "The Indian government put the new tax law into force.",  # no show of force
+    "The company set a deadline for bids.",  # a deadline, not an ultimatum
+    "Young men began military service in Israel.",  # no military operation
+    "The Japanese factory stopped work on Monday.",  # a factory does not strike
 ])
 def test_vocabulary_10_20_ambiguous_words_need_their_objects(code, sentence: str):
     assert not [e for e in code(sentence).events if "10" <= e.cameo[:2] <= "20"], _events(code(sentence))
