@@ -30,11 +30,15 @@ find "$tmp/src" -name __pycache__ -prune -exec rm -rf {} +
 "$python" -m pip wheel "$tmp/src" --no-deps --quiet --wheel-dir "$tmp/dist" >"$tmp/build.log" 2>&1 \
   || { cat "$tmp/build.log" >&2; fail "pip wheel"; }
 wheel="$(ls "$tmp"/dist/accord-*.whl)"
-"$python" - "$wheel" <<'EOF' || fail "the wheel lacks package data"
+"$python" - "$wheel" "$tmp/src" <<'EOF' || fail "the wheel lacks package data"
+# every file of the package that is not Python source (data, SQL, templates, assets) is in the wheel
 import sys, zipfile
+from pathlib import Path
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
-need = ["accord/migrations/001_initial.sql", "accord/data/cameo.csv", "accord/data/verbs.yaml", "accord/py.typed"]
+src = Path(sys.argv[2])
+need = sorted(str(f.relative_to(src)) for f in (src / "accord").rglob("*") if f.is_file() and f.suffix != ".py")
 missing = [n for n in need if n not in names]
+print(f"wheel smoke: {len(need)} package data files, {len(missing)} missing from the wheel")
 sys.exit(f"missing from the wheel: {missing}" if missing else 0)
 EOF
 
