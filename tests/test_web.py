@@ -494,6 +494,19 @@ def test_sources_page_reads_the_feeds_table_generically(tmp_path, resources):
     assert "Example &lt;News&gt;" in page
 
 
+def test_cached_pages_are_recomputed_once_the_store_changes(tmp_path, resources):
+    o = StoreOwner.open(copy_store(tmp_path, resources))
+    try:
+        with TestClient(create_app(o)) as c:
+            first = c.get("/api/overview").json()["data"]["counts"]["articles"]
+            assert c.get("/api/overview").json()["data"]["counts"]["articles"] == first  # from the cache
+            o.writer.submit(lambda store: store.con.execute(
+                "INSERT INTO articles (id, text, status, hash) VALUES ('new', 'x', 'skipped', 'h')")).result(5)
+            assert c.get("/api/overview").json()["data"]["counts"]["articles"] == first + 1
+    finally:
+        o.close()
+
+
 def test_writer_refuses_jobs_once_stopped(tmp_path, resources):
     from accord.store import Store
 

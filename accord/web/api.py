@@ -94,7 +94,7 @@ async def events_data(request: Request) -> dict[str, Any]:
     qp = request.query_params
     after = Q.Cursor.decode(qp["after"]) if qp.get("after") else None
     limit = parse_int("limit", qp["limit"], 1, Q.MAX_PAGE) if qp.get("limit") else Q.PAGE
-    page, nxt = await owner.read(lambda cur: Q.events_page(cur, f, after, limit))
+    page, nxt = await owner.cached_read(("events", f, after, limit), lambda cur: Q.events_page(cur, f, after, limit))
     matching = await owner.cached_read(("count", f), lambda cur: Q.count_events(cur, f))
     facets: dict[str, Any] = {}
     if qp.get("facets", "1") != "0":
