@@ -338,6 +338,16 @@ def _usable(m: Mention) -> bool:
     return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name))
 
 
+# Orders of an authority that are carried out by its own agents: the order is coded as the act.
+ORDER_WORDS = frozenset({"order", "direct", "instruct", "command"})
+ORDERED_ROOTS = frozenset({"08", "09", "16", "17", "18", "19", "20"})
+
+
+def _authority(a: Actor) -> bool:
+    """A state or its organs (government, courts, forces, police), or an organisation."""
+    return bool(a.igo) or a.role in ("GOV", "JUD", "MIL", "COP", "LEG", "SPY") or bool(a.country and not a.role)
+
+
 # Words that count people: with no one named inside them, the people counted are the actor.
 PEOPLE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions", "several", "many",
                            "others", "some", "few", "dozen", "hundred", "thousand"})
@@ -738,6 +748,12 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if not srcs and swhy == "passive-no-agent":  # "Israel is opposed to …", "is committed to …": a state, not a passive
             s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             srcs, swhy = (_actors(ctx, s), f"subject '{s.text}'") if s is not None else ([], swhy)
+        ordered = (family.name == "demand" and tok.lemma_.lower() in ORDER_WORDS and srcs
+                   and _authority(srcs[0]) and inner[:2] in ORDERED_ROOTS)
+        if ordered:
+            # "a court ordered the release of ...", "the ministry ordered an investigation": an authority's
+            # order to its own agents is the act itself (CAMEO codes the arrest, not a demand for one)
+            code = inner
         if fam.name in ("demand", "appeal") or comp.dep_ in ("dobj", "pobj"):
             tgts, twhy = _targets(ctx, tok, None, {_key(a) for a in srcs})
             if not tgts and comp.dep_ == "ccomp":  # "demanded that Israel ease …": Israel is asked
@@ -753,7 +769,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
-        rule = f"{family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
+        rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule
         events += _emit(ctx, sent, tok, comp, code, srcs, tgts, modality, rule, pat, table)

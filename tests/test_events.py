@@ -283,3 +283,10 @@ def test_events_counted_people_are_the_target(code):
 def test_events_money_is_not_people(code):
     r = code("Australia lent $1 billion to Indonesia.")
     assert all(e.target is None or "billion" not in e.target.name for e in r.events)
+
+
+def test_events_an_authority_ordering_an_act_is_the_act(code):
+    r = code("A Maldives court has ordered the arrest of former President Yameen Abdul Gayoom.", date="2019-01-03")
+    assert any(e.cameo == "173" and e.source.role == "JUD" for e in r.events)
+    r = code("Iran demanded the release of its diplomats.")  # a demand of someone else stays a demand
+    assert all(e.cameo.startswith("10") for e in r.events)
