@@ -308,3 +308,21 @@ def test_dedup_the_first_line_of_hard_wrapped_text_is_not_a_headline():
     index = DedupIndex()
     index.add("a", a)
     assert index.match(b) is None
+
+
+def test_store_unknown_actors_are_told_apart_in_happenings(tmp_path):
+    """Two actors with no code but different names doing the same on one day are two happenings."""
+    import duckdb
+    from analysis_fixture import build_coverage_store
+
+    path = build_coverage_store(tmp_path / "c.duckdb")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("INSERT INTO events (article_id, idx, sentence, source_code, source_name, target_code, cameo,"
+                    " cameo_root, negated) VALUES ('c1', 9, 'A sentence.', NULL, 'the Labour party', 'INDCOP',"
+                    " '190', '19', false)")
+        ids = con.execute("SELECT source_name, happening_id FROM event_facts WHERE cameo = '190'"
+                          " AND target_code = 'INDCOP' ORDER BY idx").fetchall()
+    finally:
+        con.close()
+    assert len({h for _, h in ids}) == 2, ids
