@@ -57,7 +57,9 @@ CASES = [
     ('Turkey offered its good offices to Russia and Ukraine.', '039', 'TUR', 'RUS'),
     # 04 consult
     ('The Iranian President had lunch with the French President.', '040', 'IRN', 'FRA'),
+    ('Indian and Chinese foreign ministers exchanged views on the border dispute.', '040', 'IND', 'CHN'),
     ('The Indian Prime Minister spoke by telephone with the Pakistani Prime Minister.', '041', 'IND', 'PAK'),
+    ('The Iranian President received a phone call from the French President.', '041', 'IRN', 'FRA'),
     ('The Iranian Foreign Minister paid a visit to Iraq.', '042', 'IRN', 'IRQ'),
     ('The Chinese President hosted a dinner for the Russian President.', '043', 'CHN', 'RUS'),
     ('Kenya and Uganda convened in Geneva.', '044', 'KEN', 'UGA'),
@@ -69,6 +71,7 @@ CASES = [
     ('Russia stood by Syria.', '052', 'RUS', 'SYR'),
     ('France garnered support for Lebanon.', '053', 'FRA', 'LBN'),
     ('Israel opened an embassy in Bahrain.', '054', 'ISR', 'BHR'),
+    ('Russia extended recognition to Abkhazia.', '054', 'RUS', None),
     ('Japan issued an apology to South Korea.', '055', 'JPN', 'KOR'),
     ('Egypt and Jordan entered into an agreement on gas.', '057', 'EGY', 'JOR'),
     # 06 material cooperation
@@ -79,6 +82,7 @@ CASES = [
     # 07 aid
     ('Japan contributed aid to Bangladesh.', '070', 'JPN', 'BGD'),
     ('France cancelled the debt of Senegal.', '071', 'FRA', 'SEN'),
+    ('The IMF approved a bailout for Greece.', '071', 'IGO', 'GRC'),
     ('Germany contributed 46 million dollars to the Iraq fund.', '071', 'DEU', None),
     ('The United States supplied helicopters to Colombia.', '072', 'USA', 'COL'),
     ('India evacuated its citizens from Ukraine.', '073', 'IND', None),
