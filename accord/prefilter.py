@@ -229,10 +229,12 @@ def trigger_words(verbs) -> Triggers:
     for table in (verbs.verbs, verbs.nouns):
         for lemma, patterns in table.items():
             forms = _inflections(lemma.lower())
-            if any(p.objects is None for p in patterns):
+            # a phrasal pattern ("rise up", "come out") needs its particle in the sentence, as an object would
+            if any(p.objects is None and not getattr(p, "particle", None) for p in patterns):
                 alone |= forms
                 continue
-            objects = {f for p in patterns for o in p.objects for f in _inflections(str(o).lower())}
+            objects = {f for p in patterns for o in (p.objects or ()) for f in _inflections(str(o).lower())}
+            objects |= {str(p.particle).lower() for p in patterns if p.objects is None and getattr(p, "particle", None)}
             for form in forms:
                 paired.setdefault(form, set()).update(objects)
     alone -= PREPOSITION_FORMS
