@@ -40,8 +40,9 @@ def paths_for(con: duckdb.DuckDBPyConnection) -> list[str]:
     a, b = con.execute("SELECT source_country, target_country FROM events WHERE source_country IS NOT NULL"
                        " AND target_country IS NOT NULL AND source_country <> target_country"
                        " GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchone()
+    hid = con.execute("SELECT happening_id FROM event_facts WHERE article_id = ? AND idx = ?", [art, idx]).fetchone()[0]
     a_, art_ = quote(a), quote(art, safe="")
-    return ["/", "/events", f"/events?actor={a_}", f"/event/{art_}/{idx}", f"/article/{art_}",
+    return ["/", "/events", f"/events?actor={a_}", f"/event/{art_}/{idx}", f"/happening/{hid}", f"/article/{art_}",
             f"/dyad?a={a_}&b={quote(b)}", f"/actor/{a_}", f"/country/{a_}", "/map", "/network"]
 
 
