@@ -110,8 +110,8 @@ def test_export_plover_jsonl(db, tmp_path):
 def test_export_every_table(db, tmp_path, fmt):
     paths = ex.export(db, fmt, tmp_path / fmt)
     names = sorted(p.stem for p in paths)
-    assert names == sorted(["amounts", "article_sources", "articles", "events", "happenings", "locations",
-                            "quotes", "rejects", "runs"])
+    assert names == sorted(["amounts", "article_sources", "articles", "events", "feedback", "feeds", "happenings",
+                            "locations", "quotes", "rejects", "runs"])
     read = pd.read_parquet if fmt == "parquet" else pd.read_csv
     assert len(read(tmp_path / fmt / f"events.{fmt}")) == len(EVENTS)
     assert len(read(tmp_path / fmt / f"happenings.{fmt}")) == 38
