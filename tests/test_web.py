@@ -229,6 +229,15 @@ def test_the_library_dyad_gives_the_numbers_the_api_gathers_concurrently(owner, 
     assert [r["idx"] for r in api["rows"]] == [r["idx"] for r in lib["events"]]
 
 
+def test_stray_dates_do_not_stretch_the_timeline_but_are_counted(client):
+    t = client.get("/api/overview").json()["data"]["timeline"]
+    assert t["lo"] > "2012-12-31" and t["outside"] >= 1  # the demo's one event of 2012 is off the chart
+    whole = client.get("/api/overview?from=2012-01-01&to=2025-12-31").json()["data"]["timeline"]
+    assert whole["outside"] == 0 and whole["lo"] == "2012-01-01"
+    shown = sum(p[f"quad{q}"] for p in t["periods"] for q in range(1, 5))
+    assert shown + t["outside"] == sum(p[f"quad{q}"] for p in whole["periods"] for q in range(1, 5))
+
+
 def test_brushed_dates_refilter_the_overview(client):
     all_events = client.get("/api/overview").json()["data"]["matching"]["events"]
     part = client.get("/api/overview?from=2024-08-01&to=2024-08-31").json()

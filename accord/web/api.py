@@ -52,7 +52,7 @@ def overview_parts(f: Filters) -> dict[str, Callable[[Any], Any]]:
 
 
 # what a part that timed out shows: the rest of the page still answers
-EMPTY_PARTS: dict[str, Any] = {"counts": {}, "matching": {}, "timeline": {"unit": "month", "periods": [], "earlier": 0},
+EMPTY_PARTS: dict[str, Any] = {"counts": {}, "matching": {}, "timeline": {"unit": "month", "periods": [], "outside": 0},
                                "dyads": [], "actors": [], "countries": [], "surges": [], "latest": []}
 
 

@@ -64,6 +64,11 @@ def one(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = Non
     return got[0] if got else None
 
 
+def has_column(cur: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return cur.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ?",
+                       [table, column]).fetchone()[0] > 0
+
+
 def has_table(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
     return cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'",
                        [name]).fetchone()[0] > 0
@@ -145,28 +150,47 @@ def fill(periods: list[str], got: list[Row], zero: Row) -> list[Row]:
 _ZERO_QUADS = {"quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}
 
 
+def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: list[Any]) -> Row:
+    """The span a time chart shows: the filter's dates, else the 2nd to the 98th percentile of the
+    events' dates, so one stray date ("the war that began in 1980", a year misread as 2050) does not
+    squeeze the rest into a few bars. ``{lo, hi, unit, periods, outside}``; ``outside`` counts the
+    events left off the chart."""
+    # events the store flags historical (dated over a year before their article, migration 004) do not
+    # stretch a span the filter leaves open either
+    recent = " FILTER (WHERE NOT coalesce(historical, false))" if has_column(cur, "event_facts", "historical") else ""
+    lo = "min(date)" if f.start else f"coalesce(quantile_disc(date, 0.02){recent}, min(date))"
+    hi = "max(date)" if f.end else f"coalesce(quantile_disc(date, 0.98){recent}, max(date))"
+    span = one(cur, f"SELECT {lo} AS lo, {hi} AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
+               params) or {}
+    if not span.get("lo"):
+        return {"lo": None, "hi": None, "unit": "month", "periods": [], "outside": 0}
+    unit = period_unit(span["lo"], span["hi"])
+    first = _trunc(dt.date.fromisoformat(span["lo"]), unit)
+    periods = period_range(first, span["hi"], unit)
+    after = _step(dt.date.fromisoformat(periods[-1]), unit) if periods else first
+    outside = 0
+    if not (f.start and f.end):
+        outside = int((one(cur, f"SELECT {counter(cur)} AS n FROM event_facts WHERE {where}"
+                                " AND (date < ? OR date >= ?)", params + [first, after]) or {}).get("n") or 0)
+    return {"lo": first.isoformat(), "hi": (after - dt.timedelta(days=1)).isoformat(), "unit": unit,
+            "periods": periods, "outside": outside}
+
+
 def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
-    """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}]}``."""
+    """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}], outside, lo, hi}``."""
     where, params = f.where()
     cnt = counter(cur)
-    # without a start date, the chart starts at the 2nd percentile: one stray date from years before
-    # (a history mentioned in passing) would otherwise squeeze the rest into a few bars
-    lo = "min(date)" if f.start else "quantile_disc(date, 0.02)"
-    span = one(cur, f"SELECT {lo} AS lo, max(date) AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
-               params) or {}
-    unit = period_unit(span.get("lo"), span.get("hi"))
-    start = _trunc(dt.date.fromisoformat(span["lo"]), unit) if span.get("lo") else None
-    earlier = one(cur, f"SELECT {cnt} AS n FROM event_facts WHERE {where} AND date < ?",
-                  params + [start]) if start and not f.start else None
+    span = chart_span(cur, f, where, params)
+    if not span["periods"]:
+        return {**span, "periods": []}
     # a happening's date and code are part of its key, so it falls in one period and one quad class
     got = rows(cur, f"""
-        SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period,
+        SELECT strftime(date_trunc('{span["unit"]}', date), '%Y-%m-%d') AS period,
                {cnt} FILTER (WHERE quad_class = 1) AS quad1, {cnt} FILTER (WHERE quad_class = 2) AS quad2,
                {cnt} FILTER (WHERE quad_class = 3) AS quad3, {cnt} FILTER (WHERE quad_class = 4) AS quad4
-        FROM event_facts WHERE {where} AND date IS NOT NULL {"AND date >= ?" if start else ""}
-        GROUP BY 1 ORDER BY 1""", params + ([start] if start else []))
-    return {"unit": unit, "periods": fill(period_range(span.get("lo"), span.get("hi"), unit), got, _ZERO_QUADS),
-            "earlier": int((earlier or {}).get("n") or 0), "start": start.isoformat() if start else None}
+        FROM event_facts WHERE {where} AND date >= ? AND date <= ?
+        GROUP BY 1 ORDER BY 1""", params + [span["lo"], span["hi"]])
+    return {**span, "periods": fill(span["periods"], got, _ZERO_QUADS)}
 
 
 def _country_key(side: str) -> str:
@@ -409,11 +433,9 @@ def dyad_sides(f: Filters, a: str, b: str) -> dict[str, tuple[str, list[Any]]]:
 
 
 def dyad_span(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
-    """The dyad's period unit and every period label from its first to its last event."""
+    """The dyad chart's span (see :func:`chart_span`), both directions."""
     where, params = dyad_sides(f, a, b)["both"]
-    span = one(cur, f"SELECT min(date) AS lo, max(date) AS hi FROM event_facts WHERE {where}", params) or {}
-    unit = period_unit(span.get("lo"), span.get("hi"))
-    return {"unit": unit, "periods": period_range(span.get("lo"), span.get("hi"), unit)}
+    return chart_span(cur, f, f"({where})", params)
 
 
 def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side: str, span: Row) -> list[Row]:

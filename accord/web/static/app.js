@@ -90,8 +90,11 @@
     "dyad-ab": dyadChart, "dyad-ba": dyadChart,
 
     roots: function (el, data) {
-      var rows = data.rows, periods = data.periods.slice(), roots = [];
-      rows.forEach(function (r) { if (periods.indexOf(r.period) < 0) periods.push(r.period); if (roots.indexOf(r.root) < 0) roots.push(r.root); });
+      // the chart's span is the server's (events off it are counted on the page); without one, the rows'
+      var periods = data.periods.slice(), roots = [];
+      if (!periods.length) data.rows.forEach(function (r) { if (periods.indexOf(r.period) < 0) periods.push(r.period); });
+      var rows = data.rows.filter(function (r) { return periods.indexOf(r.period) >= 0; });
+      rows.forEach(function (r) { if (roots.indexOf(r.root) < 0) roots.push(r.root); });
       periods.sort(); roots.sort();
       var chart = base(el);
       chart.setOption({
