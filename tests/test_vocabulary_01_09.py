@@ -83,7 +83,7 @@ CASES = [
     ('Japan contributed aid to Bangladesh.', '070', 'JPN', 'BGD'),
     ('France cancelled the debt of Senegal.', '071', 'FRA', 'SEN'),
     ('The IMF approved a bailout for Greece.', '071', 'IGO', 'GRC'),
-    ('Germany contributed 46 million dollars to the Iraq fund.', '071', 'DEU', None),
+    ('Germany contributed funds to Iraq.', '071', 'DEU', 'IRQ'),
     ('The United States supplied helicopters to Colombia.', '072', 'USA', 'COL'),
     ('India evacuated its citizens from Ukraine.', '073', 'IND', None),
     ('Japan deployed peacekeepers to South Sudan.', '074', 'JPN', 'SSD'),
