@@ -906,7 +906,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"  # , March 15
     r"(?:,\s*[A-Z]{2,8})?"  # , IRNA
     r"\s*(?:\([^)\n]{1,40}\))?"  # (AP), (Reuters)
-    r"\s*(?:--|—|–|-|:)\s+(?=[\"“‘'A-Z0-9])")
+    r"\s*(?:(?:--|—|–|-)\s+(?=[\"“‘'A-Z0-9])|:\s+(?=\S))")
 
 
 def dateline(text: str, place_country: Callable[..., str | None] | None = None) -> tuple[int, str | None]:

@@ -60,3 +60,9 @@ def test_recase_lower_cased_news_is_coded_like_cased_news(code):
 def test_recase_headline_without_finite_verb_parse(code):
     evs = code("Kenya Recalls Envoy To Uganda").events
     assert any(e.cameo == "161" and e.source.country == "KEN" and e.target.country == "UGA" for e in evs)
+
+
+@pytest.mark.model
+def test_recase_lower_cased_indian_news_arrests(code):
+    evs = code("ahmedabad: the city police on monday arrested three men for running a fake call centre.").events
+    assert any(e.cameo == "173" and e.source.code == "INDCOP" and e.target.role == "CVL" for e in evs)
