@@ -65,9 +65,15 @@ def _charts_ready(pg, names: list[str]) -> None:
         pg.wait_for_selector(f'[data-chart="{name}"][data-ready="1"] canvas', timeout=10_000)
 
 
+def _matching(pg) -> int:
+    text = pg.inner_text(".counts")
+    return int(re.search(r"([\d,]+)\s+events match the filter", text).group(1).replace(",", ""))
+
+
 def test_overview_draws_its_charts_and_the_brush_refilters(page):
     page.goto(page.base + "/")
     _charts_ready(page, ["timeline", "choropleth"])
+    before = _matching(page)
     assert page.evaluate("Object.keys(window.accordCharts).sort()") == ["choropleth", "timeline"]
     series = page.evaluate("window.accordCharts.timeline.getOption().series.length")
     assert series == 4  # one per quad class
@@ -83,6 +89,7 @@ def test_overview_draws_its_charts_and_the_brush_refilters(page):
     assert re.search(r"from=\d{4}-\d{2}-\d{2}", url) and re.search(r"to=\d{4}-\d{2}-\d{2}", url)
     assert page.input_value('input[name="from"]') in url  # the filter bar shows the brushed range
     _charts_ready(page, ["timeline"])
+    assert 0 < _matching(page) < before  # the whole page is refiltered
     assert not page.problems, page.problems
 
 
@@ -102,7 +109,11 @@ def test_pages_render_their_data_and_charts_after_javascript(page):
         _charts_ready(page, charts)
         assert text in page.inner_text("main"), path
         if path == "/map":
-            assert page.evaluate("window.accordCharts.map.getOption().series[1].data.length") > 0
+            shown = "window.accordCharts.map.getOption().series[1].data.length"
+            everything = page.evaluate(shown)
+            assert everything > 0
+            page.locator("#map-slider").fill("0")  # the time slider back to the first date
+            assert 0 < page.evaluate(shown) < everything
             _shot(page, "map")
         if path.startswith("/dyad"):
             _shot(page, "dyad")
