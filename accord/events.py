@@ -586,6 +586,65 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
     return [], ""
 
 
+# Entity types that name a time, an amount or a rank, never what an act is done to.
+_NOT_THINGS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Prepositions whose object an act with no actor named is done to ("imposed blockades on the ports").
+PHRASE_PREPS = ("to", "against", "on", "with", "toward", "towards", "into", "at")
+
+
+def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = ()) -> tuple[list[Actor], str]:
+    """What an act is done to when it names no actor: the noun phrase of its object, kept by name with
+    no code ("rejected the legislation", "condemned the attacks", "imposed blockades on the ports").
+
+    The direct object is the act's own matter when the pattern names it ("imposed sanctions on …",
+    "lifted the ban on …"); then only a prepositional object is the target. An act of force or of
+    posture with no one named is done in a place ("extended the curfew in Maungtaw district")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if _is_passive(tok):
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass"] + objs
+    cands = list(objs) if pat is None or pat.objects is None else []
+    preps = tuple(p for p in (pat.preps if pat else DEFAULT_PREPS) if p in PHRASE_PREPS) or PHRASE_PREPS
+    if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
+        preps += ("in",)
+    for holder in [tok, *extra_holders, *objs]:
+        for c in holder.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                cands += [p for p in c.children if p.dep_ == "pobj"]
+    for c in cands:
+        for t in _conj(c)[:1]:
+            thing = _thing(ctx, t, pat)
+            if thing is not None:
+                return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
+    return [], ""
+
+
+def _thing(ctx: _Ctx, t, pat: Pattern | None, depth: int = 0):
+    """The noun an act is done to, through the act's own matter ("the demands of the truck drivers")."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in _NOT_THINGS or t.dep_ == "npadvmod":
+        return None
+    lemma = t.lemma_.lower()
+    matter = (pat is not None and pat.objects is not None and lemma in pat.objects) or lemma in ctx.verbs.nouns
+    if matter and depth < 2:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (inner := _thing(ctx, p, pat, depth + 1)) is not None:
+                        return inner
+    if pat is not None and pat.objects is not None and lemma in pat.objects:
+        return None
+    return t
+
+
+def _phrase_name(t) -> str:
+    """A noun with its modifiers, without its article: "the protesting truck drivers" → "protesting truck drivers"."""
+    name = " ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ not in ("det", "punct", "predet"))
+    if t.lower_ in PEOPLE_COUNTS or t.lemma_.lower() in COLLECTIVES:  # "hundreds of banks"
+        of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            name = f"{name} of {_phrase_name(of)}"
+    return name or t.text
+
+
 def _key(a: Actor) -> tuple:
     """Who an actor is: its code, and for a state's organs also its name ("the former Chief Minister
     condemned the Indian government": INDGOV acts on a different INDGOV)."""
@@ -1088,6 +1147,12 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     # it takes a placed or political actor, or a named actor acting on another
     pairs = [(s, t) for s, t in pairs if _political(s) or _political(t) or (s is not None and t is not None
                                                                            and not _business(s) and not _business(t))]
+    # an actor no dictionary places, acting on no one, says too little to be an event ("the chairman told a
+    # meeting of analysts", "the commission declined to comment") unless its sector is a political one
+    # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors
+    # count in dyads, or as victims of force
+    pairs = [(s, t) for s, t in pairs if t is not None or s is None or _placed(s) or _first_person(s)
+             or s.role in LONE_ROLES]
     if not pairs:
         return []
     cc = table[code]
@@ -1115,6 +1180,17 @@ def _political(a: Actor | None) -> bool:
     """Placed, political by sector, or first person ("we": the quote's speaker, resolved later)."""
     return a is not None and bool(a.country or a.igo or (a.role in POLITICAL_ROLES)
                                   or (a.code is None and a.name.lower() in ("we", "us", "our", "ours")))
+
+
+LONE_ROLES = frozenset({"MIL", "REB", "COP", "OPP", "RAD", "INS", "SEP", "UAF", "CVL", "LAB", "PTY", "LEG", "SPY"})
+
+
+def _placed(a: Actor) -> bool:
+    return bool(a.country or a.igo)
+
+
+def _first_person(a: Actor) -> bool:
+    return a.code is None and a.name.lower() in ("we", "us", "our", "ours")
 
 
 def _business(a: Actor) -> bool:

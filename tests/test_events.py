@@ -290,3 +290,9 @@ def test_events_an_authority_ordering_an_act_is_the_act(code):
     assert any(e.cameo == "173" and e.source.role == "JUD" for e in r.events)
     r = code("Iran demanded the release of its diplomats.")  # a demand of someone else stays a demand
     assert all(e.cameo.startswith("10") for e in r.events)
+
+
+def test_events_an_unplaced_title_acting_on_no_one_is_no_event(code):
+    assert not code("Chairman Judson Sinclair told the annual meeting that a dividend was likely.", date="1987-03-01").events
+    # a political sector alone still acts: rebels, police
+    assert [e.cameo[:2] for e in code("Rebels attacked at dawn.", date="1987-03-01").events] == ["19"]
