@@ -103,10 +103,19 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         chars[ln.start : ln.end] = " " * (ln.end - ln.start)
         removed.append(ln.text)
         spans.append((ln.start, ln.end))
-    body = "".join(chars)
+    body = without_surrogates("".join(chars))
     language, reason = detect_language(body)
     return Cleaned(text=body, removed=removed, removed_spans=spans, language=language, language_reason=reason,
                    is_english=language == "en")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Each lone surrogate (JSON's "\\ud800", a command-line argument's undecodable byte) made U+FFFD, one
+    character for one, so offsets hold; spaCy's tokenizer cannot encode a surrogate and would fail."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def split_lines(text: str) -> list[_Line]:

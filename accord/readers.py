@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
+from accord.clean import without_surrogates
 from accord.errors import InputError
 from accord.types import Article
 
@@ -107,11 +108,17 @@ def read_file(path: Path, ident: str, default_date: str | None = None,
     kind = _kind(path)
     opener = opener or (lambda: _open(path))
     if kind == "jsonl":
+        any_item = False
         try:
             with opener() as fh:
-                yield from read_jsonl(fh, src, default_date)
+                for item in read_jsonl(fh, src, default_date):
+                    any_item = True
+                    yield item
         except (OSError, EOFError, gzip.BadGzipFile, ValueError) as exc:
             yield InputError(src, "", f"cannot read: {exc}")
+            return
+        if not any_item:  # an empty JSONL file is a reject like any other empty file, not silence
+            yield InputError(src, "", "empty file")
         return
     try:
         with opener() as fh:
@@ -217,7 +224,23 @@ def article_from_json_line(line: str, default_date: str | None, source: str, lin
         return InputError(source, str(line_no), "malformed JSON: nested too deep")
     if not isinstance(obj, dict):
         return InputError(source, str(line_no), f"JSON line is {type(obj).__name__}, not an object")
+    if _SURROGATE_ESCAPE.search(line):  # "\ud800" alone is valid JSON but not Unicode: spaCy and DuckDB refuse it
+        obj = _without_surrogates(obj)
     return article_from_record(obj, default_date, source, str(line_no))
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` (parsed JSON) with every lone surrogate made U+FFFD, one character for one."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def article_from_record(rec: dict[str, Any], default_date: str | None, source: str, item: str) -> Article | InputError:
