@@ -78,7 +78,7 @@ def plot_dyad(
 
     handles, labels = ax.get_legend_handles_labels()
     h2, l2 = gx.get_legend_handles_labels()
-    fig.legend(handles + h2, labels + l2, loc="outside lower center", fontsize=8, frameon=False, ncols=5)
+    fig.legend(handles + h2, labels + l2, loc="outside lower center", fontsize=8, frameon=False, ncols=3)
     fig.suptitle(f"{title} ({int(df.events.sum())} events)")
     return _save(fig, out)
 
