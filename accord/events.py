@@ -609,13 +609,29 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
     for holder in [tok, *extra_holders, *objs]:
         for c in holder.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                cands += [p for p in c.children if p.dep_ == "pobj"]
+                # "in" only before a name ("in Maungtaw district", never "in an unprecedented move")
+                cands += [p for p in c.children if p.dep_ == "pobj" and (c.lower_ != "in" or _named_place(p))]
     for c in cands:
         for t in _conj(c)[:1]:
             thing = _thing(ctx, t, pat)
             if thing is not None:
                 return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
     return [], ""
+
+
+def _named_place(t) -> bool:
+    return t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") or any(
+        c.pos_ == "PROPN" for c in t.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def phrase_target(event: Event) -> bool:
+    """Is the event's target an object phrase with no actor named (a place found later is a better one)?"""
+    return event.target is not None and event.target.code is None and "target: phrase '" in event.rule
+
+
+def _wants_phrase(tgts: list[Actor], srcs: list[Actor], code: str) -> bool:
+    """An act by one political actor that names no actor as its target (a protest's target is its country)."""
+    return not tgts and len(srcs) == 1 and _political(srcs[0]) and code[:2] not in DOMESTIC_ROOTS
 
 
 def _thing(ctx: _Ctx, t, pat: Pattern | None, depth: int = 0):
@@ -828,6 +844,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
+        if _wants_phrase(tgts, srcs, code):
+            tgts, twhy = _phrase_target(ctx, comp, pat)
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule
@@ -909,6 +927,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             code, rule = _forward_code(ctx, tok, code, modality, rule)
         if modality == "asserted" and _reported(tok):
             modality = "reported"
+        if _wants_phrase(tgts, srcs, code):
+            tgts, twhy = _phrase_target(ctx, tok, pat)
+            rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
 
@@ -1109,8 +1130,13 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             if acts:
                 tgts, twhy = acts, f"subject of the clause '{s.text}'"
                 break
+    light_verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
+        tgts, twhy = _targets(ctx, light_verb, None, {_key(a) for a in srcs})
     if pat.needs_pair and not tgts:
         return []
+    if _wants_phrase(tgts, srcs, pat.code):
+        tgts, twhy = _phrase_target(ctx, tok, pat, (light_verb,) if light_verb is not None else ())
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"

@@ -296,3 +296,24 @@ def test_events_an_unplaced_title_acting_on_no_one_is_no_event(code):
     assert not code("Chairman Judson Sinclair told the annual meeting that a dividend was likely.", date="1987-03-01").events
     # a political sector alone still acts: rebels, police
     assert [e.cameo[:2] for e in code("Rebels attacked at dawn.", date="1987-03-01").events] == ["19"]
+
+
+def test_events_an_object_that_names_no_actor_is_the_target_by_name(code):
+    r = code("The European Commission condemned the new legislation.")
+    ev = [e for e in r.events if e.cameo[:2] == "11"]
+    assert ev and ev[0].target is not None and ev[0].target.name == "new legislation" and ev[0].target.code is None
+
+
+def test_events_the_object_phrase_beyond_the_act_own_matter_is_the_target(code):
+    r = code("Egypt imposed a blockade on the northern ports.")
+    assert [e.target.name for e in r.events if e.target] == ["northern ports"]
+
+
+def test_events_a_known_place_beats_the_object_phrase(code):
+    r = code("Rebels burned the houses last week in the eastern town of Soroti.")
+    assert [e.target.code for e in r.events if e.cameo == "1712"] == ["UGA"]
+
+
+def test_events_a_light_verb_preposition_names_the_target(code):
+    r = code("Brazilian prosecutors opened investigations against two Argentine ministers.")
+    assert any(e.cameo[:2] == "09" and e.target and e.target.country == "ARG" for e in r.events)
