@@ -56,6 +56,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
                  accord ingest s3://bucket/news/ --db news.duckdb --dask tcp://scheduler:8786 --staging s3://bucket/parts/
     Keep up:     accord ingest --watch incoming/ --db news.duckdb
     """
+    from accord.ingest import WorkerLost
     from accord.pipeline import Config
     from accord.store import StoreError
 
@@ -89,7 +90,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
         if watch_dir:
             _watch(watch_dir, db, config, interval, workers=workers, default_date=default_date,
                    timeout=timeout or None)
-    except StoreError as exc:
+    except (StoreError, WorkerLost) as exc:
         raise click.ClickException(str(exc)) from exc
 
 

@@ -43,6 +43,7 @@ FLUSH_SECONDS = 2.0  # ... and at least one commit this often, so a slow stream 
 TIMEOUT = 60.0  # seconds one article may take in process()
 CHUNK = 32  # articles coded together (one nlp.pipe call); a worker takes one chunk at a time
 CHUNK_WAIT = 0.25  # seconds a chunk waits for more articles from a slow input before it is coded as it is
+POLL = 0.5  # seconds between checks that every worker process is alive, while a result is awaited
 WINDOW = 1024  # articles in flight at most: enough that one slow article does not idle the other workers
 
 Done = tuple[ArticleResult, Fingerprint | None]
@@ -130,7 +131,7 @@ def ingest(
                 pending.clear()
             last_flush = time.monotonic()
 
-        with _coded(todo(), workers, config, resources, timeout) as results:
+        with _coded(todo(), workers, config, resources, timeout) as results, _flushed_on(WorkerLost, flush):
             for out in results:
                 if isinstance(out, InputError) and (out.input, out.item) in rejected:
                     report.known += 1  # rejected by an earlier run already
@@ -161,16 +162,37 @@ def recorded_run(db: str | Path | Store, command: str) -> Iterator[tuple[Store, 
     store = db if isinstance(db, Store) else Store(db)
     report = IngestReport()
     started = time.monotonic()
-    report.run_id = store.start_run(command)
+    try:
+        report.run_id = store.start_run(command)
+    except Exception as exc:
+        store._raise_if_unwritable(exc)  # a full disk or a read-only file: a clear StoreError
+        raise
+    failed = False
     try:
         yield store, report, started
+    except BaseException:
+        failed = True
+        raise
     finally:
         report.seconds = time.monotonic() - started
         try:
             store.finish_run(report.run_id, report.stored, report.duplicates, report.rejects)
+        except Exception:
+            if not failed:  # on a full disk this fails too; the error that stopped the run is the one to tell
+                raise
         finally:
             if not isinstance(db, Store):
                 store.close()
+
+
+@contextmanager
+def _flushed_on(kind: type[BaseException], flush: Callable[[], None]) -> Iterator[None]:
+    """On an exception of ``kind``, commit the whole articles already coded before it propagates."""
+    try:
+        yield
+    except kind:
+        flush()
+        raise
 
 
 def _count(report: IngestReport, result: ArticleResult, outcome: str) -> None:
@@ -191,6 +213,11 @@ def _count(report: IngestReport, result: ArticleResult, outcome: str) -> None:
 
 _RESOURCES: Resources | None = None
 _TIMEOUT: float | None = None
+
+
+class WorkerLost(RuntimeError):
+    """A coding process died (killed, out of memory): its articles would never come back, so the run stops
+    with this instead of waiting forever; what was coded before is committed, and a rerun resumes."""
 
 
 class ArticleTimeout(Exception):
@@ -339,7 +366,17 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
     pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(config, timeout))
     try:
         def results() -> Iterator[Done | InputError]:
-            for chunk in pool.imap(_work_chunk, _chunks(gated()), chunksize=1):
+            chunks = pool.imap(_work_chunk, _chunks(gated()), chunksize=1)
+            seen = list(getattr(pool, "_pool", []))  # the pool drops a dead worker from its list: remember all
+            while True:
+                try:
+                    chunk = chunks.next(timeout=POLL)
+                except StopIteration:
+                    return
+                except mp.TimeoutError:
+                    _check_workers(pool, seen)
+                    continue
+                seen += [p for p in getattr(pool, "_pool", []) if p not in seen]
                 for out in chunk:
                     window.release()
                     yield out
@@ -352,6 +389,18 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
         for _ in range(WINDOW + 1):
             window.release()
         pool.terminate()
+
+
+def _check_workers(pool: Pool, seen: list) -> None:
+    """Raise WorkerLost when a worker of ``pool`` has died: multiprocessing replaces it, but the chunk it was
+    coding is lost, and ``imap`` would wait for it forever. (``Pool._pool``: its list of worker processes.)"""
+    seen += [p for p in getattr(pool, "_pool", []) if p not in seen]
+    dead = [p for p in seen if p.exitcode not in (None, 0)]
+    if dead:
+        p = dead[0]
+        how = f"killed by signal {-p.exitcode}" if p.exitcode < 0 else f"exit code {p.exitcode}"
+        raise WorkerLost(f"a coding worker process (pid {p.pid}) died, {how}: out of memory, or killed. The "
+                         "articles coded before are stored whole; run the same command again to resume")
 
 
 def _chunks(items: Iterator[Article | InputError], size: int = CHUNK,

@@ -40,7 +40,7 @@ from accord.types import Actor, ArticleResult
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
-__all__ = ["FileHeader", "Store", "StoreError", "connect", "migrations", "open_error", "read_header"]
+__all__ = ["FileHeader", "Store", "StoreError", "connect", "migrations", "open_error", "read_header", "unwritable"]
 
 
 # ------------------------------------------------------------------------------------ the DuckDB file
@@ -79,6 +79,12 @@ def open_error(path: str | Path, exc: BaseException) -> str:
     """Why DuckDB would not open ``path`` and what to do about it, from its exception and the file header."""
     path, reason = Path(path), str(exc).strip().split("\n", 1)[0]
     using = f"DuckDB {duckdb.__version__}"
+    why = unwritable(exc)
+    if why and why != "permission denied" and why != "an I/O error":
+        return f"cannot open {path}: {why} ({reason}); make room (or give a path on another disk) and run it again"
+    if "permission denied" in reason.lower():
+        return (f"cannot open {path}: permission denied ({reason}); the file and its folder must be readable, and for"
+                " writing writable (DuckDB writes a .wal file beside it), by this user")
     if "lock" in reason.lower():
         return f"cannot open {path}: another process has it open ({reason}); stop it, or wait for it to finish"
     header = read_header(path)
@@ -100,13 +106,34 @@ def open_error(path: str | Path, exc: BaseException) -> str:
     return f"cannot open {path} with {using}: {reason}"
 
 
+_UNWRITABLE = (("No space left on device", "the disk is full"), ("Disk quota exceeded", "the disk quota is used up"),
+               ("Permission denied", "permission denied"), ("Read-only file system", "the file system is read-only"))
+
+
+def unwritable(exc: BaseException) -> str | None:
+    """Why no write to the store can succeed, from DuckDB's exception; None when the failure is the batch's own."""
+    message = str(exc)
+    why = next((w for needle, w in _UNWRITABLE if needle in message), None)
+    if why is None and isinstance(exc, duckdb.IOException | duckdb.FatalException):
+        why = "an I/O error"
+    if why is None and "database has been invalidated" in message:
+        why = "DuckDB closed the database after an earlier error"
+    return why
+
+
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the file at ``path``; DuckDB's refusal becomes a ``StoreError`` that names the
     file, the DuckDB in use, what is wrong and what to do (see :func:`open_error`)."""
+    new = not Path(path).exists()
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(open_error(path, exc)) from exc
+        message = open_error(path, exc)
+        if new:  # a store that could not be created (disk full) must not stay behind as an empty file
+            for leftover in (Path(path), Path(f"{path}.wal")):
+                if leftover.exists() and leftover.stat().st_size == 0:
+                    leftover.unlink()
+        raise StoreError(message) from exc
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -166,6 +193,7 @@ class Store:
             raise StoreError(f"no accord store at {self.path}")
         self.con = connect(self.path, read_only=read_only)
         self.read_only = read_only
+        self._refuse_foreign()
         self._index: DedupIndex | None = None
         self._known: set[str] | None = None
         if not read_only:
@@ -181,6 +209,16 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _refuse_foreign(self) -> None:
+        """A DuckDB file of something else (tables, none of them accord's) is left as it is: a StoreError."""
+        tables = sorted(r[0] for r in self.con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall())
+        if tables and not {"schema_migrations", "articles"} & set(tables):
+            self.con.close()
+            listed = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"{self.path} is a DuckDB database but not an accord store (its tables: {listed}); "
+                             "give the file of an accord store, or a new name to create one")
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded in ``schema_migrations``; returns the names applied."""
@@ -264,10 +302,23 @@ class Store:
 
     def add_reject(self, error: InputError) -> None:
         """One row in ``rejects``; recording the same (input, item) again changes nothing."""
-        self.con.execute(
-            "INSERT INTO rejects (input, item, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [error.input, error.item, error.reason],
-        )
+        try:
+            self.con.execute(
+                "INSERT INTO rejects (input, item, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [error.input, error.item, error.reason],
+            )
+        except duckdb.Error as exc:
+            self._raise_if_unwritable(exc)
+            raise
+
+    def _raise_if_unwritable(self, exc: BaseException) -> None:
+        """A write that failed because the store cannot be written at all (disk full, no permission, an I/O
+        error) is a ``StoreError`` that says so: rejecting the articles instead would skip them on the rerun."""
+        why = unwritable(exc)
+        if why:
+            reason = str(exc).strip().split("\n", 1)[0]
+            raise StoreError(f"cannot write to {self.path}: {why} ({reason}). The articles committed before are"
+                             " stored whole; fix it and run the same command again to resume") from exc
 
     def write(self, result: ArticleResult, fp: Fingerprint | None = None) -> str:
         """Store one article and all its derived rows in one transaction; returns what happened to it:
@@ -323,6 +374,7 @@ class Store:
             # the transaction is gone; forget what it staged, then store what can be stored one by one
             self._index = None
             self._known = None
+            self._raise_if_unwritable(exc)  # a full disk fails every article alike: none is its reject
             if len(results) == 1:
                 a = results[0].article
                 self.add_reject(InputError(a.source or "", a.id, f"could not be stored: {exc.__class__.__name__}: {exc}"))
@@ -352,7 +404,10 @@ class Store:
                 con.unregister(view)
             con.commit()
         except BaseException:
-            con.rollback()
+            try:
+                con.rollback()
+            except duckdb.Error:  # a commit that failed (disk full) has ended the transaction: the first error counts
+                pass
             raise
 
     def _dedup_index(self) -> DedupIndex:

@@ -389,3 +389,18 @@ def test_properties_regression_json_surrogate_escape_becomes_a_replacement_chara
     [a] = read_jsonl(io.BytesIO(b'{"id": "x\\ud800", "text": "Iran \\udcff joins", "tags": ["\\uDFFF"]}'), "f")
     assert (a.id, a.text, a.meta["tags"]) == ("x\ufffd", "Iran \ufffd joins", ["\ufffd"])
     assert len(a.text) == len("Iran \udcff joins")
+
+
+@pytest.mark.model
+def test_properties_regression_a_quote_over_a_sentence_the_prefilter_left_out_has_all_its_words(warm):
+    """Found by the span properties on the Reuters corpus: a quote running over a sentence that the
+    prefilter blanked (no actor, no trigger) came back with a gap of spaces where that sentence was."""
+    from accord.pipeline import process
+
+    text = ('Analysts were cautious on Tuesday.\n\n"Iran will not accept the deal. The weather in the city was mild '
+            'and sunny all week. Tehran rejected the offer from Washington," Foreign Minister Abbas Araghchi said.')
+    article = Article(id="q", text=text, date="2024-01-01")
+    result = process(article, warm.res)
+    [quote] = result.quotes
+    assert "mild and sunny all week. Tehran rejected" in quote.text
+    check_result(result, article)
