@@ -25,6 +25,8 @@ DB_HELP = "The accord DuckDB store (created if missing; DuckDB 2.x storage forma
               help="Progress on stderr: a bar on a terminal, a line a second otherwise (default: on a terminal).")
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True,
               help="Parse only sentences that can yield events (faster); --no-prefilter parses every sentence.")
+@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Characters of text an article may have; a longer one is rejected with its length as the reason.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster "
                    "of --workers processes. Results are staged as Parquet and merged into --db here.")
@@ -39,7 +41,7 @@ DB_HELP = "The accord DuckDB store (created if missing; DuckDB 2.x storage forma
 @click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(min=0.05),
               help="With --watch: seconds between looks at DIR.")
 def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, ...], default_date: str | None,
-               timeout: float, progress: bool | None, prefilter: bool, dask_address: str | None,
+               timeout: float, progress: bool | None, prefilter: bool, max_chars: int, dask_address: str | None,
                staging: str | None, partition_size: int, watch_dir: str | None, interval: float) -> None:
     """Read articles from PATH... and store them, coded, in the store --db.
 
@@ -64,7 +66,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
         raise click.UsageError("give PATH... to ingest, or --watch DIR")
     if staging and not dask_address:
         raise click.UsageError("--staging goes with --dask")
-    config = Config(dictionaries=dicts, prefilter=prefilter)
+    config = Config(dictionaries=dicts, prefilter=prefilter, max_chars=max_chars)
     command = "accord ingest " + " ".join(sys.argv[2:])
     show = sys.stderr.isatty() if progress is None else progress
     try:

@@ -367,3 +367,43 @@ def test_faults_a_hanging_article_is_stopped_by_the_time_limit_and_the_batch_goe
         [(item, reason)] = s.con.execute("SELECT item, reason FROM rejects").fetchall()
     assert item == "g0003" and "longer than 1 s" in reason
     assert assert_whole(db)["articles"] == 5
+
+
+# ---------------------------------------------------------------------------------------- resource bounds
+
+
+@pytest.mark.model
+def test_faults_an_article_over_max_chars_is_rejected_with_its_length_and_the_limit(resources):
+    from dataclasses import replace
+
+    from accord.pipeline import Config, process
+
+    small = replace(resources, config=Config(max_chars=120))
+    text = "Iran on Thursday pledged to join the Shanghai Cooperation Organization. " * 2  # 144 characters
+    over = process(Article(id="long", text=text), small)
+    assert (over.status, over.events) == ("error", [])
+    assert over.error == "text too long: 144 characters (limit 120; --max-chars raises it)"
+    assert process(Article(id="fits", text=text[:120]), small).status == "coded"
+
+    started = time.monotonic()  # the default limit, 1,000,000 characters, is checked before any work
+    huge = process(Article(id="huge", text="x" * 1_000_001), resources)
+    assert huge.error.startswith("text too long: 1,000,001 characters (limit 1,000,000") and time.monotonic() - started < 1
+
+
+@pytest.mark.model
+def test_faults_max_chars_on_the_command_line(resources, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from accord.cli import main
+
+    text = "Iran on Thursday pledged to join the Shanghai Cooperation Organization."
+    out = CliRunner().invoke(main, ["code", text, "--max-chars", "20", "--format", "jsonl"])
+    assert out.exit_code == 0 and json.loads(out.output)["error"].startswith("text too long: 71 characters (limit 20")
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "short", "text": text}, {"id": "long", "text": text * 3}])
+    db = tmp_path / "s.duckdb"
+    out = CliRunner().invoke(main, ["ingest", str(src), "--db", str(db), "--max-chars", "100", "--no-progress"])
+    assert out.exit_code == 0, out.output
+    with Store(db, read_only=True) as s:
+        assert s.con.execute("SELECT id FROM articles").fetchall() == [("short",)]
+        [(item, reason)] = s.con.execute("SELECT item, reason FROM rejects").fetchall()
+    assert item == "long" and reason.startswith("text too long: 213 characters (limit 100")
