@@ -282,17 +282,22 @@ def read_csv(text: str, source: str, default_date: str | None = None, delimiter:
     if "text" not in header:
         yield InputError(source, "1", f"CSV header has no 'text' column (columns: {', '.join(header)[:200]})")
         return
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:  # a header alone is an empty file: a reject, not silence
+                yield InputError(source, "", "empty file: a CSV header and no rows")
             return
         except csv.Error as exc:
+            rows += 1
             yield InputError(source, str(reader.line_num), f"malformed CSV row: {exc}")
             continue
         line = str(reader.line_num)
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         if len(row) != len(header):
             yield InputError(source, line, f"CSV row has {len(row)} fields, the header has {len(header)}")
             continue

@@ -404,3 +404,11 @@ def test_properties_regression_a_quote_over_a_sentence_the_prefilter_left_out_ha
     [quote] = result.quotes
     assert "mild and sunny all week. Tehran rejected" in quote.text
     check_result(result, article)
+
+
+def test_properties_regression_a_csv_header_alone_is_a_reject(tmp_path: Path):
+    """Found by the long fuzz (test_properties_every_file_kind_reads_any_bytes): a CSV file with a header
+    and no rows yielded nothing, so it vanished without a trace like the empty JSONL file above."""
+    (tmp_path / "feed.csv").write_bytes(b"id,text,date\n\n")
+    assert [(e.item, e.reason) for e in read_file(tmp_path / "feed.csv", "feed")] == [
+        ("", "empty file: a CSV header and no rows")]
