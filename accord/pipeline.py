@@ -247,11 +247,12 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         result.tone = tone_mod.tone(cleaned.text)
         events = _resolve_first_person(events, result.quotes)
         events = [_enrich_event(e, doc, result, pub) for e in events]
-        result.amounts = amounts_mod.link_to_events(result.amounts, events)
     # an event needs a source, or (violence with no perpetrator stated) a target; "we" unresolved is neither
     calibration = confidence_mod.load()
     result.events = [replace(e, confidence=calibration.confidence(e)) for e in events
                      if _is_actor(e.source) or (e.source is None and _is_actor(e.target))]
+    if res.config.enrich:  # linked to the events kept: an amount's event_index indexes result.events
+        result.amounts = amounts_mod.link_to_events(result.amounts, result.events)
     return result
 
 

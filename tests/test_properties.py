@@ -412,3 +412,21 @@ def test_properties_regression_a_csv_header_alone_is_a_reject(tmp_path: Path):
     (tmp_path / "feed.csv").write_bytes(b"id,text,date\n\n")
     assert [(e.item, e.reason) for e in read_file(tmp_path / "feed.csv", "feed")] == [
         ("", "empty file: a CSV header and no rows")]
+
+
+@pytest.mark.model
+def test_properties_regression_an_amount_links_to_an_event_that_is_kept(warm):
+    """Found by the long fuzz: amounts were linked to the events before those without an actor were
+    dropped, so an amount's event_index could point past the end of the events (or at the wrong one)."""
+    from dataclasses import replace
+
+    from accord.pipeline import process
+
+    text = ('""We will not back down," Russian Foreign Minister Sergei Lavrov said on Monday.Israeli troops killed '
+            'three Palestinians in Jenin, the Palestinian health ministry said.')
+    res = replace(warm.res, config=replace(warm.res.config, prefilter=False))
+    article = Article(id="fuzz", text=text)
+    result = process(article, res)
+    [amount] = [a for a in result.amounts if a.text == "three Palestinians"]
+    assert result.events[amount.event_index].trigger == "killed"
+    check_result(result, article)
