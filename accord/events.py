@@ -443,11 +443,26 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
             s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if s is not None:
                 return _actors(ctx, s), f"subject '{s.text}'"
-        return (_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
+        return (_agent_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
         return [], "no-subject"
-    return _actors(ctx, s), f"subject '{s.text}'"
+    return _agent_actors(ctx, s), f"subject '{s.text}'"
+
+
+def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
+    """Who acts: the subject's actors, else its possessor's ("Japan PM's office refused", "Armenia's
+    military top brass demanded": a body named by its owner acts for it)."""
+    acts = _actors(ctx, tok)
+    if acts or tok.pos_ != "NOUN" or ctx.by_head.get(tok.i) or tok.lemma_.lower() in RELATIONAL:
+        return acts
+    return [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
+
+
+FIRST_PERSON = frozenset({"my", "our", "we", "us", "i"})
+# People named by their relation to the possessor, not its bodies: "Russia's allies" are not Russia.
+RELATIONAL = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent", "critic",
+                        "supporter", "friend", "partner", "counterpart", "victim", "detractor", "creditor", "debtor"})
 
 
 def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Actor], str]:

@@ -317,3 +317,10 @@ def test_events_a_known_place_beats_the_object_phrase(code):
 def test_events_a_light_verb_preposition_names_the_target(code):
     r = code("Brazilian prosecutors opened investigations against two Argentine ministers.")
     assert any(e.cameo[:2] == "09" and e.target and e.target.country == "ARG" for e in r.events)
+
+
+def test_events_a_body_named_by_its_owner_acts_for_it(code):
+    r = code("Kenya's foreign ministry office condemned the attack on Uganda.")
+    assert any(e.source and e.source.country == "KEN" and e.cameo[:2] == "11" for e in r.events)
+    r = code("The new law was criticised by Russia's allies.")  # allies of Russia are not Russia
+    assert not any(e.source and e.source.code == "RUS" for e in r.events)
