@@ -7,6 +7,17 @@
 
 from __future__ import annotations
 
+import os as _os
+import sys as _sys
+
+# The same text codes the same way on every run: a multi-threaded BLAS sums in an order that depends on
+# the machine's load, and spaCy's parses (so events) can differ in rare sentences between two runs. One
+# BLAS thread costs nothing here (the model's matrices are small; more cores go to --workers). Only
+# effective when accord is imported before numpy; set the variables yourself to choose otherwise.
+if "numpy" not in _sys.modules:
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        _os.environ.setdefault(_var, "1")
+
 from accord.types import Actor, Amount, Article, ArticleResult, Event, Location, Mention, Quote
 
 __version__ = "0.1.0"

@@ -198,6 +198,17 @@ _IRREGULAR = {
     "slay": ["slew", "slain"], "seek ": [], "lay": ["laid"], "pay": ["paid"], "hang": ["hung", "hanged"],
     "drive": ["drove", "driven"], "overrun": ["overran"], "shake": ["shook", "shaken"], "stand": ["stood"],
     "keep": ["kept"], "feel": ["felt"], "see": ["saw", "seen"], "show": ["shown"], "ring": ["rang", "rung"],
+    "leave": ["left"], "sit": ["sat"], "draw": ["drew", "drawn"], "write": ["wrote", "written"],
+    "withhold": ["withheld"], "unfreeze": ["unfroze", "unfrozen"], "flee": ["fled"],
+    "build": ["built"], "rebuild": ["rebuilt"], "catch": ["caught"], "choose": ["chose", "chosen"],
+    "deal": ["dealt"], "feed": ["fed"], "forbid": ["forbade", "forbidden"], "get": ["got", "gotten"],
+    "hide": ["hid", "hidden"], "lose": ["lost"], "make": ["made"], "overthrow": ["overthrew", "overthrown"],
+    "rise": ["rose", "risen"], "shut": ["shut"], "sink": ["sank", "sunk"], "spend": ["spent"],
+    "steal": ["stole", "stolen"], "tear": ["tore", "torn"], "retake": ["retook", "retaken"],
+    "uphold": ["upheld"], "oversee": ["oversaw", "overseen"], "bind": ["bound"], "bear": ["bore", "borne"],
+    "forgo": ["forwent", "forgone"], "forsake": ["forsook", "forsaken"], "mislead": ["misled"],
+    "outrun": ["outran"], "bid": ["bid"], "quit": ["quit"], "spread": ["spread"], "split": ["split"],
+    "cast": ["cast"], "beset": ["beset"],
 }
 
 
