@@ -378,7 +378,10 @@ def _subject_token(tok, depth: int = 0):
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         before = [c for c in subjects if c.i < tok.i]
-        return before[-1] if before else subjects[0]
+        subj = before[-1] if before else subjects[0]
+        if tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS and tok.head.i != tok.i:
+            return tok.head  # "the rebels who attacked the town": the noun the clause is about
+        return subj
     if depth > 5:
         return None
     dep = tok.dep_
@@ -398,7 +401,7 @@ def _subject_token(tok, depth: int = 0):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
-    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over"):
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over", "of"):
         gov = head.head
         objs = [c for c in gov.children if c.dep_ == "dobj"]
         if objs and gov.lemma_.lower() not in ("be",):
@@ -416,6 +419,29 @@ def _subject_token(tok, depth: int = 0):
                     return c if not _is_passive(tok) else None
         return _subject_token(head, depth + 1) if dep != "ROOT" else None
     return None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs that allege an act: "accused Israel of attacking its ships" reports no attack.
+ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit"})
+
+
+def _alleged(tok) -> bool:
+    """Is ``tok`` the act an accusation alleges ("accused X of attacking", "charged with spying")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of violating rights and ignoring the law"
+        tok = tok.head
+    prep = tok.head
+    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for")
+            and prep.head.lemma_.lower() in ALLEGING)
+
+
+def _participle_target(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """"sent a letter to the WHO threatening to pull funding": a participle with no target of its own
+    is done to the target of the clause it hangs on."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "mark") for c in tok.children):
+        return [], ""
+    found, why = _targets(ctx, tok.head, None, exclude)
+    return (found, f"of the clause: {why}") if found else ([], "")
 
 
 def _is_passive(tok) -> bool:
@@ -478,8 +504,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         cands.append((_actors(ctx, o), f"object '{o.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps + ("between",):
+        for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
@@ -819,7 +845,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
             continue
         comp, pat = _complement(ctx, tok)
-        if comp is None:
+        if comp is None or _alleged(tok):
             continue
         consumed.add(comp.i)
         consumed.add(tok.i)
@@ -859,6 +885,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
+        if not tgts:
+            tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):
             tgts, twhy = _phrase_target(ctx, comp, pat)
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
@@ -897,6 +925,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "demanded that Israel ease restrictions": asked for, not done
         if tok.pos_ == "VERB" and tok.dep_ == "amod":
             continue  # "pursuing retreating Iranian forces": a participle describing a noun
+        if _alleged(tok):
+            continue  # the accusation is the event, the act it alleges is not
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
@@ -913,6 +943,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                     tgts, twhy = _place_target(ctx, c, [d for d in c.children if d.dep_ == "dobj"])
                     if tgts:
                         break
+        if not tgts:
+            tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
             continue
         if srcs and not _role_ok(pat, srcs[0]):

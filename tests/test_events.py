@@ -324,3 +324,18 @@ def test_events_a_body_named_by_its_owner_acts_for_it(code):
     assert any(e.source and e.source.country == "KEN" and e.cameo[:2] == "11" for e in r.events)
     r = code("The new law was criticised by Russia's allies.")  # allies of Russia are not Russia
     assert not any(e.source and e.source.code == "RUS" for e in r.events)
+
+
+def test_events_an_alleged_act_is_no_event_of_the_accuser(code):
+    r = code("Iran accused Israel of attacking its ships.")
+    assert triples(r) == {("IRN", "112", "ISR")}
+
+
+def test_events_a_relative_clause_acts_for_its_noun(code):
+    r = code("The Malian rebels who attacked the town were arrested by soldiers.")
+    assert any(e.cameo[:2] == "19" and e.source and e.source.country == "MLI" for e in r.events)
+
+
+def test_events_a_participle_is_done_to_the_target_of_its_clause(code):
+    r = code("The Kenyan president sent a letter to Uganda threatening to close the border.")
+    assert any(e.cameo[:2] == "13" and e.target and e.target.code == "UGA" for e in r.events)
