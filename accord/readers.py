@@ -133,6 +133,9 @@ def read_file(path: Path, ident: str, default_date: str | None = None,
     if problem:
         yield InputError(src, "", problem)
         return
+    if not text.strip():  # a byte-order mark and blanks, nothing else
+        yield InputError(src, "", "empty file")
+        return
     meta: dict[str, Any] = {} if encoding == "utf-8" else {"encoding": encoding}
     if kind == "csv":
         yield from read_csv(text, src, default_date, delimiter="\t" if ".tsv" in path.suffixes else ",", meta=meta)

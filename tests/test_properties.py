@@ -430,3 +430,10 @@ def test_properties_regression_an_amount_links_to_an_event_that_is_kept(warm):
     [amount] = [a for a in result.amounts if a.text == "three Palestinians"]
     assert result.events[amount.event_index].trigger == "killed"
     check_result(result, article)
+
+
+def test_properties_regression_a_byte_order_mark_alone_is_an_empty_file(tmp_path: Path):
+    """Found by the long fuzz: a file of a UTF-8 byte-order mark (and blanks) became an article of no text."""
+    for name in ("bom.txt", "bom.csv", "bom.html"):
+        (tmp_path / name).write_bytes(b"\xef\xbb\xbf \n")
+        assert [(e.item, e.reason) for e in read_file(tmp_path / name, "bom")] == [("", "empty file")]
