@@ -73,7 +73,6 @@ def kill_after(cmd: list[str], delay: float, timeout: float = 240) -> bool:
 
 
 @pytest.mark.model
-@pytest.mark.slow  # ~75 s: five runs, four of them loading the model in a new process
 @pytest.mark.skipif(not REUTERS.exists(), reason="../shared/corpora/reuters21578.jsonl.gz is not present")
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 def test_crash_kill_9_three_times_then_resume_equals_an_uninterrupted_run(tmp_path: Path, resources):

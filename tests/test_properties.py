@@ -346,7 +346,7 @@ def test_properties_process_many_equals_process_one_by_one(warm, batch: list[str
 
 
 @pytest.mark.model
-@fuzz(10, deadline_ms=20_000)
+@fuzz(6, deadline_ms=20_000)
 @given(st.sampled_from(NEWS + HOSTILE), st.integers(30, 600), st.sampled_from(["", " ", "\n", "\n\n"]))
 def test_properties_long_repetitive_text_is_coded(warm, piece: str, times: int, sep: str):
     """Up to ~50,000 characters of one sentence or one character repeated: no crash, spans hold."""
