@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -893,6 +893,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if negated:
             rule = "negated " + rule
         events += _emit(ctx, sent, tok, comp, code, srcs, tgts, modality, rule, pat, table)
+    # 1b. headlines the parser read as one noun phrase ("U.S. lifts travel ban to Lebanon")
+    found, used = _headline_events(ctx, sent, table)
+    events += found
+    consumed |= used
     # 2. plain triggers
     for tok in content:
         if tok.i in consumed:
@@ -979,6 +983,49 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+def _verb_lemma(ctx: _Ctx, word: str) -> str | None:
+    """The dictionary verb a third-person form spells: "lifts" → lift, "imposes" → impose, "carries" → carry."""
+    forms = [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + ([word[:-3] + "y"] if word.endswith("ies") else [])
+    return next((f for f in forms if f in ctx.verbs.verbs), None) if word.endswith("s") and len(word) > 3 else None
+
+
+def _headline_events(ctx: _Ctx, sent, table) -> tuple[list[Event], set[int]]:
+    """A headline with no verb in its parse ("U.S. lifts travel ban to Lebanon" read as a compound noun):
+    a dictionary verb's -s form after an actor is the verb, the actors before it its subject, the words
+    after it its object and targets. Returns the events and the tokens they used."""
+    toks = list(sent)
+    if any(t.pos_ in ("VERB", "AUX") for t in toks) or len(toks) > 16:
+        return [], set()
+    for k, tok in enumerate(toks):
+        if k == 0 or tok.pos_ not in ("NOUN", "PROPN") or (lemma := _verb_lemma(ctx, tok.lower_)) is None:
+            continue
+        inside = [m for t in toks for m in ctx.by_head.get(t.i, []) + ctx.modifiers.get(t.i, []) if _usable(m)]
+        # a mention the NER ran over the verb ("UN lifts travel ban") is still the subject
+        srcs = [m.actor if m.token_end <= tok.i else replace(m.actor, name=ctx.doc[m.token_start:tok.i].text)
+                for m in inside if m.token_start < tok.i]
+        if not srcs or toks[k - 1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        rest = [t for t in toks[k + 1:] if not t.is_punct]
+        words = {w for t in rest for w in (t.lower_, t.lemma_.lower())}
+        exclude = {_key(a) for a in srcs}
+        tgts = [m.actor for m in inside if m.token_start > tok.i and _key(m.actor) not in exclude]
+        pat = next((p for p in ctx.verbs.verbs[lemma] if not p.particle and (p.objects is None or words & p.objects)
+                    and not (p.object_is_actor and not tgts) and not p.intransitive and _role_ok(p, srcs[0])), None)
+        if pat is None:
+            continue
+        nouns = [t for t in rest if t.pos_ in ("NOUN", "PROPN") and not (pat.objects and t.lemma_.lower() in pat.objects)]
+        nouns = [t for t in nouns if t.dep_ == "pobj"] + [t for t in nouns if t.dep_ != "pobj" and t.dep_ != "compound"]
+        twhy = f"'{tgts[0].name}' after the verb" if tgts else ""
+        if not tgts and pat.needs_target:
+            continue
+        if not tgts and nouns and _political(srcs[0]):
+            tgts, twhy = [Actor(name=_phrase_name(nouns[0]), code=None)], f"phrase '{nouns[0].text}'"
+        code = dict(pat.role_code).get(srcs[0].role or "", pat.code) if pat.role_code else pat.code
+        rule = f"headline {pat.id}: '{tok.text}' → {code}; source: before the verb; target: {twhy or 'none'}"
+        return _emit(ctx, sent, tok, tok, code, srcs[:1], tgts[:1], "asserted", rule, pat, table), {t.i for t in toks}
+    return [], set()
 
 
 def _role_ok(pat: Pattern, src: Actor) -> bool:

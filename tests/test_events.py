@@ -339,3 +339,9 @@ def test_events_a_relative_clause_acts_for_its_noun(code):
 def test_events_a_participle_is_done_to_the_target_of_its_clause(code):
     r = code("The Kenyan president sent a letter to Uganda threatening to close the border.")
     assert any(e.cameo[:2] == "13" and e.target and e.target.code == "UGA" for e in r.events)
+
+
+def test_events_a_headline_parsed_as_one_noun_phrase_has_its_verb(code):
+    r = code("U.S. Lifts Travel Ban to Lebanon")  # the parser reads "lifts travel ban" as a compound noun
+    assert ("USA", "081", "LBN") in triples(r)
+    assert not code("Wheat Prices Rise On Strong Demand").events
