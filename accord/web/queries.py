@@ -151,15 +151,18 @@ _ZERO_QUADS = {"quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}
 
 
 def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: list[Any]) -> Row:
-    """The span a time chart shows: the filter's dates, else the 2nd to the 98th percentile of the
-    events' dates, so one stray date ("the war that began in 1980", a year misread as 2050) does not
-    squeeze the rest into a few bars. ``{lo, hi, unit, periods, outside}``; ``outside`` counts the
+    """The span a time chart shows: the filter's dates, else from the 2nd percentile of the events'
+    dates to the last one up to a month after the newest article, so one stray date ("the war that
+    began in 1980", a year misread as 2050) does not squeeze the rest into a few bars. ``{lo, hi, unit, periods, outside}``; ``outside`` counts the
     events left off the chart."""
     # events the store flags historical (dated over a year before their article, migration 004) do not
     # stretch a span the filter leaves open either
     recent = " FILTER (WHERE NOT coalesce(historical, false))" if has_column(cur, "event_facts", "historical") else ""
     lo = "min(date)" if f.start else f"coalesce(quantile_disc(date, 0.02){recent}, min(date))"
-    hi = "max(date)" if f.end else f"coalesce(quantile_disc(date, 0.98){recent}, max(date))"
+    # the newest events are always on the chart (a live dashboard); only dates more than a month after
+    # the newest article (a misread year, 2050) are left off
+    hi = "max(date)" if f.end else ("max(date) FILTER (WHERE date <= (SELECT max(published) FROM articles)"
+                                    " + INTERVAL 31 DAY OR (SELECT max(published) FROM articles) IS NULL)")
     span = one(cur, f"SELECT {lo} AS lo, {hi} AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
                params) or {}
     if not span.get("lo"):
