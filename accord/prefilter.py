@@ -208,7 +208,8 @@ _IRREGULAR = {
     "uphold": ["upheld"], "oversee": ["oversaw", "overseen"], "bind": ["bound"], "bear": ["bore", "borne"],
     "forgo": ["forwent", "forgone"], "forsake": ["forsook", "forsaken"], "mislead": ["misled"],
     "outrun": ["outran"], "bid": ["bid"], "quit": ["quit"], "spread": ["spread"], "split": ["split"],
-    "cast": ["cast"], "beset": ["beset"],
+    "cast": ["cast"], "beset": ["beset"], "come": ["came"], "sweep": ["swept"], "find": ["found"],
+    "burn": ["burnt"], "quit": ["quitting", "quitted"], "overcome": ["overcame"],
 }
 
 
