@@ -473,6 +473,11 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     if leader is not None and named and leader.country not in named:
         leader = None  # "Georgian President Eduard Shevardnadze": the title's country beats an older office
     if leader is not None:
+        # the name as the text gives it when the dictionary's is not there ("King Salman", not "Salman bin Abdulaziz")
+        said = {w.lower() for w in re.findall(r"\w+", doc[head].sent.text)}
+        shown = leader.name if all(w.lower() in said for w in re.findall(r"\w+", leader.name)) else (
+            _person_name(doc, head) if doc[head].pos_ == "PROPN" else leader.name)
+        leader = replace(leader, name=shown) if shown != leader.name else leader
         if leader.igo:
             actor = Actor(name=leader.name, code=igo_codes.get(leader.igo) or leader.code or "IGO", igo=leader.igo, role=leader.role)
         else:

@@ -345,3 +345,8 @@ def test_events_a_headline_parsed_as_one_noun_phrase_has_its_verb(code):
     r = code("U.S. Lifts Travel Ban to Lebanon")  # the parser reads "lifts travel ban" as a compound noun
     assert ("USA", "081", "LBN") in triples(r)
     assert not code("Wheat Prices Rise On Strong Demand").events
+
+
+def test_events_a_leader_is_named_as_the_text_names_him(code):
+    r = code("Saudi Arabia's King Salman condemned the attacks on Yemen.", date="2019-05-01")
+    assert any(e.source and e.source.name == "King Salman" and e.source.country == "SAU" for e in r.events)
