@@ -83,14 +83,15 @@ class HostGate:
                 return
         try:
             while True:
+                if self.stop.is_set():  # stopped while this request waited for its turn
+                    yield False
+                    return
                 with self._lock:
                     wait = self._next.get(host, 0.0) - time.monotonic()
                     if wait <= 0:
                         self._next[host] = time.monotonic() + delay
                         break
-                if self.stop.wait(min(wait, 0.5)):
-                    yield False
-                    return
+                self.stop.wait(min(wait, 0.5))
             yield True
         finally:
             sem.release()
