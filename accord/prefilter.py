@@ -207,9 +207,9 @@ _IRREGULAR = {
     "steal": ["stole", "stolen"], "tear": ["tore", "torn"], "retake": ["retook", "retaken"],
     "uphold": ["upheld"], "oversee": ["oversaw", "overseen"], "bind": ["bound"], "bear": ["bore", "borne"],
     "forgo": ["forwent", "forgone"], "forsake": ["forsook", "forsaken"], "mislead": ["misled"],
-    "outrun": ["outran"], "bid": ["bid"], "quit": ["quit"], "spread": ["spread"], "split": ["split"],
+    "outrun": ["outran"], "bid": ["bid"], "spread": ["spread"], "split": ["split"],
     "cast": ["cast"], "beset": ["beset"], "come": ["came"], "sweep": ["swept"], "find": ["found"],
-    "burn": ["burnt"], "quit": ["quitting", "quitted"], "overcome": ["overcame"],
+    "burn": ["burnt"], "quit": ["quit", "quitting", "quitted"], "overcome": ["overcame"],
 }
 
 

@@ -69,9 +69,11 @@ def test_filters_reject_bad_values_with_the_parameter_named(params, name):
     assert err.value.name == name
 
 
-def test_minimum_confidence_keeps_asserted_acts(client):
-    rows = client.get("/api/events?min_conf=100&limit=500&facets=0").json()["rows"]
-    assert rows and all((r["modality"] or "asserted") == "asserted" for r in rows)
+def test_minimum_confidence_keeps_the_events_the_coder_is_surer_of(client):
+    every = client.get("/api/events?limit=500&facets=0").json()["rows"]
+    sure = client.get("/api/events?min_conf=85&limit=500&facets=0").json()["rows"]
+    assert every and len(sure) < len(every)
+    assert all(r["confidence"] is not None and r["confidence"] >= 0.845 for r in sure)
 
 
 def test_filter_values_reach_sql_only_as_parameters():

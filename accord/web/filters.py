@@ -22,9 +22,9 @@ SIDES = ("any", "source", "target")
 NEGATED = ("exclude", "include", "only")
 MODALITIES = ("asserted", "reported", "intent", "hypothetical", "future", "conditional")
 MAX_TEXT = 200
-# An event's confidence, as the GDELT mentions export states it (accord.export): 100 for an asserted act,
-# 50 for a reported, intended, hypothetical or conditional one.
-CONFIDENCE = "CASE WHEN coalesce({p}modality, 'asserted') = 'asserted' THEN 100 ELSE 50 END"
+# An event's confidence in percent: the coder's measured precision of how it was found (accord.confidence,
+# events.confidence in [0, 1]); an event stored before confidence existed has none and passes no threshold.
+CONFIDENCE = "round(coalesce({p}confidence, 0) * 100)"
 _CODE = re.compile(r"^[A-Za-z0-9]{2,24}$")
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 
@@ -52,7 +52,7 @@ class Filters:
     negated: str = "exclude"
     modality: str | None = None
     min_mentions: int | None = None  # corroboration: mentions of the happening across articles
-    min_conf: int | None = None  # confidence 0-100, as accord's GDELT mentions export gives it
+    min_conf: int | None = None  # confidence in percent (0-100) of the coder's calibrated events.confidence
     q: str | None = None  # words in the sentence
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:

@@ -20,7 +20,7 @@ FILTER = [
     ("negated", NEGATED, "negated mentions: exclude (default), include, only"),
     ("modality", MODALITIES, "asserted, reported, intent, ..."),
     ("min_mentions", "integer", "corroboration: mentions of the happening across articles, at least"),
-    ("min_conf", "integer", "confidence at least (0-100: 100 asserted, 50 reported, intended, hypothetical)"),
+    ("min_conf", "integer", "confidence at least, in percent (0-100): the coder's calibrated precision of the event's rule"),
     ("q", "string", "words in the sentence (at most 200 characters)"),
 ]
 ENDPOINTS = [  # path, summary, path parameters, extra query parameters, uses the filter

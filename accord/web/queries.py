@@ -241,7 +241,7 @@ def countries(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[Row]:
 
 EVENT_LIST = """article_id, idx, CAST(happening_id AS VARCHAR) AS happening_id, date, source_code, source_name,
     cameo, target_code, target_name, quad_class, goldstein, plover_type, modality, negated, trigger, sentence,
-    location_name, location_country"""
+    location_name, location_country, confidence"""
 
 
 def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], order: str, n: int) -> list[Row]:
@@ -408,8 +408,8 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str) -> Row | None:
         return None
     a["events"] = rows(cur, "SELECT idx, span_start, span_end, sentence_start, sentence_end, source_code,"
                             " source_name, target_code, target_name, cameo, plover_type, quad_class, goldstein,"
-                            " negated, modality, trigger, rule, CAST(happening_id AS VARCHAR) AS happening_id, date"
-                            " FROM event_facts WHERE article_id = ? ORDER BY idx", [article_id])
+                            " negated, modality, trigger, rule, CAST(happening_id AS VARCHAR) AS happening_id, date,"
+                            " confidence FROM event_facts WHERE article_id = ? ORDER BY idx", [article_id])
     a["quotes"] = rows(cur, "SELECT idx, speaker_name, speaker_code, text, span_start, span_end, how FROM quotes"
                             " WHERE article_id = ? ORDER BY idx", [article_id])
     a["amounts"] = rows(cur, "SELECT idx, value, unit, text, about, kind, span_start, span_end FROM amounts"
