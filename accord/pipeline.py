@@ -201,7 +201,7 @@ def _prepare(article: Article, res: Resources):
     if len(text) > res.config.max_chars:
         return ArticleResult(
             article=article, status="error",
-            error=f"text too long: {len(text):,} characters (limit {res.config.max_chars:,}; --max-chars raises it)",
+            error=f"text too long: {len(text):,} characters (limit {res.config.max_chars:,})",
         )
     cleaned = clean_mod.clean(text, title=article.title)
     if res.names is not None:  # mojibake, lower-cased text and title-case headlines, offsets kept

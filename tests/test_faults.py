@@ -382,7 +382,7 @@ def test_faults_an_article_over_max_chars_is_rejected_with_its_length_and_the_li
     text = "Iran on Thursday pledged to join the Shanghai Cooperation Organization. " * 2  # 144 characters
     over = process(Article(id="long", text=text), small)
     assert (over.status, over.events) == ("error", [])
-    assert over.error == "text too long: 144 characters (limit 120; --max-chars raises it)"
+    assert over.error == "text too long: 144 characters (limit 120)"
     assert process(Article(id="fits", text=text[:120]), small).status == "coded"
 
     started = time.monotonic()  # the default limit, 1,000,000 characters, is checked before any work
