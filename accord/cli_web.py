@@ -18,6 +18,8 @@ import click
 @click.option("--collect", "sources", multiple=True, metavar="SOURCE",
               help="Collect from SOURCE (feeds; repeatable) with accord.collect.poll, in the writer thread.")
 @click.option("--every", default="15m", show_default=True, help="How often --collect polls (30s, 15m, 1h).")
+@click.option("--contact", default="", envvar="ACCORD_CONTACT",
+              help="For --collect: an e-mail or URL site owners can reach you at, sent in the User-Agent.")
 @click.option("--snapshot/--no-snapshot", default=None,
               help="Serve a read-only copy refreshed as the file changes (default: only when another process writes it).")
 @click.option("--refresh", default=30.0, show_default=True, help="Seconds between snapshot refreshes.")
@@ -26,7 +28,7 @@ import click
               help="Seconds one HTTP query may run before it is stopped.")
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary for --watch ingest.")
 def serve_cmd(db: str, host: str, port: int, token: str | None, watch_dir: str | None, sources: tuple[str, ...],
-              every: str, snapshot: bool | None, refresh: float, readers: int, time_limit: float,
+              every: str, contact: str, snapshot: bool | None, refresh: float, readers: int, time_limit: float,
               dicts: tuple[str, ...]) -> None:
     """Serve the dashboard and JSON API over a store (offline: every asset ships in the package).
 
@@ -45,7 +47,7 @@ def serve_cmd(db: str, host: str, port: int, token: str | None, watch_dir: str |
     try:
         settings = ServeSettings(db=db, host=host, port=port, token=token, watch=watch_dir, collect=sources,
                                  every=parse_every(every), snapshot=snapshot, refresh=refresh, readers=readers,
-                                 time_limit=time_limit, dictionaries=dicts)
+                                 time_limit=time_limit, dictionaries=dicts, contact=contact)
         serve(settings, log=lambda msg: click.echo(msg, err=True))
     except (ServeError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -404,9 +404,11 @@ def test_a_slow_read_is_interrupted_at_its_time_limit(owner):
 def test_writes_run_one_at_a_time_in_the_writer_thread(tmp_path, resources):
     db = copy_store(tmp_path, resources)
     polled: list[str] = []
+    configs: list = []
 
-    def fake_poll(store, sources, config):
+    def fake_poll(store, sources, config, *, stop=None):
         polled.append(threading.current_thread().name)
+        configs.append((config, stop))
 
     import accord.web.owner as owner_mod
 
@@ -423,6 +425,9 @@ def test_writes_run_one_at_a_time_in_the_writer_thread(tmp_path, resources):
         owner_mod.collect_poll = real
     assert names == ["accord-writer"] * 3
     assert len(polled) >= 2 and set(polled) == {"accord-writer"}
+    # the collector is told the server's --every, and the server's stop flag ends a round
+    config, stop = configs[0]
+    assert config.every == 0.2 and stop is not None
 
 
 def test_watch_ingests_new_files_through_the_one_writer_while_serving(tmp_path, resources):

@@ -64,7 +64,8 @@ class WriterConfig:
     collect: tuple[str, ...] = ()  # sources for accord.collect.poll, if that function exists
     every: float = 900.0  # seconds between collect polls
     config: Any = None  # accord.pipeline.Config for --watch ingest
-    collect_config: Any = None  # the collector's own config (None: its defaults)
+    collect_config: Any = None  # the collector's own config (None: made from every, contact and config)
+    contact: str = ""  # for the collector's User-Agent ("" : $ACCORD_CONTACT)
     log: Callable[[str], None] = field(default=lambda msg: None)
 
 
@@ -325,7 +326,9 @@ class Writer:
             self.next_poll = float("inf")
             return
         try:
-            poll(self.store, list(self.config.collect), self.config.collect_config)
+            # the server's stop flag ends a round early and cleanly; feeds are due by --every
+            poll(self.store, list(self.config.collect), self.config.collect_config or _collect_config(self.config),
+                 stop=self.flag)
             self.polls += 1
         except Exception as exc:  # a failing feed must not stop the server
             self.last_error = f"collect: {exc}"
@@ -357,6 +360,18 @@ class Writer:
         self.flag.set()
         if self.thread.is_alive():
             self.thread.join(timeout)
+
+
+def _collect_config(config: WriterConfig) -> Any:
+    """The collector's config for a server: feeds polled every --every, --contact, the --dict dictionaries."""
+    from accord.collect.collector import CollectConfig
+
+    kw: dict[str, Any] = {"every": config.every}
+    if config.contact:
+        kw["contact"] = config.contact
+    if config.config is not None:
+        kw["pipeline"] = config.config
+    return CollectConfig(**kw)
 
 
 def collect_poll() -> Callable[..., Any] | None:

@@ -50,6 +50,7 @@ class ServeSettings:
     readers: int = 4
     time_limit: float = 5.0
     dictionaries: tuple[str, ...] = field(default_factory=tuple)
+    contact: str = ""  # for --collect: an e-mail or URL for site owners, in the User-Agent
 
 
 def check(s: ServeSettings) -> None:
@@ -74,7 +75,7 @@ def build(s: ServeSettings, log: Callable[[str], None] = print):
 
     check(s)
     writer = WriterConfig(watch=s.watch, collect=s.collect, every=s.every,
-                          config=Config(dictionaries=s.dictionaries), log=log)
+                          config=Config(dictionaries=s.dictionaries), contact=s.contact, log=log)
     owner = StoreOwner.open(s.db, snapshot=s.snapshot, refresh=s.refresh, writer=writer, readers=s.readers,
                             time_limit=s.time_limit)
     if owner.read_only and (s.watch or s.collect):
