@@ -502,6 +502,11 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
     for o in objs:
         cands.append((_actors(ctx, o), f"object '{o.text}'"))
+    for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+        if o.lemma_.lower() in ctx.verbs.nouns:  # "condemned Israel's attack on Gaza", "the Israeli attack": the attacker
+            for c in o.children:
+                if (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON) or (c.dep_ in ("amod", "compound") and c.i < o.i):
+                    cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
         for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative

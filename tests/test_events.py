@@ -350,3 +350,8 @@ def test_events_a_headline_parsed_as_one_noun_phrase_has_its_verb(code):
 def test_events_a_leader_is_named_as_the_text_names_him(code):
     r = code("Saudi Arabia's King Salman condemned the attacks on Yemen.", date="2019-05-01")
     assert any(e.source and e.source.name == "King Salman" and e.source.country == "SAU" for e in r.events)
+
+
+def test_events_condemning_x_s_attack_on_y_criticises_x(code):
+    assert ("EGY", "111", "ISR") in triples(code("Egypt condemned Israel's attack on Gaza."))
+    assert ("EGY", "111", "ISR") in triples(code("Israel's attack on Gaza was condemned by Egypt."))
