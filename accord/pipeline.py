@@ -224,8 +224,10 @@ def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
     """The tokenized text to parse, unwrapped (``nlp.unwrap``: same length, line breaks inside sentences
     made spaces), judged on the article: the prefilter's blanked copy has fewer lines, too few to judge by.
     Every line break left then ends a sentence (see ``nlp.paragraph_boundaries``)."""
-    doc = res.nlp.make_doc(unwrap(text, cleaned.text))
+    unwrapped = unwrap(text, cleaned.text)
+    doc = res.nlp.make_doc(unwrapped)
     doc.user_data["accord_unwrapped"] = True
+    doc.user_data["accord_text"] = unwrapped  # nlp.text_of: the tokenizer is lossless, doc.text is this string
     return doc
 
 

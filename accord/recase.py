@@ -82,10 +82,19 @@ class NameIndex:
         return cls(words, phrases, longest)
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[^\W\d_]")
+# a word of four letters or more in lower case: a line holding one is no title-case headline
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}")
+
+
 def is_lower_cased(text: str) -> bool:
     """Letters but (almost) no capitals: a text lower-cased somewhere on its way."""
-    letters = sum(c.isalpha() for c in text)
-    return letters >= 12 and sum(c.isupper() for c in text) <= letters * 0.005
+    upper = len(_UPPER.findall(text, 0, 20_000))
+    if upper > 100:
+        return False
+    letters = len(_LETTER.findall(text))
+    return letters >= 12 and upper <= letters * 0.005
 
 
 _TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from",
@@ -114,7 +123,7 @@ def recase(text: str, names: NameIndex) -> str:
         if lower:
             _restore(text, chars, line.start(), line.end(), names)
             changed = True
-        elif _headline(line.group()):
+        elif not _LOWER_WORD.search(line.group()) and _headline(line.group()):
             _lower_headline(text, chars, line.start(), line.end(), names)
             changed = True
     return "".join(chars) if changed else text
