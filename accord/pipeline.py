@@ -206,7 +206,8 @@ def _prepare(article: Article, res: Resources):
     cleaned = clean_mod.clean(text, title=article.title)
     if res.names is not None:  # mojibake, lower-cased text and title-case headlines, offsets kept
         repaired = recase_mod.recase(recase_mod.repair_mojibake(cleaned.text), res.names)
-        if repaired != cleaned.text:
+        # same length or not at all: "ß".upper() is "SS", and every span after it would be off (long fuzz)
+        if repaired != cleaned.text and len(repaired) == len(cleaned.text):
             cleaned = replace(cleaned, text=repaired)
     result = ArticleResult(article=article, removed=cleaned.removed, language=cleaned.language)
     result.words = len(cleaned.text.split())

@@ -437,3 +437,17 @@ def test_properties_regression_a_byte_order_mark_alone_is_an_empty_file(tmp_path
     for name in ("bom.txt", "bom.csv", "bom.html"):
         (tmp_path / name).write_bytes(b"\xef\xbb\xbf \n")
         assert [(e.item, e.reason) for e in read_file(tmp_path / name, "bom")] == [("", "empty file")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ['"ßالرئيس الإيراني قال إن المحادثات فشلت"', '"ßالرئيس الإيراني قال إن المحادثات فشلت'])
+def test_properties_regression_recasing_never_changes_the_length(warm, text: str):
+    """Found by the long fuzz: recasing a title-case line upper-cased "ß" to "SS", one character to two,
+    so a quote's span ran past the end of the text; a recasing that changes the length is not used."""
+    from dataclasses import replace
+
+    from accord.pipeline import process
+
+    res = replace(warm.res, config=replace(warm.res.config, require_english=False))
+    article = Article(id="ß", text=text)
+    check_result(process(article, res), article)
