@@ -109,6 +109,11 @@ def _headline(line: str) -> bool:
         and not all(w.isupper() for w in words)
 
 
+def _one(changed: str, original: str) -> str:
+    """A changed case only where it stays one character ("ß".upper() is "SS": offsets would move)."""
+    return changed if len(changed) == 1 else original
+
+
 def _sub(chars: list[str], start: int, form: str) -> None:
     for k, c in enumerate(form):
         chars[start + k] = c
@@ -154,13 +159,13 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
         if form is not None and len(form) == len(bare):
             _sub(chars, s, form)
         elif sentence_start and w[:1].isalpha():
-            chars[s] = w[0].upper()
+            chars[s] = _one(w[0].upper(), w[0])
         sentence_start = w.endswith((".", "!", "?")) and not names.words.get(bare.lower())
         if not sentence_start and s + len(w) < len(text) and text[s + len(w):s + len(w) + 1] in "!?":
             sentence_start = True
         i += 1
     if toks and toks[0][1][:1].isalpha():
-        chars[toks[0][0]] = chars[toks[0][0]].upper()
+        chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
 
 
 def _lower_headline(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
@@ -175,5 +180,5 @@ def _lower_headline(text: str, chars: list[str], start: int, end: int, names: Na
             continue
         s, w = toks[i]
         if not (w.isupper() or w.lower().rstrip(".") in names.words or not w[1:].islower()):
-            chars[s] = w[0].lower()
+            chars[s] = _one(w[0].lower(), w[0])
         i += 1

@@ -66,3 +66,9 @@ def test_recase_headline_without_finite_verb_parse(code):
 def test_recase_lower_cased_indian_news_arrests(code):
     evs = code("ahmedabad: the city police on monday arrested three men for running a fake call centre.").events
     assert any(e.cameo == "173" and e.source.code == "INDCOP" and e.target.role == "CVL" for e in evs)
+
+
+def test_recase_a_case_change_never_moves_an_offset():
+    text = "ß ist ein buchstabe, straße und fuß. ßa"
+    assert len(recase(text, NAMES)) == len(text)
+    assert len(recase("Iran Condemns İstanbul Vote Again", NAMES)) == len("Iran Condemns İstanbul Vote Again")
