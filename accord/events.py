@@ -227,7 +227,7 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     """Every pattern that fits a trigger token, most specific first."""
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
-        pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or []
+        pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle for c in tok.children):
@@ -252,6 +252,18 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         for p in pats:
             if p.objects is None or (mods & p.objects):
                 yield p
+
+
+def _by_form(table: dict[str, list[Pattern]], form: str) -> list[Pattern]:
+    """Patterns of a verb whose lemma the lemmatizer got wrong ("staged" → "stag"): the base form read off
+    a regular inflection ("staged" → "stage", "walked" → "walk", "staging" → "stage")."""
+    if form.endswith("ed"):
+        bases = (form[:-1], form[:-2])
+    elif form.endswith("ing"):
+        bases = (form[:-3] + "e", form[:-3])
+    else:
+        return []
+    return next((table[b] for b in bases if b in table), [])
 
 
 def _quantifier_up(t) -> bool:

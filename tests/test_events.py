@@ -355,3 +355,8 @@ def test_events_a_leader_is_named_as_the_text_names_him(code):
 def test_events_condemning_x_s_attack_on_y_criticises_x(code):
     assert ("EGY", "111", "ISR") in triples(code("Egypt condemned Israel's attack on Gaza."))
     assert ("EGY", "111", "ISR") in triples(code("Israel's attack on Gaza was condemned by Egypt."))
+
+
+def test_events_a_verb_the_lemmatizer_gets_wrong_is_read_by_its_form(code):
+    # spaCy's lemmatizer gives "stag" for "staged"
+    assert any(e.cameo == "143" for e in code("Thousands of teachers staged a strike in Nairobi on Monday.").events)
