@@ -468,7 +468,13 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     person = head_tok.ent_type_ == "PERSON" or (head_tok.pos_ == "PROPN" and bool(roles) and head_tok.ent_type_ in ("", "PERSON"))
     name = _person_name(doc, head) if person else text
 
-    leader = _pick_leader([e for m in ms for e in m.entries], countries)
+    entries = [e for m in ms for e in m.entries]
+    # "NATO Secretary General Jens Stoltenberg": an office of the organisation the phrase names wins over
+    # the person's other offices (his Norwegian premiership) whatever countries the text names
+    in_igo = {e.igo for e in entries if e.kind == "igo" and e.igo}
+    if in_igo and any(e.kind == "leader" and e.igo in in_igo for e in entries):
+        entries = [e for e in entries if e.kind != "leader" or e.igo in in_igo]
+    leader = _pick_leader(entries, countries)
     named = {e.country for m in ms for e in m.entries if e.kind in ("country", "adjective", "demonym") and e.country}
     if leader is not None and named and leader.country not in named:
         leader = None  # "Georgian President Eduard Shevardnadze": the title's country beats an older office

@@ -96,3 +96,9 @@ def test_actors_dateline_place_is_not_an_actor_but_gives_the_country(code):
 def test_actors_organisation_named_as_written(code):
     r = code("SADC refused the Lesotho government's request.")
     assert any(e.source and e.source.name == "SADC" and e.source.igo for e in r.events)
+
+
+@pytest.mark.model
+def test_actors_an_office_of_the_named_organisation_wins(code):
+    r = code("NATO Secretary General Jens Stoltenberg called Erdogan during exercises held in Norway.", date=None)
+    assert any(e.source and e.source.igo == "NATO" for e in r.events)
