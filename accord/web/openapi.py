@@ -6,41 +6,47 @@ from functools import cache
 from typing import Any
 
 from accord import __version__
-from accord.web.filters import MODALITIES, NEGATED, SIDES
+from accord.web.filters import MAX_TEXT, MODALITIES, NEGATED, PLOVER_QUAD, SIDES
 
+# The schemas say what the server accepts, no more: a request valid by them is never a 400.
+CODE = {"type": "string", "pattern": "^[A-Za-z0-9]{2,24}$"}
+ISO3 = {"type": "string", "pattern": "^[A-Za-z]{3}$"}
+DAY = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 FILTER = [
-    ("from", "date", "first day (YYYY-MM-DD, YYYY-MM or YYYY)"),
-    ("to", "date", "last day"),
-    ("actor", "string", "ISO3 country, organisation acronym or actor-code prefix (IRN, SCO, RUSGOV)"),
+    ("from", DAY, "first day (YYYY-MM-DD; YYYY-MM and YYYY are read as their first day too)"),
+    ("to", DAY, "last day"),
+    ("actor", CODE, "ISO3 country, organisation acronym or actor-code prefix (IRN, SCO, RUSGOV)"),
     ("side", SIDES, "where the actor must be: source, target or either"),
-    ("country", "string", "ISO3: the source's, the target's or the place's country"),
-    ("cameo", "string", "CAMEO code or root prefix, 2-4 digits (19 = all fighting)"),
-    ("plover", "string", "PLOVER event type (AGREE, ASSAULT, ...)"),
-    ("quad", "integer", "QuadClass 1-4"),
+    ("country", ISO3, "ISO3: the source's, the target's or the place's country"),
+    ("cameo", {"type": "string", "pattern": "^[0-9]{2,4}$"}, "CAMEO code or root prefix, 2-4 digits (19 = all fighting)"),
+    ("plover", tuple(sorted(PLOVER_QUAD)), "PLOVER event type (AGREE, ASSAULT, ...)"),
+    ("quad", {"type": "integer", "minimum": 1, "maximum": 4}, "QuadClass 1-4"),
     ("negated", NEGATED, "negated mentions: exclude (default), include, only"),
     ("modality", MODALITIES, "asserted, reported, intent, ..."),
-    ("min_mentions", "integer", "corroboration: mentions of the happening across articles, at least"),
-    ("min_conf", "integer", "confidence at least, in percent (0-100): the coder's calibrated precision of the event's rule"),
-    ("q", "string", "words in the sentence (at most 200 characters)"),
+    ("min_mentions", {"type": "integer", "minimum": 1, "maximum": 1_000_000},
+     "corroboration: mentions of the happening across articles, at least"),
+    ("min_conf", {"type": "integer", "minimum": 0, "maximum": 100},
+     "confidence at least, in percent (0-100): the coder's calibrated precision of the event's rule"),
+    ("q", {"type": "string", "maxLength": MAX_TEXT}, "words in the sentence (at most 200 characters)"),
 ]
 ENDPOINTS = [  # path, summary, path parameters, extra query parameters, uses the filter
     ("/api/overview", "Store counts, timeline by quad class, top dyads and actors, countries, surges; rows: latest events",
      [], [], True),
     ("/api/events", "A page of event mentions (keyset pagination: pass `next` as `after`), facet counts",
-     [], [("after", "string", "page token"), ("limit", "integer", "rows per page, 1-500"),
-          ("facets", "string", "0 to skip the facet counts")], True),
+     [], [("after", "string", "page token"), ("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "rows per page, 1-500"),
+          ("facets", ("0", "1"), "0 to skip the facet counts")], True),
     ("/api/event/{article}/{idx}", "One coded event with its sentence and rule; rows: every mention of its happening",
-     [("article", "string"), ("idx", "integer")], [], False),
+     [("article", "string"), ("idx", {"type": "integer", "minimum": 0, "maximum": 1_000_000})], [], False),
     ("/api/happening/{id}", "One happening (GDELT's NumMentions, NumSources, NumArticles); rows: its mentions",
-     [("id", "string")], [], False),
+     [("id", {"type": "string", "pattern": "^[0-9]{1,18}$"})], [], False),
     ("/api/article/{id}", "An article's text, quotes, amounts, places and duplicates; rows: its events",
      [("id", "string")], [], False),
     ("/api/dyad", "Both directions of a dyad by period and quad class, CAMEO roots over time; rows: events",
-     [], [("a", "string", "first actor"), ("b", "string", "second actor")], True),
+     [], [("a", CODE, "first actor"), ("b", CODE, "second actor")], True),
     ("/api/actor/{code}", "An actor's partners, event types, quotes and places; rows: events",
-     [("code", "string")], [], True),
+     [("code", CODE)], [], True),
     ("/api/country/{iso3}", "A country's partners, event types, quotes and places; rows: events",
-     [("iso3", "string")], [], True),
+     [("iso3", ISO3)], [], True),
     ("/api/map", "Located events (rows) and events per country", [], [], True),
     ("/api/network", "The actor graph: rows are edges, data.nodes the actors", [], [], True),
     ("/api/sources", "The collector's feeds table, when it exists", [], [], False),
@@ -64,8 +70,10 @@ ERROR = {"type": "object", "required": ["ok", "error"],
 
 
 def _param(name: str, kind: Any, where: str, text: str = "") -> dict[str, Any]:
-    if isinstance(kind, tuple):
-        schema: dict[str, Any] = {"type": "string", "enum": list(kind)}
+    if isinstance(kind, dict):
+        schema: dict[str, Any] = dict(kind)
+    elif isinstance(kind, tuple):
+        schema = {"type": "string", "enum": list(kind)}
     elif kind == "date":
         schema = {"type": "string", "format": "date"}
     else:
@@ -81,6 +89,9 @@ def spec() -> dict[str, Any]:
         params += [_param(n, k, "query", t) for n, k, t in extra]
         if filtered:
             params += [_param(n, k, "query", t) for n, k, t in FILTER]
+        if path == "/api/dyad":  # a dyad needs both its actors
+            for p in params:
+                p["required"] = p["required"] or p["name"] in ("a", "b")
         paths[path] = {"get": {
             "summary": summary, "parameters": params,
             "responses": {
@@ -93,7 +104,8 @@ def spec() -> dict[str, Any]:
         "summary": "The events of the filter as a download: csv, jsonl, gdelt (GDELT 2.0 events TSV), polecat (PLOVER JSONL)",
         "parameters": [_param("format", ("csv", "jsonl", "gdelt", "polecat"), "path")]
         + [_param(n, k, "query", t) for n, k, t in FILTER],
-        "responses": {"200": {"description": "the file, streamed"}}}}
+        "responses": {"200": {"description": "the file, streamed"},
+                      "400": {"description": "a bad parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}}
     return {"openapi": "3.1.0",
             "info": {"title": "accord", "version": __version__,
                      "description": "Political event data from news: the JSON twin of every dashboard page."},
