@@ -27,13 +27,12 @@ import yaml
 
 from accord import yamlio
 from accord.nlp import column
-from accord.types import Actor, Mention
+from accord.types import FIRST_PERSON, Actor, Mention
 
 NOUNS = {"NOUN", "PROPN"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nummod", "det", "case"}
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 THING_PRONOUNS = {"it", "its", "they", "their", "them"}
-FIRST_PERSON = {"we", "us", "our", "ours"}
 DYAD_PHRASES = {("both", "countries"), ("both", "sides"), ("two", "countries"), ("two", "sides"),
                 ("both", "nations"), ("two", "nations"), ("two", "governments"), ("both", "governments")}
 # Roles that make a mention a person-like actor (a pronoun "he" may refer back to it).

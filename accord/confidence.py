@@ -28,15 +28,11 @@ def family(rule: str) -> str:
     return head or "other"
 
 
-def _placed(a: Actor | None) -> bool:
-    return a is not None and bool(a.country or a.igo)
-
-
 def actors_class(source: Actor | None, target: Actor | None) -> str:
     """dictionary (every actor placed), named (an actor the dictionaries do not place) or sourceless."""
     if source is None:
         return "sourceless"
-    if _placed(source) and (target is None or _placed(target)):
+    if source.placed and (target is None or target.placed):
         return "dictionary"
     return "named"
 

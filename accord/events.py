@@ -1288,7 +1288,7 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     # meeting of analysts", "the commission declined to comment") unless its sector is a political one
     # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors
     # count in dyads, or as victims of force
-    pairs = [(s, t) for s, t in pairs if t is not None or s is None or _placed(s) or _first_person(s)
+    pairs = [(s, t) for s, t in pairs if t is not None or s is None or s.placed or s.first_person
              or s.role in LONE_ROLES]
     if not pairs:
         return []
@@ -1315,19 +1315,10 @@ POLITICAL_ROLES = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "LEG", "JUD", "S
 
 def _political(a: Actor | None) -> bool:
     """Placed, political by sector, or first person ("we": the quote's speaker, resolved later)."""
-    return a is not None and bool(a.country or a.igo or (a.role in POLITICAL_ROLES)
-                                  or (a.code is None and a.name.lower() in ("we", "us", "our", "ours")))
+    return a is not None and (a.placed or a.role in POLITICAL_ROLES or a.first_person)
 
 
 LONE_ROLES = frozenset({"MIL", "REB", "COP", "OPP", "RAD", "INS", "SEP", "UAF", "CVL", "LAB", "PTY", "LEG", "SPY"})
-
-
-def _placed(a: Actor) -> bool:
-    return bool(a.country or a.igo)
-
-
-def _first_person(a: Actor) -> bool:
-    return a.code is None and a.name.lower() in ("we", "us", "our", "ours")
 
 
 def _business(a: Actor) -> bool:

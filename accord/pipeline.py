@@ -245,7 +245,7 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
     if res.config.enrich:
         result.quotes = _unblanked(quotes_mod.find_quotes(doc, mentions), text_of(doc), cleaned.text)
         result.amounts = amounts_mod.find_amounts(doc)
-        if res.gazetteer is not None and res.config.enrich:
+        if res.gazetteer is not None:
             result.locations = res.gazetteer.find_locations(doc, mentions)
         result.tone = tone_mod.tone(cleaned.text)
         events = _resolve_first_person(events, result.quotes)
@@ -270,16 +270,15 @@ def _unblanked(quotes: list[Quote], parsed: str, text: str) -> list[Quote]:
 
 
 def _is_resolved(a: Actor | None) -> bool:
-    return a is not None and bool(a.country or a.igo)
+    return a is not None and a.placed
 
 
 def _is_placeholder(a: Actor | None) -> bool:
-    """"we", "our": first person not (yet) resolved to the quote's speaker."""
-    return a is not None and a.code is None and a.name.lower() in ("we", "us", "our", "ours")
+    return a is not None and a.first_person
 
 
 def _is_actor(a: Actor | None) -> bool:
-    return a is not None and not _is_placeholder(a)
+    return a is not None and not a.first_person
 
 
 def _resolve_first_person(events: list[Event], quotes: list[Quote]) -> list[Event]:

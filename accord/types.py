@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 Span = tuple[int, int]
+FIRST_PERSON = frozenset({"we", "us", "our", "ours"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,16 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     igo: str | None = None  # organisation acronym: SCO, EU, UN
     role: str | None = None  # sector: GOV, MIL, BUS, ...
+
+    @property
+    def placed(self) -> bool:
+        """Does a dictionary place it: a country or an organisation (else a name, a role or nothing)?"""
+        return bool(self.country or self.igo)
+
+    @property
+    def first_person(self) -> bool:
+        """"we", "our" not (yet) resolved to the speaker of the quote they stand in."""
+        return self.code is None and self.name.lower() in FIRST_PERSON
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "code": self.code, "country": self.country, "igo": self.igo, "role": self.role}

@@ -9,37 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pycountry
 import pytest
+from knowledge_fixture import CONFLICT30, DATA, G20, ROLES, day, load
 
-from accord import yamlio
 from accord.actors import ActorDictionary, DictionaryError, _active, _entries_from, find_mentions
 
-DATA = Path(__file__).resolve().parents[1] / "accord" / "data"
 FILES = sorted((DATA / "actors").glob("*.yaml"))
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
-ROLES = set(yamlio.load((DATA / "sectors.yaml").read_text(encoding="utf-8"))["sectors"])
 GROUP_KEYS = {"code", "id", "name", "names", "country", "role", "ambiguous", "periods", "note"}
-G20 = set("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split())
-CONFLICT30 = set("AFG IRQ SYR YEM SOM NGA COD SDN SSD ETH MLI BFA NER LBY PAK MMR PHL COL UKR ISR PSE LBN IRN "
-                 "EGY CMR MOZ CAF VEN HTI BGD".split())
-
-
-def _load(path: Path) -> dict:
-    data = yamlio.load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), path.name
-    return data
-
-
-def _day(v) -> dt.date | None:
-    return None if v is None else v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
 
 
 @pytest.fixture(scope="module")
 def knowledge() -> dict[str, dict]:
-    return {p.name: _load(p) for p in FILES}
+    return {p.name: load(p) for p in FILES}
 
 
 def _groups(knowledge: dict[str, dict]) -> list[tuple[str, dict]]:
@@ -89,7 +73,7 @@ def test_knowledge_groups_have_valid_codes_roles_and_names(knowledge):
 
 def test_knowledge_ids_are_unique_per_country(knowledge):
     seen: dict[tuple, str] = {}
-    core = _load(DATA / "organizations.yaml")["groups"]
+    core = load(DATA / "organizations.yaml")["groups"]
     for where, g in [("organizations.yaml", g) for g in core] + _groups(knowledge):
         key = (g.get("country"), g["id"])
         assert key not in seen, (key, seen.get(key), where, g["name"])
@@ -102,7 +86,7 @@ def test_knowledge_periods_are_ordered_and_do_not_overlap(knowledge):
         periods = g.get("periods") or []
         previous_end: dt.date | None = None
         for i, p in enumerate(periods):
-            start, end = _day(p.get("start")), _day(p.get("end"))
+            start, end = day(p.get("start")), day(p.get("end"))
             assert p.get("role") in ROLES, label
             assert p.get("code") in (None, (g.get("country") or "IMG") + p["role"]), label
             assert start is None or dt.date(1900, 1, 1) <= start <= dt.date(2026, 12, 31), label
@@ -117,14 +101,14 @@ def test_knowledge_periods_are_ordered_and_do_not_overlap(knowledge):
 def test_knowledge_surface_forms_name_one_actor(knowledge):
     """A name or acronym points to one group: not to two, nor to an organisation, country or capital."""
     owners: dict[str, set[str]] = defaultdict(set)
-    core = _load(DATA / "organizations.yaml")
+    core = load(DATA / "organizations.yaml")
     for o in core["organizations"]:
         for n in o["names"] + [o["name"]]:
             owners[n].add("igo:" + o["igo"])
     for g in core["groups"]:
         for n in g["names"] + [g["name"]]:
             owners[n].add(f"group:{g['code']}:{g['id']}")
-    for c in _load(DATA / "countries.yaml")["countries"]:
+    for c in load(DATA / "countries.yaml")["countries"]:
         for key in ("names", "adjectives", "demonyms", "capitals"):
             for n in c.get(key) or []:
                 owners[n].add("country:" + c["iso3"])
@@ -143,7 +127,7 @@ def test_knowledge_surface_forms_name_one_actor(knowledge):
 
 
 def test_knowledge_organizations_have_igo_codes(knowledge):
-    igos = {o["igo"] for o in _load(DATA / "organizations.yaml")["organizations"]}
+    igos = {o["igo"] for o in load(DATA / "organizations.yaml")["organizations"]}
     for where, data in knowledge.items():
         for o in data.get("organizations") or []:
             assert re.fullmatch(r"(IGO|NGO)[A-Z]+", o.get("code", "")), (where, o.get("name"))

@@ -10,57 +10,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
+from knowledge_fixture import CONFLICT30, DATA, G20, ROLES, day, load
 
-from accord import yamlio
-
-DATA = Path(__file__).resolve().parents[1] / "accord" / "data"
 FILES = sorted((DATA / "actors").glob("persons_*.yaml"))
-ROLES = set(yamlio.load((DATA / "sectors.yaml").read_text(encoding="utf-8"))["sectors"])
 KEYS = {"name", "aliases", "country", "role", "office", "start", "end", "approx"}
-G20 = set("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split())
-CONFLICT30 = set("AFG IRQ SYR YEM SOM NGA COD SDN SSD ETH MLI BFA NER LBY PAK MMR PHL COL UKR ISR PSE LBN IRN "
-                 "EGY CMR MOZ CAF VEN HTI BGD".split())
-
-
-def _load(path: Path) -> dict:
-    data = yamlio.load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), path.name
-    return data
-
-
-def _day(v) -> dt.date | None:
-    return None if v is None else v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
 
 
 def _overlap(a: dict, b: dict) -> bool:
     """Terms overlap by more than the hand-over day (a successor's start is the predecessor's end)."""
     far = dt.date(9999, 1, 1)
-    return _day(a["start"]) < (_day(b.get("end")) or far) and _day(b["start"]) < (_day(a.get("end")) or far)
+    return day(a["start"]) < (day(b.get("end")) or far) and day(b["start"]) < (day(a.get("end")) or far)
 
 
 @pytest.fixture(scope="module")
 def persons() -> list[tuple[str, dict]]:
-    return [(p.name, e) for p in FILES for e in _load(p)["leaders"]]
+    return [(p.name, e) for p in FILES for e in load(p)["leaders"]]
 
 
 @pytest.fixture(scope="module")
 def core() -> list[dict]:
-    return _load(DATA / "leaders.yaml")["leaders"] + _load(DATA / "leaders_world.yaml")["leaders"]
+    return load(DATA / "leaders.yaml")["leaders"] + load(DATA / "leaders_world.yaml")["leaders"]
 
 
 @pytest.fixture(scope="module")
 def iso3() -> set[str]:
-    return {c["iso3"] for c in _load(DATA / "countries.yaml")["countries"]}
+    return {c["iso3"] for c in load(DATA / "countries.yaml")["countries"]}
 
 
 def test_persons_files_name_their_sources_and_cover_g20_and_conflict_countries(persons):
     assert {p.name for p in FILES} >= {"persons_americas.yaml", "persons_europe.yaml", "persons_asia.yaml",
                                        "persons_mideast_africa.yaml"}
     for p in FILES:
-        data = _load(p)
+        data = load(p)
         assert isinstance(data.get("source"), str) and len(data["source"]) > 40, p.name
         assert set(data) == {"source", "leaders"}, p.name
     assert len(persons) >= 700
@@ -79,7 +62,7 @@ def test_persons_entries_are_well_formed(persons, iso3):
         assert e.get("country") in iso3, label
         assert e.get("role") in ROLES, label
         assert isinstance(e.get("office"), str) and e["office"], label
-        start, end = _day(e.get("start")), _day(e.get("end"))
+        start, end = day(e.get("start")), day(e.get("end"))
         assert start is not None and dt.date(1960, 1, 1) <= start <= dt.date(2026, 12, 31), label
         assert "end" in e and (end is None or start <= end <= dt.date(2026, 12, 31)), label
         assert e.get("approx") in (None, True), label
@@ -113,7 +96,7 @@ def test_persons_one_role_at_a_time(persons):
 
 def test_persons_bare_surnames_name_one_country(persons, core, iso3):
     """A one-word alias ("Geithner", "Soleimani") is no other country's office holder, country or place."""
-    countries = _load(DATA / "countries.yaml")["countries"]
+    countries = load(DATA / "countries.yaml")["countries"]
     places = {n for c in countries for k in ("names", "adjectives", "demonyms", "capitals") for n in c.get(k) or []}
     owners: dict[str, set[str]] = defaultdict(set)
     for e in core + [e for _, e in persons]:
