@@ -34,6 +34,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from accord import rollups
 from accord.dedup import DedupIndex, Fingerprint, fingerprint
 from accord.errors import InputError, StoreError
 from accord.types import Actor, ArticleResult
@@ -402,6 +403,7 @@ class Store:
                 conflict = " ON CONFLICT DO NOTHING" if name == "rejects" else ""
                 con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}{conflict}")
                 con.unregister(view)
+            rollups.refresh(con, _event_days(rows))  # the rollups of the days these events fall on
             con.commit()
         except BaseException:
             try:
@@ -409,6 +411,28 @@ class Store:
             except duckdb.Error:  # a commit that failed (disk full) has ended the transaction: the first error counts
                 pass
             raise
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and every row derived from it (events, quotes, amounts, places, its sources)
+        in one transaction that also brings the rollups of its events' days up to date; True when it was
+        there. Storing it again afterwards (:meth:`write`) is how an article is replaced."""
+        con = self.con
+        con.begin()
+        try:
+            days = {r[0] for r in con.execute("SELECT date FROM event_facts WHERE article_id = ?", [article_id]).fetchall()}
+            found = bool(con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchall())
+            for table in ("events", "quotes", "amounts", "locations"):
+                con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            con.execute("DELETE FROM article_sources WHERE article_id = ?", [article_id])
+            con.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            rollups.refresh(con, days)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        self._index = None
+        self._known = None
+        return found
 
     def _dedup_index(self) -> DedupIndex:
         if self._index is None:
@@ -513,6 +537,17 @@ def _article_rows(result: ArticleResult, fp: Fingerprint) -> dict[str, list[tupl
             span[0], span[1],
         ))
     return rows
+
+
+_EVENT_DATE = _TABLES["events"].names.index("event_date")
+_PUBLISHED = _TABLES["articles"].names.index("published")
+
+
+def _event_days(rows: dict[str, list[tuple]]) -> set[dt.date | None]:
+    """The days the batch's events fall on (their own date, else their article's): what the rollups of
+    :mod:`accord.rollups` must recompute. The batch holds the article of every event it holds."""
+    published = {r[0]: r[_PUBLISHED] for r in rows["articles"]}
+    return {r[_EVENT_DATE] or published.get(r[0]) for r in rows["events"]}
 
 
 def _actor(a: Actor | None) -> tuple:

@@ -1,0 +1,141 @@
+"""Rollups: small summary tables of ``events`` per day, kept exact by the one writer.
+
+The dashboard's aggregate pages count *happenings* (distinct source code, target code, CAMEO code and
+date) by quad class over time, by country pair, by actor and by place. Over ten million event rows that
+is seconds of scanning and joining; over these tables it is milliseconds:
+
+    ========================  ======================================  =================================
+    table                     one row per                             holds
+    ========================  ======================================  =================================
+    ``rollup_days``           day, cameo, cameo_root, quad_class      happenings, mentions, mentions not
+                                                                      historical (for the chart's span)
+    ``rollup_dyads``          day, source key, target key             happenings, mentions, Goldstein
+    ``rollup_places``         day, place key                          happenings, mentions, Goldstein
+    ``rollup_actors``         day, actor code (either side)           happenings
+    ``rollup_actor_names``    day, actor code, name as written        mentions of that side
+    ========================  ======================================  =================================
+
+Keys are those the dashboard groups by: the source key is ``coalesce(source_country, source_igo,
+source_code)``, the place key ``coalesce(location_country, source_country)``. Every measure comes in
+three variants for the filter's ``negated``: ``_pos`` (mentions not negated), ``_neg`` (negated) and,
+for happenings, ``_any``; mention and Goldstein variants add up, happening counts do not.
+
+**Why the counts are exact.** A count of distinct happenings does not add up across cells in general,
+but a happening's date is part of its key, so it lies in one day; the count of one cell is a distinct
+count, and summing cells over days (and over cameo, cameo_root and quad_class, which are functions of
+the happening's CAMEO code) counts every happening once. A query may therefore sum rollup rows over
+days and over those columns, and group by the others, and get exactly what the GROUP BY over events gives.
+
+**How they stay exact.** Every rollup row of a day is a function of the events dated that day. The
+writer (:class:`accord.store.Store`), in the transaction that adds or deletes an article's events,
+recomputes the rollup rows of every day those events fall on (:func:`refresh`): one scan of the events
+for those days, then the same GROUP BY as the backfill of ``migrations/009_rollups.sql``. Events
+written around the writer (SQL by hand, ``bench_dyad.py``) leave the rollups stale; :func:`fresh`
+notices (the rollups' mention count is not the events' count) and readers then fall back to the
+events table, or :func:`rebuild` recomputes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import duckdb
+
+__all__ = ["TABLES", "Rollup", "fresh", "rebuild", "refresh", "select_sql"]
+
+# One row per event mention with what the rollups group and count by (over event_facts).
+MENTIONS = """SELECT date AS day, hash(source_code, target_code, cameo, date) AS hap,
+       coalesce(negated, false) AS neg, NOT coalesce(historical, false) AS recent, goldstein,
+       cameo, cameo_root, quad_class,
+       coalesce(source_country, source_igo, source_code) AS source_key,
+       coalesce(target_country, target_igo, target_code) AS target_key,
+       coalesce(location_country, source_country) AS place_key,
+       source_code, source_name, target_code, target_name
+FROM event_facts"""
+
+_H = ("count(DISTINCT hap) FILTER (WHERE NOT neg) AS h_pos, count(DISTINCT hap) FILTER (WHERE neg) AS h_neg,"
+      " count(DISTINCT hap) AS h_any")
+_M = "count(*) FILTER (WHERE NOT neg) AS m_pos, count(*) FILTER (WHERE neg) AS m_neg"
+_G = ("sum(goldstein) FILTER (WHERE NOT neg) AS gs_pos, sum(goldstein) FILTER (WHERE neg) AS gs_neg,"
+      " count(goldstein) FILTER (WHERE NOT neg) AS gn_pos, count(goldstein) FILTER (WHERE neg) AS gn_neg")
+_R = "count(*) FILTER (WHERE NOT neg AND recent) AS r_pos, count(*) FILTER (WHERE neg AND recent) AS r_neg"
+# An actor is counted on either side of an event (a happening whose source and target are the same
+# actor counts once: the counts are distinct).
+_SIDES = ("(SELECT day, hap, neg, source_code AS code, source_name AS name FROM {m}"
+          " UNION ALL SELECT day, hap, neg, target_code, target_name FROM {m})")
+
+
+@dataclass(frozen=True, slots=True)
+class Rollup:
+    """One rollup table: its grouping columns (with their types), its measures, what it reads."""
+
+    name: str
+    dims: tuple[tuple[str, str], ...]
+    measures: tuple[str, ...]
+    source: str = "{m}"  # the relation grouped, over the mentions relation {m}
+    where: str = ""
+
+    def select(self, mentions: str) -> str:
+        dims = ", ".join(d for d, _ in self.dims)
+        where = f" WHERE {self.where}" if self.where else ""
+        return (f"SELECT {dims}, {', '.join(self.measures)} FROM {self.source.format(m=mentions)} AS m{where}"
+                f" GROUP BY {dims}")
+
+
+TABLES: tuple[Rollup, ...] = (
+    Rollup("rollup_days", (("day", "DATE"), ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "TINYINT")),
+           (_H, _M, _R)),
+    Rollup("rollup_dyads", (("day", "DATE"), ("source_key", "VARCHAR"), ("target_key", "VARCHAR")), (_H, _M, _G)),
+    Rollup("rollup_places", (("day", "DATE"), ("place_key", "VARCHAR")), (_H, _M, _G)),
+    Rollup("rollup_actors", (("day", "DATE"), ("code", "VARCHAR")), (_H,), _SIDES, "code IS NOT NULL"),
+    Rollup("rollup_actor_names", (("day", "DATE"), ("code", "VARCHAR"), ("name", "VARCHAR")), (_M,), _SIDES,
+           "code IS NOT NULL AND name IS NOT NULL"),
+)
+
+
+def select_sql(table: str, mentions: str = f"({MENTIONS})") -> str:
+    """The GROUP BY that computes ``table`` from the events (all of them, or the ``mentions`` relation)."""
+    return next(t for t in TABLES if t.name == table).select(mentions)
+
+
+def has_rollups(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+                       [TABLES[0].name]).fetchone()[0] > 0
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every rollup from the events (in the caller's transaction, if any)."""
+    for t in TABLES:
+        con.execute(f"DELETE FROM {t.name}")
+        con.execute(f"INSERT INTO {t.name} {select_sql(t.name)}")
+
+
+def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[dt.date | None]) -> None:
+    """Recompute the rollup rows of ``days`` (None: the events with no date) from the events, in the
+    caller's transaction: the writer calls this after adding or deleting an article's events."""
+    days = set(days)
+    if not days:
+        return
+    dated = sorted(d for d in days if d is not None)
+    undated = None in days
+    match = "(day IN (SELECT unnest(CAST(? AS DATE[]))) OR (? AND day IS NULL))"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _accord_rollup_mentions AS SELECT * FROM ({MENTIONS}) WHERE {match}",
+                [dated, undated])
+    try:
+        for t in TABLES:
+            con.execute(f"DELETE FROM {t.name} WHERE {match}", [dated, undated])
+            con.execute(f"INSERT INTO {t.name} {t.select('_accord_rollup_mentions')}")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _accord_rollup_mentions")
+
+
+def fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the rollups exist and count every event row (a cheap check: events written around the
+    writer make them stale, and the dashboard then reads the events instead)."""
+    if not has_rollups(con):
+        return False
+    rolled, events = con.execute(
+        "SELECT (SELECT coalesce(sum(m_pos + m_neg), 0) FROM rollup_days), (SELECT count(*) FROM events)").fetchone()
+    return int(rolled) == int(events)

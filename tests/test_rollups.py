@@ -1,0 +1,114 @@
+"""Rollups (accord/rollups.py, migrations/009_rollups.sql): summary tables of the events per day that the
+one writer keeps equal to a GROUP BY over the events, whatever is written, repeated or deleted."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from accord import rollups
+from accord.store import Store, migrations
+from accord.types import Actor, Article, ArticleResult, Event, Location
+
+ACTORS = [Actor("Iran", "IRN", "IRN"), Actor("the Iranian government", "IRNGOV", "IRN", role="GOV"),
+          Actor("Iraq", "IRQ", "IRQ"), Actor("Iraqi troops", "IRQMIL", "IRQ", role="MIL"),
+          Actor("the United Nations", "IGOUNO", None, igo="UN"), Actor("NATO", "IGONAT", None, igo="NATO"),
+          Actor("Naxalite insurgents", None), Actor("militants", None, "IRQ"), None]
+CODES = [("042", 1.9, 1), ("057", 8.0, 1), ("112", -2.0, 3), ("190", -10.0, 4), ("061", 6.4, 2)]
+PLACES = [None, Location("Baghdad", "IRQ", 33.3, 44.4), Location("Tehran", "IRN", 35.7, 51.4)]
+DAYS = ["2024-08-01", "2024-08-02", "2024-08-20", "2024-09-03", "1980-09-22", None]
+
+
+def article(i: int, rng: random.Random, n_events: int = 4) -> ArticleResult:
+    """An article of a few events over a handful of actors, codes and days, so happenings repeat across
+    articles; some negated, some undated, some dated long before their article (historical)."""
+    events = []
+    for _ in range(n_events):
+        cameo, goldstein, quad = rng.choice(CODES)
+        events.append(Event(source=rng.choice(ACTORS), target=rng.choice(ACTORS), cameo=cameo, sentence=f"sentence {i}",
+                            span=(0, 4), rule="test", goldstein=goldstein, quad_class=quad, negated=rng.random() < 0.2,
+                            date=rng.choice(DAYS), location=rng.choice(PLACES)))
+    published = rng.choice(["2024-08-02", "2024-08-21", "2024-09-04", None])
+    text = f"Article {i}: " + " ".join(rng.choice(["talks", "troops", "border", "deal", "oil"]) + str(rng.random())
+                                       for _ in range(30))
+    return ArticleResult(article=Article(id=f"art-{i}", text=text, date=published, source=f"feed{i % 3}"),
+                         events=events)
+
+
+def table(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
+    return sorted(con.execute(f"SELECT * FROM {name}").fetchall(), key=repr)
+
+
+def regrouped(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
+    """What ``name`` holds when computed afresh: the GROUP BY over every event."""
+    return sorted(con.execute(rollups.select_sql(name)).fetchall(), key=repr)
+
+
+def assert_exact(con: duckdb.DuckDBPyConnection) -> None:
+    for t in rollups.TABLES:
+        assert table(con, t.name) == regrouped(con, t.name), t.name
+    assert rollups.fresh(con)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "s.duckdb") as s:
+        yield s
+
+
+def test_rollups_equal_a_group_by_over_the_events_after_every_write(store: Store):
+    rng = random.Random(13)
+    for i in range(0, 40, 8):  # batches of several articles, one transaction each
+        store.write_batch([article(j, rng) for j in range(i, i + 8)])
+        assert_exact(store.con)
+    assert store.con.execute("SELECT sum(h_pos) FROM rollup_days").fetchone()[0] == store.con.execute(
+        "SELECT count(DISTINCT (source_code, target_code, cameo, date)) FROM event_facts WHERE NOT negated").fetchone()[0]
+
+
+def test_rollups_are_unchanged_by_an_article_read_again(store: Store):
+    rng = random.Random(1)
+    results = [article(i, rng) for i in range(10)]
+    store.write_batch(results)
+    before = {t.name: table(store.con, t.name) for t in rollups.TABLES}
+    assert set(store.write_batch(results)) == {"known"}
+    assert {t.name: table(store.con, t.name) for t in rollups.TABLES} == before
+
+
+def test_rollups_stay_exact_when_an_article_is_deleted_or_replaced(store: Store):
+    rng = random.Random(2)
+    store.write_batch([article(i, rng) for i in range(20)])
+    assert store.delete_article("art-3") and not store.delete_article("art-3")
+    assert_exact(store.con)
+    assert store.write(article(3, random.Random(99), n_events=6)) == "stored"  # stored anew, other events
+    assert_exact(store.con)
+    for i in range(20):
+        store.delete_article(f"art-{i}")
+    assert_exact(store.con)
+    assert store.con.execute("SELECT count(*) FROM rollup_days").fetchone()[0] == 0
+
+
+def test_rollups_of_a_store_written_before_them_are_backfilled_by_the_migration(tmp_path: Path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.write_batch([article(i, random.Random(i)) for i in range(30)])
+        expected = {t.name: table(s.con, t.name) for t in rollups.TABLES}
+    con = duckdb.connect(str(path))
+    for t in rollups.TABLES:  # back to a store of version 8
+        con.execute(f"DROP TABLE {t.name}")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 9")
+    con.close()
+    with Store(path) as s:  # migration 009 runs again: its own SQL, not accord.rollups
+        assert {t.name: table(s.con, t.name) for t in rollups.TABLES} == expected
+        assert_exact(s.con)
+    assert [v for v, _, _ in migrations()][-1] >= 9
+
+
+def test_events_written_around_the_writer_leave_the_rollups_stale_until_rebuilt(store: Store):
+    store.write_batch([article(i, random.Random(i)) for i in range(5)])
+    store.con.execute("INSERT INTO events (article_id, idx, cameo, cameo_root) VALUES ('art-0', 99, '190', '19')")
+    assert not rollups.fresh(store.con)
+    rollups.rebuild(store.con)
+    assert_exact(store.con)
