@@ -47,7 +47,8 @@ __all__ = ["TABLES", "Rollup", "fresh", "rebuild", "refresh", "select_sql"]
 
 # One row per event mention with what the rollups group and count by (over event_facts).
 MENTIONS = """SELECT date AS day, hash(source_code, target_code, cameo, date) AS hap,
-       coalesce(negated, false) AS neg, NOT coalesce(historical, false) AS recent, goldstein,
+       coalesce(negated, false) AS neg, NOT coalesce(historical, false) AS recent,
+       CAST(goldstein AS DECIMAL(18, 3)) AS goldstein,
        cameo, cameo_root, quad_class,
        coalesce(source_country, source_igo, source_code) AS source_key,
        coalesce(target_country, target_igo, target_code) AS target_key,

@@ -3,6 +3,7 @@ one writer keeps equal to a GROUP BY over the events, whatever is written, repea
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 from accord import rollups
 from accord.store import Store, migrations
 from accord.types import Actor, Article, ArticleResult, Event, Location
+from accord.web import queries as Q
+from accord.web.filters import Filters
 
 ACTORS = [Actor("Iran", "IRN", "IRN"), Actor("the Iranian government", "IRNGOV", "IRN", role="GOV"),
           Actor("Iraq", "IRQ", "IRQ"), Actor("Iraqi troops", "IRQMIL", "IRQ", role="MIL"),
@@ -112,3 +115,34 @@ def test_events_written_around_the_writer_leave_the_rollups_stale_until_rebuilt(
     assert not rollups.fresh(store.con)
     rollups.rebuild(store.con)
     assert_exact(store.con)
+
+
+FILTERS = [Filters(), Filters(negated="include"), Filters(negated="only"), Filters(start=dt.date(2024, 8, 2)),
+           Filters(start=dt.date(2024, 8, 1), end=dt.date(2024, 8, 31)), Filters(end=dt.date(2024, 8, 20)),
+           Filters(cameo="19"), Filters(quad=1, negated="include"), Filters(cameo="057", start=dt.date(2024, 9, 1))]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: f.query() or "unfiltered")
+def test_dashboard_answers_from_rollups_are_the_answers_from_the_events(store: Store, monkeypatch, f: Filters):
+    rng = random.Random(7)
+    store.write_batch([article(i, rng, n_events=6) for i in range(60)])
+    cur = store.con.cursor()
+    parts = {"counts": Q.store_counts, "matching": lambda c: Q.count_events(c, f), "timeline": lambda c: Q.timeline(c, f),
+             "dyads": lambda c: Q.top_dyads(c, f, 50), "actors": lambda c: Q.top_actors(c, f, 50),
+             "countries": lambda c: Q.countries(c, f), "surges": lambda c: Q.surges(c, f, 50, 1.0, 1)}
+    assert Q.rolled(cur, f, "rollup_days") is not None
+    from_rollups = {name: fn(cur) for name, fn in parts.items()}
+    monkeypatch.setattr(Q, "USE_ROLLUPS", False)
+    from_events = {name: fn(cur) for name, fn in parts.items()}
+    assert from_rollups == from_events
+    assert from_rollups["matching"]["events"] > 0 or f.negated == "only"
+
+
+def test_filters_the_rollups_do_not_hold_are_answered_from_the_events(store: Store):
+    store.write_batch([article(i, random.Random(i)) for i in range(5)])
+    cur = store.con.cursor()
+    for f in (Filters(actor="IRN"), Filters(country="IRQ"), Filters(q="talks"), Filters(min_conf=50),
+              Filters(modality="intent"), Filters(min_mentions=2), Filters(plover="ASSAULT")):
+        assert Q.rolled(cur, f) is None and Q.rolled(cur, f, "rollup_days") is None
+    assert Q.rolled(cur, Filters(cameo="19")) is None  # only rollup_days holds the CAMEO code
+    assert Q.rolled(cur, Filters(cameo="19"), "rollup_days") is not None

@@ -5,7 +5,7 @@
 -- each day an article's events fall on, in the transaction that adds or deletes them, with the same
 -- GROUP BY as the backfill below (accord.rollups.TABLES; a test checks the two give the same rows).
 -- Measures: h_* happenings (distinct source code, target code, CAMEO code, date), m_* mentions (event
--- rows), gs_*/gn_* the sum and count of their Goldstein scores, r_* mentions not flagged historical;
+-- rows), gs_*/gn_* the sum (exact: decimal) and count of their Goldstein scores, r_* mentions not flagged historical;
 -- _pos of mentions not negated, _neg of negated ones, h_any of all.
 
 CREATE TABLE IF NOT EXISTS rollup_days (
@@ -19,7 +19,7 @@ CREATE TABLE IF NOT EXISTS rollup_dyads (
     day DATE, source_key VARCHAR, target_key VARCHAR,
     h_pos BIGINT NOT NULL, h_neg BIGINT NOT NULL, h_any BIGINT NOT NULL,
     m_pos BIGINT NOT NULL, m_neg BIGINT NOT NULL,
-    gs_pos DOUBLE, gs_neg DOUBLE, gn_pos BIGINT NOT NULL, gn_neg BIGINT NOT NULL
+    gs_pos DECIMAL(18, 3), gs_neg DECIMAL(18, 3), gn_pos BIGINT NOT NULL, gn_neg BIGINT NOT NULL
 );
 
 -- place key: coalesce(location_country, source_country), as the dashboard's map
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS rollup_places (
     day DATE, place_key VARCHAR,
     h_pos BIGINT NOT NULL, h_neg BIGINT NOT NULL, h_any BIGINT NOT NULL,
     m_pos BIGINT NOT NULL, m_neg BIGINT NOT NULL,
-    gs_pos DOUBLE, gs_neg DOUBLE, gn_pos BIGINT NOT NULL, gn_neg BIGINT NOT NULL
+    gs_pos DECIMAL(18, 3), gs_neg DECIMAL(18, 3), gn_pos BIGINT NOT NULL, gn_neg BIGINT NOT NULL
 );
 
 -- an actor code on either side (a happening of an actor with itself counts once)
@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS rollup_actor_names (
 -- the backfill of a store written before this version
 CREATE TEMP VIEW _accord_rollup_mentions AS
 SELECT date AS day, hash(source_code, target_code, cameo, date) AS hap,
-       coalesce(negated, false) AS neg, NOT coalesce(historical, false) AS recent, goldstein,
+       coalesce(negated, false) AS neg, NOT coalesce(historical, false) AS recent,
+       CAST(goldstein AS DECIMAL(18, 3)) AS goldstein,
        cameo, cameo_root, quad_class,
        coalesce(source_country, source_igo, source_code) AS source_key,
        coalesce(target_country, target_igo, target_code) AS target_key,

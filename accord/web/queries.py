@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from accord import rollups
 from accord.web.filters import BadParam, Filters
 
 Row = dict[str, Any]
@@ -36,6 +37,67 @@ def approximate(cur: duckdb.DuckDBPyConnection) -> bool:
 def counter(cur: duckdb.DuckDBPyConnection, key: str = HAP) -> str:
     """The SQL that counts happenings: exact, or approximate on a very large store."""
     return f"approx_count_distinct({key})" if approximate(cur) else f"count(DISTINCT {key})"
+
+
+# ------------------------------------------------------------------------------------- rollups
+
+# Read the rollups (accord/rollups.py) when a filter touches only what they hold; tests turn this off
+# to check that both ways give the same rows.
+USE_ROLLUPS = True
+# The mean Goldstein score of mentions, summed as decimals: exact, so the same from rollups (which hold
+# decimal sums) and from events, whatever the order of the sum (avg of doubles rounds 2.1 / 4 either way).
+MEAN_GOLDSTEIN = "round(CAST(sum(CAST(goldstein AS DECIMAL(18, 3))) AS DOUBLE) / nullif(count(goldstein), 0), 2)"
+_VARIANTS = {"exclude": "pos", "include": "any", "only": "neg"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rolled:
+    """A filter as conditions over a rollup table (``where``, ``params``) and the SQL of its measures."""
+
+    where: str
+    params: list[Any]
+    variant: str  # pos | neg | any: the filter's negated
+
+    @property
+    def h(self) -> str:
+        """Happenings of one rollup row."""
+        return f"h_{self.variant}"
+
+    @property
+    def m(self) -> str:
+        """Mentions of one rollup row."""
+        return "(m_pos + m_neg)" if self.variant == "any" else f"m_{self.variant}"
+
+    @property
+    def r(self) -> str:
+        """Mentions of one row not flagged historical."""
+        return "(r_pos + r_neg)" if self.variant == "any" else f"r_{self.variant}"
+
+    def goldstein(self) -> str:
+        """The mean Goldstein score of the mentions of the rows summed, as :data:`MEAN_GOLDSTEIN`."""
+        if self.variant == "any":
+            return ("round(CAST(sum(coalesce(gs_pos, 0) + coalesce(gs_neg, 0)) AS DOUBLE)"
+                    " / nullif(sum(gn_pos + gn_neg), 0), 2)")
+        return f"round(CAST(sum(gs_{self.variant}) AS DOUBLE) / nullif(sum(gn_{self.variant}), 0), 2)"
+
+
+def rolled(cur: duckdb.DuckDBPyConnection, f: Filters, table: str = "rollup_dyads") -> Rolled | None:
+    """``f`` over the rollup ``table``, or None when the rollups cannot answer it exactly: the filter
+    touches a column the table does not hold (every table holds the day and the negated variants;
+    ``rollup_days`` also the CAMEO code and quad class), or the rollups are stale (:func:`rollups.fresh`)."""
+    held = {"cameo": None, "quad": None} if table == "rollup_days" else {}
+    rest = f.with_(start=None, end=None, negated="include", **held)
+    if not USE_ROLLUPS or rest.where()[0] != "TRUE" or not rollups.fresh(cur):
+        return None
+    out, params = [], []
+    for cond, value in (("day >= ?", f.start), ("day <= ?", f.end), ("starts_with(cameo, ?)", f.cameo),
+                        ("quad_class = ?", f.quad)):
+        if value:
+            out.append(cond)
+            params.append(value)
+    return Rolled(" AND ".join(out) or "TRUE", params, _VARIANTS[f.negated])
+
+
 PAGE = 50  # events per page
 MAX_PAGE = 500
 TOP = 10
@@ -97,6 +159,15 @@ def country_names() -> dict[str, str]:
 
 def store_counts(cur: duckdb.DuckDBPyConnection) -> Row:
     """What the store holds, unfiltered."""
+    if rolled(cur, Filters(), "rollup_days"):
+        return one(cur, """
+            SELECT (SELECT count(*) FROM articles) AS articles,
+                   (SELECT count(*) FROM events) AS mentions,
+                   (SELECT CAST(coalesce(sum(h_pos), 0) AS BIGINT) FROM rollup_days) AS events,
+                   (SELECT count(*) FROM quotes) AS quotes,
+                   (SELECT count(*) FROM article_sources WHERE kind <> 'original') AS duplicates,
+                   (SELECT min(day) FROM rollup_days) AS first_date,
+                   (SELECT max(day) FROM rollup_days) AS last_date""") or {}
     cnt = counter(cur)
     return one(cur, f"""
         SELECT (SELECT count(*) FROM articles) AS articles,
@@ -179,8 +250,47 @@ def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: l
             "periods": periods, "outside": outside}
 
 
+def _rolled_span(cur: duckdb.DuckDBPyConnection, f: Filters, r: Rolled) -> Row:
+    """:func:`chart_span` over ``rollup_days``: the 2nd percentile of the mentions' dates from their
+    counts per day (``quantile_disc`` takes the value at index floor((n - 1) q) of the sorted dates)."""
+    hi = "max(day)" if f.end else ("max(day) FILTER (WHERE day <= (SELECT max(published) FROM articles)"
+                                    " + INTERVAL 31 DAY OR (SELECT max(published) FROM articles) IS NULL)")
+    lo = ("min(day)" if f.start else
+          "coalesce(min(day) FILTER (WHERE recent > 0 AND cum > floor((n - 1) * 0.02)), min(day))")
+    span = one(cur, f"""
+        WITH d AS (SELECT day, sum({r.r}) AS recent FROM rollup_days
+                   WHERE {r.where} AND day IS NOT NULL AND {r.m} > 0 GROUP BY day),
+        c AS (SELECT day, recent, sum(recent) OVER (ORDER BY day) AS cum, sum(recent) OVER () AS n FROM d)
+        SELECT {lo} AS lo, {hi} AS hi FROM c""", r.params) or {}
+    if not span.get("lo"):
+        return {"lo": None, "hi": None, "unit": "month", "periods": [], "outside": 0}
+    unit = period_unit(span["lo"], span["hi"])
+    first = _trunc(dt.date.fromisoformat(span["lo"]), unit)
+    periods = period_range(first, span["hi"], unit)
+    after = _step(dt.date.fromisoformat(periods[-1]), unit) if periods else first
+    outside = 0
+    if not (f.start and f.end):
+        outside = int((one(cur, f"SELECT CAST(coalesce(sum({r.h}), 0) AS BIGINT) AS n FROM rollup_days"
+                                f" WHERE {r.where} AND (day < ? OR day >= ?)", r.params + [first, after])
+                       or {}).get("n") or 0)
+    return {"lo": first.isoformat(), "hi": (after - dt.timedelta(days=1)).isoformat(), "unit": unit,
+            "periods": periods, "outside": outside}
+
+
 def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
     """Events per period stacked by quad class: ``{unit, periods: [{period, quad1..quad4}], outside, lo, hi}``."""
+    r = rolled(cur, f, "rollup_days")
+    if r is not None:
+        span = _rolled_span(cur, f, r)
+        if not span["periods"]:
+            return {**span, "periods": []}
+        quads = ", ".join(f"CAST(coalesce(sum({r.h}) FILTER (WHERE quad_class = {q}), 0) AS BIGINT) AS quad{q}"
+                          for q in (1, 2, 3, 4))
+        got = rows(cur, f"""
+            SELECT strftime(date_trunc('{span["unit"]}', day), '%Y-%m-%d') AS period, {quads}
+            FROM rollup_days WHERE {r.where} AND {r.m} > 0 AND day >= ? AND day <= ?
+            GROUP BY 1 ORDER BY 1""", r.params + [span["lo"], span["hi"]])
+        return {**span, "periods": fill(span["periods"], got, _ZERO_QUADS)}
     where, params = f.where()
     cnt = counter(cur)
     span = chart_span(cur, f, where, params)
@@ -201,37 +311,71 @@ def _country_key(side: str) -> str:
 
 
 def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
+    r = rolled(cur, f)
+    if r is not None:
+        return rows(cur, f"""
+            SELECT source_key AS a, target_key AS b, CAST(sum({r.h}) AS BIGINT) AS events,
+                   CAST(sum({r.m}) AS BIGINT) AS mentions, {r.goldstein()} AS goldstein
+            FROM rollup_dyads WHERE {r.where} AND {r.m} > 0 AND source_key IS NOT NULL AND target_key IS NOT NULL
+            GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", r.params + [n])
     where, params = f.where()
     cnt = counter(cur)
     s, t = _country_key("source"), _country_key("target")
     return rows(cur, f"""
-        SELECT {s} AS a, {t} AS b, {cnt} AS events, count(*) AS mentions,
-               round(avg(goldstein), 2) AS goldstein
+        SELECT {s} AS a, {t} AS b, {cnt} AS events, count(*) AS mentions, {MEAN_GOLDSTEIN} AS goldstein
         FROM event_facts WHERE {where} AND {s} IS NOT NULL AND {t} IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", params + [n])
 
 
 def top_actors(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
+    """The actor codes (either side) in the most happenings, each with the name it is most often written
+    as (a tie goes to the name first in order)."""
+    r = rolled(cur, f)
+    if r is not None:
+        top = rows(cur, f"""SELECT code, CAST(sum({r.h}) AS BIGINT) AS events FROM rollup_actors
+            WHERE {r.where} AND {r.h} > 0 GROUP BY code ORDER BY events DESC, code LIMIT ?""", r.params + [n])
+        names = cur.execute(f"""SELECT code, name, sum({r.m}) FROM rollup_actor_names
+            WHERE {r.where} AND {r.m} > 0 AND code IN (SELECT unnest(CAST(? AS VARCHAR[]))) GROUP BY code, name""",
+                            r.params + [[t["code"] for t in top]]).fetchall()
+        return _named(top, names)
     where, params = f.where()
-    n_hap = counter(cur, "hap")
-    return rows(cur, f"""
-        WITH ev AS (SELECT {HAP} AS hap, source_code, source_name, target_code, target_name
+    sides = f"""WITH ev AS (SELECT {HAP} AS hap, source_code, source_name, target_code, target_name
                     FROM event_facts WHERE {where}),
         sides AS (SELECT hap, source_code AS code, source_name AS name FROM ev
-                  UNION ALL SELECT hap, target_code, target_name FROM ev)
-        SELECT code, mode(name) AS name, {n_hap} AS events
-        FROM sides WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""", params + [n])
+                  UNION ALL SELECT hap, target_code, target_name FROM ev)"""
+    top = rows(cur, f"""{sides} SELECT code, {counter(cur, "hap")} AS events FROM sides WHERE code IS NOT NULL
+        GROUP BY code ORDER BY events DESC, code LIMIT ?""", params + [n])
+    names = cur.execute(f"""{sides} SELECT code, name, count(*) FROM sides WHERE name IS NOT NULL
+        AND code IN (SELECT unnest(CAST(? AS VARCHAR[]))) GROUP BY code, name""",
+                        params + [[t["code"] for t in top]]).fetchall()
+    return _named(top, names)
+
+
+def _named(top: list[Row], names: list[tuple]) -> list[Row]:
+    """``top`` rows (code, events) with the commonest name of each code, a tie broken by the name."""
+    best: dict[str, tuple[int, str]] = {}
+    for code, name, n in names:
+        if code not in best or (-int(n), name) < (-best[code][0], best[code][1]):
+            best[code] = (int(n), name)
+    return [{"code": t["code"], "name": best[t["code"]][1] if t["code"] in best else None, "events": t["events"]}
+            for t in top]
 
 
 def countries(cur: duckdb.DuckDBPyConnection, f: Filters) -> list[Row]:
     """Events per country (where it happened, else its source's country), with the map's numeric id."""
-    where, params = f.where()
-    cnt = counter(cur)
-    got = rows(cur, f"""
-        SELECT coalesce(location_country, source_country) AS iso3, {cnt} AS events,
-               round(avg(goldstein), 2) AS goldstein
-        FROM event_facts WHERE {where} AND coalesce(location_country, source_country) IS NOT NULL
-        GROUP BY 1 ORDER BY events DESC, iso3""", params)
+    r = rolled(cur, f)
+    if r is not None:
+        got = rows(cur, f"""
+            SELECT place_key AS iso3, CAST(sum({r.h}) AS BIGINT) AS events, {r.goldstein()} AS goldstein
+            FROM rollup_places WHERE {r.where} AND {r.m} > 0 AND place_key IS NOT NULL
+            GROUP BY 1 ORDER BY events DESC, iso3""", r.params)
+    else:
+        where, params = f.where()
+        got = rows(cur, f"""
+            SELECT coalesce(location_country, source_country) AS iso3, {counter(cur)} AS events,
+                   {MEAN_GOLDSTEIN} AS goldstein
+            FROM event_facts WHERE {where} AND coalesce(location_country, source_country) IS NOT NULL
+            GROUP BY 1 ORDER BY events DESC, iso3""", params)
     numeric, names = iso3_numeric(), country_names()
     for r in got:
         r["id"] = numeric.get(r["iso3"])
@@ -269,6 +413,9 @@ def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: flo
 
     Only the last 35 days are read (one pass for the last date, then that window). A happening counts
     for the country where it took place, else its source's country."""
+    r = rolled(cur, f)
+    if r is not None:
+        return _rolled_surges(cur, r, n, factor, min_events)
     where, params = f.where()
     cnt = counter(cur, "hap")
     s, t = _country_key("source"), _country_key("target")
@@ -288,6 +435,28 @@ def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: flo
                round(last_week / greatest(weekly_before, 0.5), 1) AS ratio
         FROM counted WHERE last_week >= ? AND last_week >= ? * weekly_before
         ORDER BY ratio DESC, last_week DESC, key LIMIT ?""", [hi["hi"]] + params + [hi["hi"], min_events, factor, n])
+
+
+def _rolled_surges(cur: duckdb.DuckDBPyConnection, r: Rolled, n: int, factor: float, min_events: int) -> list[Row]:
+    """:func:`surges` over ``rollup_places`` and ``rollup_dyads`` (a happening lies in one day)."""
+    hi = (one(cur, f"SELECT max(day) AS hi FROM rollup_days WHERE {r.where} AND {r.m} > 0", r.params) or {}).get("hi")
+    if not hi:
+        return []
+    window = f"{r.where} AND {r.h} > 0 AND day > CAST(? AS DATE) - INTERVAL 35 DAY"
+    recent = "day > CAST(? AS DATE) - INTERVAL 7 DAY AS recent"
+    return rows(cur, f"""
+        WITH keyed AS (SELECT 'country' AS kind, place_key AS key, {r.h} AS h, {recent}
+                       FROM rollup_places WHERE {window} AND place_key IS NOT NULL
+                       UNION ALL SELECT 'dyad', source_key || ' → ' || target_key, {r.h}, {recent}
+                       FROM rollup_dyads WHERE {window} AND source_key IS NOT NULL AND target_key IS NOT NULL),
+        counted AS (SELECT kind, key, CAST(coalesce(sum(h) FILTER (WHERE recent), 0) AS BIGINT) AS last_week,
+                           CAST(coalesce(sum(h) FILTER (WHERE NOT recent), 0) AS BIGINT) / 4.0 AS weekly_before
+                    FROM keyed GROUP BY kind, key)
+        SELECT kind, key, last_week, round(weekly_before, 2) AS weekly_before,
+               round(last_week / greatest(weekly_before, 0.5), 1) AS ratio
+        FROM counted WHERE last_week >= ? AND last_week >= ? * weekly_before
+        ORDER BY ratio DESC, last_week DESC, key LIMIT ?""",
+                [hi] + r.params + [hi, hi] + r.params + [hi, min_events, factor, n])
 
 
 # ------------------------------------------------------------------------------------- events
@@ -337,6 +506,11 @@ def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None
 
 
 def count_events(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
+    r = rolled(cur, f, "rollup_days")
+    if r is not None:
+        return one(cur, f"SELECT CAST(coalesce(sum({r.m}), 0) AS BIGINT) AS mentions,"
+                        f" CAST(coalesce(sum({r.h}), 0) AS BIGINT) AS events FROM rollup_days WHERE {r.where}",
+                   r.params) or {}
     where, params = f.where()
     cnt = counter(cur)
     return one(cur, f"SELECT count(*) AS mentions, {cnt} AS events FROM event_facts"
