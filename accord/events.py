@@ -1,9 +1,10 @@
 """Events: verb and noun patterns over the dependency parse → CAMEO codes, then Goldstein, QuadClass, PLOVER.
 
-The patterns are data (``accord/data/verbs.yaml``). This module finds, for every trigger token in a
-sentence, who did it (the subject, climbing through "pledged to join", "while speaking with",
-passives and conjunctions) and to whom (the object, a preposition's object, or the object's
-possessor), then applies the general rules of reporting:
+The patterns are data (``accord/data/verbs.yaml``, loaded by :mod:`accord.vocabulary`). This module
+finds, for every trigger token in a sentence, who did it (the subject, climbing through "pledged to
+join", "while speaking with", passives and conjunctions) and to whom (the object, a preposition's
+object, or the object's possessor) with :mod:`accord.arguments`, reads negation and modality with
+:mod:`accord.modality`, then applies the general rules of reporting:
 
 * control words turn their complement into a family code: "pledged to join" → intent (03),
   "demanded the release" → demand (10), "refused to meet" → reject (12), "threatened to attack" → 13;
@@ -20,182 +21,45 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from dataclasses import replace
 
-from accord import yamlio
+# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
+from accord.arguments import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
+from accord.arguments import (
+    _actors,
+    _agent,
+    _Ctx,
+    _direct_objects,
+    _first_actor_in_complement,
+    _is_passive,
+    _key,
+    _participle_target,
+    _phrase_name,
+    _phrase_target,
+    _place_target,
+    _reporter_and_subject,
+    _sources,
+    _subject_token,
+    _targets,
+    _usable,
+)
+from accord.arguments import phrase_target as phrase_target
+from accord.modality import (
+    REPORT_VERBS,
+    _alleged,
+    _conditional,
+    _forward_looking,
+    _incapable,
+    _modality,
+    _negated,
+    _reported,
+    _subjunctive,
+)
 from accord.nlp import column
 from accord.ontology import cameo_table
 from accord.types import Actor, Event, Mention
-
-DEFAULT_PREPS = ("with", "to", "against", "on", "toward", "towards", "at", "into", "for")
-SUBJ = ("nsubj", "nsubjpass", "csubj")
-REPORT_VERBS = {"say", "tell", "state", "declare", "stress", "emphasize", "emphasise", "note", "add", "insist",
-                "argue", "claim", "charge", "show", "believe", "assert", "affirm", "point", "maintain", "reiterate",
-                "warn", "complain", "announce", "acknowledge", "admit", "suggest", "indicate", "prove", "demonstrate"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
-FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
-# Collective nouns whose "of" phrase names the actor: "a delegation of Russian officials".
-COLLECTIVES = {"delegation", "group", "team", "representative", "representatives", "member", "members",
-               "thousands", "hundreds", "dozens", "leaders", "leader", "head", "chief", "part", "unit",
-               "units", "contingent", "supporters", "supporter", "some", "many", "most", "all", "thousand",
-               "hundred", "dozen", "tens", "millions", "scores", "crowd", "crowds", "band", "batch", "number"}
-# Subjects of an object-control verb's complement are its object: "urged Iran to release".
-OBJECT_CONTROL = {"urge", "ask", "call", "order", "persuade", "force", "press", "pressure", "invite",
-                  "encourage", "request", "tell", "allow", "permit", "help", "implore"}
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    id: str
-    kind: str  # verb | noun
-    code: str
-    objects: frozenset[str] | None = None
-    object_preps: tuple[str, ...] = ()
-    particle: str | None = None
-    preps: tuple[str, ...] = DEFAULT_PREPS
-    needs_target: bool = False
-    object_is_actor: bool = False
-    object_kind: str | None = None
-    target_kind: str | None = None
-    source_roles: frozenset[str] | None = None
-    source_roles_not: frozenset[str] | None = None
-    role_code: tuple[tuple[str, str], ...] = ()
-    needs_pair: bool = False
-    intransitive: bool = False  # "retreat", "riot": a direct object means a misparse ("retreating troops")
-
-    @property
-    def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.particle else 0) + (1 if self.object_is_actor or self.object_kind else 0)
-
-
-@dataclass(frozen=True, slots=True)
-class Family:
-    name: str
-    default: str
-    mapping: tuple[tuple[str, str], ...]
-    modality: str | None = None
-    silence: frozenset[str] = frozenset()  # complements that make the control word a declined comment
-    silence_code: str = "011"
-    weak: frozenset[str] = frozenset()  # words that code only with a coded complement ("expects to spend": none)
-
-    def code_for(self, inner: str) -> str:
-        """The family's code for a complement coded ``inner`` (longest prefix first)."""
-        table = dict(self.mapping)
-        for n in (4, 3, 2):
-            if inner[:n] in table:
-                return table[inner[:n]]
-        return self.default
-
-
-@dataclass
-class VerbDictionary:
-    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
-    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
-    families: dict[str, Family] = field(default_factory=dict)
-    criticism_words: frozenset[str] = frozenset()
-    criticism_code: str = "111"
-    instruments: frozenset[str] = frozenset()  # "a roadside bomb killed …": no actor, a means
-    reciprocal: frozenset[str] = frozenset()  # acts that take two: "Iran and Iraq fought" → each other
-
-    @classmethod
-    def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
-        data_dir = resources.files("accord.data")
-        docs = [("accord/data/verbs.yaml", yamlio.load(data_dir.joinpath("verbs.yaml").read_text(encoding="utf-8")))]
-        # vocabulary beyond the core file, one reviewable file per CAMEO root or theme (accord/data/verbs/)
-        sub = data_dir.joinpath("verbs")
-        if sub.is_dir():
-            for res in sorted((r for r in sub.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name):
-                docs.append((f"accord/data/verbs/{res.name}", yamlio.load(res.read_text(encoding="utf-8")) or {}))
-        for path in extra:
-            data = yamlio.load(Path(path).read_text(encoding="utf-8")) or {}
-            if isinstance(data, dict) and (data.get("verbs") or data.get("nouns") or data.get("families") or data.get("instruments")
-                                           or data.get("reciprocal")):
-                docs.append((str(path), data))
-        return cls.build(docs)
-
-    @classmethod
-    def build(cls, docs: list[tuple[str, dict[str, Any]]]) -> VerbDictionary:
-        table = cameo_table()
-        vd = cls()
-        verbs: dict[str, list[Pattern]] = defaultdict(list)
-        nouns: dict[str, list[Pattern]] = defaultdict(list)
-        crit: set[str] = set()
-        instruments: set[str] = set()
-        reciprocal: set[str] = set()
-        for where, data in docs:
-            instruments |= {str(w) for w in (data.get("instruments") or {}).get("words", [])}
-            reciprocal |= {str(w) for w in (data.get("reciprocal") or {}).get("words", [])}
-            for kind, store in (("verb", verbs), ("noun", nouns)):
-                for n, entry in enumerate(data.get(kind + "s", []) or []):
-                    pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table)
-                    for lemma in lemmas:
-                        store[lemma].append(pat)
-            for name, fam in (data.get("families") or {}).items():
-                for code in [fam.get("default", "")] + list((fam.get("map") or {}).values()):
-                    if str(code) not in table:
-                        raise ValueError(f"{where}: family {name}: unknown CAMEO code {code!r}")
-                quiet = fam.get("silence") or {}
-                f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()),
-                           fam.get("modality"), frozenset(str(w) for w in quiet.get("words", [])), str(quiet.get("code", "011")),
-                           frozenset(str(w) for w in fam.get("weak", []) or []))
-                for w in fam.get("words", []):
-                    vd.families[str(w)] = f
-            cp = data.get("criticism_predicates") or {}
-            crit |= {str(w) for w in cp.get("words", [])}
-            if cp.get("code"):
-                vd.criticism_code = str(cp["code"])
-        for store in (verbs, nouns):
-            for lst in store.values():
-                lst.sort(key=lambda p: -p.specificity)
-        vd.verbs, vd.nouns, vd.criticism_words = dict(verbs), dict(nouns), frozenset(crit)
-        vd.instruments = frozenset(instruments)
-        vd.reciprocal = frozenset(reciprocal)
-        return vd
-
-
-def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pattern, list[str]]:
-    if not isinstance(e, dict) or kind not in e or "code" not in e:
-        raise ValueError(f"{where}: a {kind} pattern needs '{kind}' and 'code': {e!r}")
-    code = str(e["code"])
-    if code not in table:
-        raise ValueError(f"{where}: unknown CAMEO code {code!r}")
-    lemmas = [e[kind]] if isinstance(e[kind], str) else list(e[kind])
-    objs = e.get("object") or e.get("modifier")
-    pat = Pattern(
-        id=e.get("id") or f"{kind}:{lemmas[0]}" + (f"+{objs[0]}" if objs else "") + (f"_{e['particle']}" if e.get("particle") else ""),
-        kind=kind,
-        code=code,
-        objects=frozenset(objs) if objs else None,
-        object_preps=tuple(e.get("object_preps") or ()),
-        particle=e.get("particle"),
-        preps=tuple(e.get("preps") or DEFAULT_PREPS),
-        needs_target=bool(e.get("needs_target")),
-        object_is_actor=bool(e.get("object_is_actor")),
-        object_kind=e.get("object_kind"),
-        target_kind=e.get("target_kind"),
-        source_roles=frozenset(e["source_roles"]) if e.get("source_roles") else None,
-        source_roles_not=frozenset(e["source_roles_not"]) if e.get("source_roles_not") else None,
-        role_code=tuple((e.get("role_code") or {}).items()),
-        needs_pair=bool(e.get("needs_pair")),
-        intransitive=bool(e.get("intransitive")),
-    )
-    return pat, [str(x) for x in lemmas]
-
-
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Ctx:
-    doc: Any
-    by_head: dict[int, list[Mention]]
-    modifiers: dict[int, list[Mention]]
-    verbs: VerbDictionary
-    pub: dt.date | None
+from accord.vocabulary import Family as Family
+from accord.vocabulary import Pattern, VerbDictionary
 
 
 def code_events(doc, mentions: list[Mention], verbs: VerbDictionary, pub: dt.date | None) -> list[Event]:
@@ -272,13 +136,6 @@ def _quantifier_up(t) -> bool:
     return t.lower_ == "up" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 2].like_num
 
 
-def _direct_objects(tok) -> list:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
-    # a passive's subject is its object
-    objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
-    return [o2 for o in objs for o2 in _conj(o)]
-
-
 def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for o in _direct_objects(tok):
@@ -302,54 +159,6 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
     return out
 
 
-def _conj(tok) -> list:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out += _conj(c)
-    return out
-
-
-def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
-    """Actors a noun (and its conjuncts) refers to; looks inside "a delegation of Russian officials"."""
-    out: list[Actor] = []
-    for t in _conj(tok):
-        ms = ctx.by_head.get(t.i, [])
-        resolved = [m.actor for m in ms if _usable(m)]
-        if resolved:
-            out += resolved
-            continue
-        if depth < 2 and (t.lemma_.lower() in COLLECTIVES or t.lower_ in COLLECTIVES or (ms and not resolved) or t.pos_ == "NUM"):
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            out += _actors(ctx, p, depth + 1)
-    if not out and tok.pos_ == "PROPN" and tok.tag_ == "NNPS":
-        out = _modifier_actors(ctx, tok)  # "Thousands of Iraqi Kurds" (not "U.S. oil stocks")
-    if not out and depth == 0 and _people_count(tok):
-        # "Dozens were arrested", "a bombing killed six": people counted, not named (civilians unless said)
-        words = [t for t in tok.subtree if t.dep_ not in ("punct", "relcl", "acl", "prep") or t.i == tok.i]
-        name = " ".join(t.text for t in words if tok.left_edge.i <= t.i <= tok.i) or tok.text
-        out = [Actor(name=name, code=None, role="CVL")]
-    uniq: dict[tuple, Actor] = {}
-    for a in out:
-        uniq.setdefault((a.code, a.name), a)
-    return list(uniq.values())
-
-
-# How a mention was found when it names an actor the dictionaries do not resolve to a country: a named
-# entity ("the American Civil Liberties Union", "Lagumdzija") or a sector with no country anywhere
-# ("police arrested 20 people"). They act and are acted on like any actor, with a null code.
-NAMED_HOWS = frozenset({"named", "unresolved", "place"})
-
-
-def _usable(m: Mention) -> bool:
-    """Can this mention be an event's source or target?"""
-    a = m.actor
-    return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name))
-
-
 # Orders of an authority that are carried out by its own agents: the order is coded as the act.
 ORDER_WORDS = frozenset({"order", "direct", "instruct", "command"})
 ORDERED_ROOTS = frozenset({"08", "09", "16", "17", "18", "19", "20"})
@@ -360,422 +169,12 @@ def _authority(a: Actor) -> bool:
     return bool(a.igo) or a.role in ("GOV", "JUD", "MIL", "COP", "LEG", "SPY") or bool(a.country and not a.role)
 
 
-# Words that count people: with no one named inside them, the people counted are the actor.
-PEOPLE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens", "millions", "several", "many",
-                           "others", "some", "few", "dozen", "hundred", "thousand"})
-
-
-def _people_count(tok) -> bool:
-    """A bare count as a clause's subject or object: "Dozens were arrested", "killed six", "three died"."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return False  # "dozens of soldiers": the soldiers are the actor, found inside
-    if tok.pos_ == "NUM":  # "killed six", never "lent $1 billion" nor "ten percent"
-        money = tok.lower_ in ("million", "billion", "trillion", "percent") or any(
-            t.tag_ == "$" or t.pos_ == "SYM" or t.lower_ in ("percent", "pct", "%") for t in tok.subtree)
-        return tok.like_num and not money and not any(c.pos_ == "NOUN" for c in tok.children)
-    return tok.lower_ in PEOPLE_COUNTS
-
-
-def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
-    """Countries named only by an adjective on a noun: "Palestinian lorries" → PSE."""
-    return [m.actor for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for m in ctx.modifiers.get(c.i, [])]
-
-
-def _subject_token(tok, depth: int = 0):
-    """The token that is the subject of ``tok``'s clause, climbing through control and coordination.
-
-    Of two subjects (a misparse: "KABUL, May 2 - Police arrested ...") the one nearest the verb."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:
-        before = [c for c in subjects if c.i < tok.i]
-        subj = before[-1] if before else subjects[0]
-        if tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS and tok.head.i != tok.i:
-            return tok.head  # "the rebels who attacked the town": the noun the clause is about
-        return subj
-    if depth > 5:
-        return None
-    dep = tok.dep_
-    head = tok.head
-    if head.i == tok.i:
-        return None
-    if dep == "relcl":
-        return head
-    if dep == "acl":
-        return None
-    if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-        objs = [c for c in head.children if c.dep_ in ("dobj",)]
-        if objs:
-            return objs[0]
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ == "on":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over", "of"):
-        gov = head.head
-        objs = [c for c in gov.children if c.dep_ == "dobj"]
-        if objs and gov.lemma_.lower() not in ("be",):
-            return objs[0]
-        return _subject_token(gov, depth + 1)
-    if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj", "ccomp", "dobj") or dep == "ROOT":
-        if dep == "ccomp" and any(c.dep_ == "mark" for c in tok.children):
-            return None
-        if dep == "conj":
-            for c in head.children:
-                if c.dep_ in ("nsubj", "csubj"):
-                    return c
-            for c in head.children:  # "… has been indicted and will resign": the passive's subject acts
-                if c.dep_ == "nsubjpass":
-                    return c if not _is_passive(tok) else None
-        return _subject_token(head, depth + 1) if dep != "ROOT" else None
-    return None
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# Verbs that allege an act: "accused Israel of attacking its ships" reports no attack.
-ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit"})
-
-
-def _alleged(tok) -> bool:
-    """Is ``tok`` the act an accusation alleges ("accused X of attacking", "charged with spying")?"""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of violating rights and ignoring the law"
-        tok = tok.head
-    prep = tok.head
-    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for")
-            and prep.head.lemma_.lower() in ALLEGING)
-
-
-def _participle_target(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
-    """"sent a letter to the WHO threatening to pull funding": a participle with no target of its own
-    is done to the target of the clause it hangs on."""
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "mark") for c in tok.children):
-        return [], ""
-    found, why = _targets(ctx, tok.head, None, exclude)
-    return (found, f"of the clause: {why}") if found else ([], "")
-
-
-def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
-
-
-def _agent(tok):
-    for c in tok.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
-# Participles that describe their subject's state, not something done to it: "forces were engaged in
-# ethnic cleansing", "troops involved in the fighting".
-STATE_PASSIVES = {"engage", "involve"}
-
-
-def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
-    if _is_passive(tok):
-        ag = _agent(tok)
-        if ag is None and tok.lemma_.lower() in STATE_PASSIVES:
-            s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            if s is not None:
-                return _actors(ctx, s), f"subject '{s.text}'"
-        return (_agent_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
-    s = _subject_token(tok)
-    if s is None:
-        return [], "no-subject"
-    return _agent_actors(ctx, s), f"subject '{s.text}'"
-
-
-def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
-    """Who acts: the subject's actors, else its possessor's ("Japan PM's office refused", "Armenia's
-    military top brass demanded": a body named by its owner acts for it)."""
-    acts = _actors(ctx, tok)
-    if acts or tok.pos_ != "NOUN" or ctx.by_head.get(tok.i) or tok.lemma_.lower() in RELATIONAL:
-        return acts
-    return [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
-
-
-FIRST_PERSON = frozenset({"my", "our", "we", "us", "i"})
-# People named by their relation to the possessor, not its bodies: "Russia's allies" are not Russia.
-RELATIONAL = frozenset({"ally", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent", "critic",
-                        "supporter", "friend", "partner", "counterpart", "victim", "detractor", "creditor", "debtor"})
-
-
-def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Actor], str]:
-    cands: list[tuple[list[Actor], str]] = []
-    if _is_passive(tok):
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None and tok.dep_ == "acl":
-            subj = tok.head
-        if subj is not None:
-            cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
-    for o in objs:
-        cands.append((_actors(ctx, o), f"object '{o.text}'"))
-    for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]:
-        if o.lemma_.lower() in ctx.verbs.nouns:  # "condemned Israel's attack on Gaza", "the Israeli attack": the attacker
-            for c in o.children:
-                if (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON) or (c.dep_ in ("amod", "compound") and c.i < o.i):
-                    cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
-    preps = pat.preps if pat else DEFAULT_PREPS
-    for holder in [tok] + objs:
-        for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
-    for o in objs:  # "supported Iran's application", "the rights of Palestinians", "a curfew in Montenegro"
-        for c in o.children:
-            if c.dep_ == "poss":
-                cands.append((_actors(ctx, c), f"possessor '{c.text}'"))
-        for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against", "from", "by"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        acts = _actors(ctx, p) or _modifier_actors(ctx, p)
-                        if c.lower_ == "in":  # "a curfew in Montenegro", but "an agreement in Berlin" is a venue
-                            acts = [a for a in acts if a.country and not a.role]
-                        cands.append((acts, f"'{o.text} {c.text} {p.text}'"))
-    for o in objs:  # "granted asylum to Panamanian officers" where only an adjective names the country
-        cands.append((_modifier_actors(ctx, o), f"modifier of '{o.text}'"))
-    for holder in [tok] + objs:
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        cands.append((_modifier_actors(ctx, p), f"modifier of '{p.text}'"))
-    # one level down: "a suspension of air links with Serbia", "reservists for a war against Iraq"
-    for holder in [tok] + objs:
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps + ("of",):
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    for c2 in p.children:
-                        if c2.dep_ == "prep" and c2.lower_ in ("with", "to", "against", "on", "toward", "towards"):
-                            for p2 in c2.children:
-                                if p2.dep_ == "pobj":
-                                    cands.append((_actors(ctx, p2), f"'{p.text} {c2.text} {p2.text}'"))
-    # deeper inside the object or a prepositional object: "reneged on an accord with Iran", "imposed
-    # blockades in some parts of west Darfur", "a meeting of the North Atlantic Council"
-    for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
-                          if p.dep_ == "pobj"]:
-        found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS)
-        if found:
-            cands.append((found, f"inside '{holder.text}': '{where}'"))
-    states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
-    for actors, why in cands:
-        # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
-        # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
-        actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
-            a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))]
-        if actors:
-            return actors, why
-    if (pat is not None and pat.code[:2] == "13") or _conditional(tok):
-        found = _condition_subject(ctx, tok)
-        if found:
-            return found
-    if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
-        return _place_target(ctx, tok, objs)
-    return [], ""
-
-
-# Roots whose act, with no one named as its target, is done to the country where it happens:
-# a curfew imposed in Cizre, roads blocked in Algiers, troops withdrawn in Lebanon.
-PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
-
-
-# Dependents that start a clause of its own: an actor inside one is not what the phrase is about.
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "appos", "punct", "cc"})
-
-
-# Acts of force whose object's owner is their target: "attacked an army camp" attacks the army.
-VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
-
-
-def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False) -> tuple[list[Actor], str]:
-    """The first actor named inside a noun phrase, nearest the head first, not inside its clauses nor
-    in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany).
-
-    A sector noun modifying a thing is not an actor ("welcomed a court ruling"), except as the owner of
-    what an act of force hits (``facilities``: "attacked an army camp")."""
-
-    def below(t) -> list:
-        return [c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in LOCATIVE)]
-
-    frontier = below(tok)
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            acts = _actors(ctx, t) or _modifier_actors(ctx, t)
-            if t.dep_ in ("compound", "amod", "nmod") and t.pos_ != "PROPN" and not facilities:
-                acts = [a for a in acts if not a.role]  # "a court ruling" is not the court; "Brazilian beef" is Brazil
-            if acts:
-                return acts, t.text
-            nxt += below(t)
-        frontier = nxt
-    return [], ""
-
-
-def _condition_subject(ctx: _Ctx, tok) -> tuple[list[Actor], str] | None:
-    """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must comply."""
-    for t in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
-        for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
-                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if s is not None and (acts := _actors(ctx, s)):
-                    return acts, f"subject of the condition '{s.text}'"
-    return None
-
-
-def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
-    """The country of the first place named by a locative phrase on the verb or its object."""
-    for holder in [tok] + objs:
-        for c in holder.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
-                continue
-            for t in c.subtree:
-                for m in ctx.by_head.get(t.i, []) + ctx.modifiers.get(t.i, []):  # "in Montenegro province"
-                    a = m.actor
-                    if a.country and (not a.role or m.how == "capital"):
-                        return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
-    return [], ""
-
-
-# Entity types that name a time, an amount or a rank, never what an act is done to.
-_NOT_THINGS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-# Prepositions whose object an act with no actor named is done to ("imposed blockades on the ports").
-PHRASE_PREPS = ("to", "against", "on", "with", "toward", "towards", "into", "at")
-
-
-def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = ()) -> tuple[list[Actor], str]:
-    """What an act is done to when it names no actor: the noun phrase of its object, kept by name with
-    no code ("rejected the legislation", "condemned the attacks", "imposed blockades on the ports").
-
-    The direct object is the act's own matter when the pattern names it ("imposed sanctions on …",
-    "lifted the ban on …"); then only a prepositional object is the target. An act of force or of
-    posture with no one named is done in a place ("extended the curfew in Maungtaw district")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    if _is_passive(tok):
-        objs = [c for c in tok.children if c.dep_ == "nsubjpass"] + objs
-    cands = list(objs) if pat is None or pat.objects is None else []
-    preps = tuple(p for p in (pat.preps if pat else DEFAULT_PREPS) if p in PHRASE_PREPS) or PHRASE_PREPS
-    if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
-        preps += ("in",)
-    for holder in [tok, *extra_holders, *objs]:
-        for c in holder.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                # "in" only before a name ("in Maungtaw district", never "in an unprecedented move")
-                cands += [p for p in c.children if p.dep_ == "pobj" and (c.lower_ != "in" or _named_place(p))]
-    for c in cands:
-        for t in _conj(c)[:1]:
-            thing = _thing(ctx, t, pat)
-            if thing is not None:
-                return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
-    return [], ""
-
-
-def _named_place(t) -> bool:
-    return t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") or any(
-        c.pos_ == "PROPN" for c in t.children if c.dep_ in ("compound", "amod", "nmod"))
-
-
-def phrase_target(event: Event) -> bool:
-    """Is the event's target an object phrase with no actor named (a place found later is a better one)?"""
-    return event.target is not None and event.target.code is None and "target: phrase '" in event.rule
-
-
 def _wants_phrase(tgts: list[Actor], srcs: list[Actor], code: str) -> bool:
     """An act by one political actor that names no actor as its target (a protest's target is its country)."""
     return not tgts and len(srcs) == 1 and _political(srcs[0]) and code[:2] not in DOMESTIC_ROOTS
 
 
-def _thing(ctx: _Ctx, t, pat: Pattern | None, depth: int = 0):
-    """The noun an act is done to, through the act's own matter ("the demands of the truck drivers")."""
-    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in _NOT_THINGS or t.dep_ == "npadvmod":
-        return None
-    lemma = t.lemma_.lower()
-    matter = (pat is not None and pat.objects is not None and lemma in pat.objects) or lemma in ctx.verbs.nouns
-    if matter and depth < 2:
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and (inner := _thing(ctx, p, pat, depth + 1)) is not None:
-                        return inner
-    if pat is not None and pat.objects is not None and lemma in pat.objects:
-        return None
-    return t
-
-
-def _phrase_name(t) -> str:
-    """A noun with its modifiers, without its article: "the protesting truck drivers" → "protesting truck drivers"."""
-    name = " ".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ not in ("det", "punct", "predet"))
-    if t.lower_ in PEOPLE_COUNTS or t.lemma_.lower() in COLLECTIVES:  # "hundreds of banks"
-        of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-        if of is not None:
-            name = f"{name} of {_phrase_name(of)}"
-    return name or t.text
-
-
-def _key(a: Actor) -> tuple:
-    """Who an actor is: its code, and for a state's organs also its name ("the former Chief Minister
-    condemned the Indian government": INDGOV acts on a different INDGOV)."""
-    if not (a.country or a.igo):
-        return (a.name,)
-    if a.role and a.name[:1].isupper() and " " in a.name:
-        return (a.code, a.country, a.igo, a.name.lower())
-    return (a.code, a.country, a.igo)
-
-
 PHRASAL_PARTICLES = {"off", "out", "down", "back", "up", "away"}
-INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}
-
-
-def _negated(tok) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    if tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children):
-        return True  # "is not prepared to discuss": the negation hangs on the copula
-    # "was incapable of negotiating", "failed to meet": the act did not happen
-    return _incapable(tok)
-
-
-def _incapable(tok) -> bool:
-    """"was incapable of negotiating", "failed to meet": the act did not happen and is no rejection either."""
-    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
-    if gov is not None and gov.lemma_.lower() in INCAPACITY:
-        return True
-    # "We do not and will never recognize": negation may hang on a coordinated auxiliary
-    return any(c.dep_ in ("aux", "conj") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
-
-
-def _modality(tok) -> str:
-    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ == "AUX":
-            words.add(c.lower_)
-    if words & FUTURE_AUX or ("going" in words):
-        return "future"
-    if words & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return "hypothetical"
-    if any(t.lower_ in FUTURE_WORDS for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i):
-        return "future"
-    if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
-        return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
-    return "asserted"
-
-
-def _conditional(tok) -> bool:
-    """"will withdraw its force unless …": an act made conditional on the target's behaviour is a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in tok.children)
-
-
-def _forward_looking(tok) -> bool:
-    """A future or conditional act stated by its own actor or reported from them ("Syria says it will…")."""
-    return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp") or tok.head.lemma_.lower() in REPORT_VERBS
 
 
 def _obligation(ctx: _Ctx, tok) -> list[Event]:
@@ -803,17 +202,6 @@ def _obligation(ctx: _Ctx, tok) -> list[Event]:
         rule = f"obligation: '{tok.text}' that '{s.text}' must '{c.text}' → {code}; source: {swhy}"
         out += _emit(ctx, tok.sent, tok, c, code, srcs, tgts, "asserted", rule, None, cameo_table())
     return out
-
-
-def _reported(tok) -> bool:
-    h = tok
-    for _ in range(4):
-        if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORT_VERBS:
-            return True
-        if h.head.i == h.i:
-            break
-        h = h.head
-    return any(t.lower_ == "according" for t in tok.sent)
 
 
 def _complement(ctx: _Ctx, tok):
@@ -1114,12 +502,6 @@ def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:
     return bool(words & ctx.verbs.instruments) and not ctx.by_head.get(s.i)
 
 
-def _subjunctive(tok) -> bool:
-    """A base-form verb with its own subject and no auxiliary: the mandative subjunctive of a demand."""
-    return (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children)
-            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
-
-
 def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple[str, str]:
     """CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of doing it."""
     root = int(code[:2])
@@ -1130,40 +512,6 @@ def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple
     if target_fam is None:
         return code, rule
     return target_fam.code_for(code), f"{modality} {rule} → {fam_name}"
-
-
-def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp"):
-            for t in _core_subtree(c):
-                acts = [a for a in ctx.by_head.get(t.i, []) if (a.actor.country or a.actor.igo) and _key(a.actor) not in exclude]
-                if acts:
-                    return [acts[0].actor], f"first actor in the complement: '{t.text}'"
-    return [], ""
-
-
-LOCATIVE = {"in", "at", "during", "near", "inside", "outside", "across", "throughout"}
-
-
-def _core_subtree(tok):
-    """Tokens of a clause without its adverbial clauses and place phrases ("… as the summit began in Uzbekistan")."""
-    yield tok
-    for c in tok.children:
-        if c.dep_ in ("advcl", "advmod", "npadvmod", "punct", "cc") or (c.dep_ == "prep" and c.lower_ in LOCATIVE):
-            continue
-        yield from _core_subtree(c)
-
-
-def _reporter_and_subject(ctx: _Ctx, tok, clause):
-    """For "X said that Y …": X's actors, why, Y's token and Y's actors (other than X); None if either is missing."""
-    s = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-    if s is None:
-        return None
-    srcs, swhy = _sources(ctx, tok)
-    tgts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}]
-    if not srcs or not tgts:
-        return None
-    return srcs, swhy, s, tgts
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:

@@ -14,7 +14,8 @@ import pycountry
 import pytest
 from knowledge_fixture import CONFLICT30, DATA, G20, ROLES, day, load
 
-from accord.actors import ActorDictionary, DictionaryError, _active, _entries_from, find_mentions
+from accord.actor_dictionary import _entries_from
+from accord.actors import ActorDictionary, DictionaryError, _active, find_mentions
 
 FILES = sorted((DATA / "actors").glob("*.yaml"))
 ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}

@@ -1,0 +1,159 @@
+"""Named entities beyond the dictionaries, and datelines.
+
+Every named entity that can act or be acted on (a person, an organisation, a people, a place) becomes a
+mention even when no dictionary knows it (:func:`_named_entities`); a dateline ("CAIRO --") says where a
+story is set (:func:`dateline`). Used by :func:`accord.actors.find_mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from accord.types import Actor, Mention
+
+
+def _span_root(doc, start: int, end: int) -> int:
+    for i in range(start, end):
+        h = doc[i].head.i
+        if h < start or h >= end or h == i:
+            return i
+    return end - 1
+
+
+def _mk(doc, start: int, end: int, head: int, actor: Actor, how: str) -> Mention:
+    return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), start, end, head, actor, how)
+
+
+# The type word of an organisation's name gives its sector: "the Electoral Commission", "the Interior
+# Ministry", "the Opposition Labour Party", "Acme Corp". The last type word of the name wins ("the
+# Ministry of Defence Police" is police), so the table is read from the right.
+ORG_TYPE_ROLES: dict[str, str] = {
+    **dict.fromkeys(("ministry", "department", "government", "administration", "cabinet", "commission",
+                     "council", "agency", "authority", "office", "bureau", "directorate", "secretariat",
+                     "municipality", "presidency", "embassy", "consulate", "kremlin", "service"), "GOV"),
+    **dict.fromkeys(("party", "alliance", "front", "league", "congress", "movement"), "PTY"),
+    **dict.fromkeys(("court", "tribunal", "judiciary", "prosecutor", "prosecutors"), "JUD"),
+    **dict.fromkeys(("parliament", "assembly", "senate", "duma", "knesset", "majlis", "legislature"), "LEG"),
+    **dict.fromkeys(("army", "navy", "military", "forces", "force", "guard", "guards", "brigade", "regiment",
+                     "command", "corps", "division", "battalion", "militia", "militias"), "MIL"),
+    **dict.fromkeys(("police", "gendarmerie", "constabulary", "police force"), "COP"),
+    **dict.fromkeys(("union", "federation", "confederation", "syndicate"), "LAB"),
+    **dict.fromkeys(("corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag",
+                     "sa", "nv", "company", "group", "holdings", "bank", "airlines", "airways", "motors",
+                     "industries", "enterprises", "bancorp", "petroleum", "oil", "mining", "energy"), "BUS"),
+    **dict.fromkeys(("university", "college", "school", "institute", "academy"), "EDU"),
+    **dict.fromkeys(("church", "diocese", "synod", "mosque", "patriarchate"), "REL"),
+    **dict.fromkeys(("times", "post", "news", "agency", "television", "radio", "tv", "herald", "tribune",
+                     "journal", "gazette", "press"), "MED"),
+    **dict.fromkeys(("rebels", "insurgents", "guerrillas", "militants", "jihadists"), "REB"),
+    **dict.fromkeys(("ngo", "foundation", "watch", "amnesty", "committee", "society", "association",
+                     "organisation", "organization", "union"), "NGO"),
+}
+# "union" heads both trade unions and civil society unions; a trade union is the likelier reading
+ORG_TYPE_ROLES["union"] = "LAB"
+ORG_TYPE_ROLES["agency"] = "GOV"
+
+_ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., str | None] | None) -> list[Mention]:
+    """A mention for every named entity the dictionaries did not resolve, with what the text tells of it.
+
+    * a place (GPE/LOC/FAC) the gazetteer knows is its country ("Ahmedabad" → IND), so "police in
+      Ahmedabad" and "Gujarat police" find their country; an unknown place keeps its name only;
+    * an organisation takes its sector from its type word (:data:`ORG_TYPE_ROLES`) and its country from a
+      country or place inside its name ("the Pune Petrol Dealers Association" → IND), else later from
+      the sentence or article it is set in (as for "the police", see :func:`accord.actors._home_country`);
+    * a person keeps the name; an apposition or title gives country and role where there is one;
+    * a people ("the Rohingya") keeps its name.
+    The mention's ``how`` is ``named`` (or ``unresolved`` for a sector with no country yet); its code is
+    the country plus sector where both are known, else None.
+    """
+    taken: set[int] = set()
+    placed: set[int] = set()  # tokens of mentions that know their country already
+    for m in mentions:
+        taken.update(range(m.token_start, m.token_end))
+        taken.add(m.head)
+        if m.actor.country or m.actor.igo:
+            placed.update(range(m.token_start, m.token_end))
+    heads = {m.head for m in mentions}
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if label in ("NORP", "ORG") and end - start <= 2 and place_country is not None \
+                and place_country(doc[start:end].text, 250_000) is not None:
+            label = "GPE"  # "Gujarat police" tagged as a people: a province the gazetteer knows
+        if start >= end:
+            continue
+        if label in _PLACE_LABELS:
+            # "Gujarat police": the place inside a sector mention with no country of its own gives it one
+            if any(i in placed or i in heads for i in range(start, end)):
+                continue
+        elif any(i in taken for i in range(start, end)):
+            continue
+        text = doc[start:end].text.strip()
+        if not text or not text[:1].isalnum() or len(text) > 90:
+            continue
+        root = _span_root(doc, start, end)
+        tok = doc[root]
+        if label == "NORP" and tok.dep_ in ("amod", "compound") and tok.head.i >= end:
+            continue  # "Muslim countries", "Nazi camp": a describing word, not a people acting
+        country = None
+        if label in _PLACE_LABELS:
+            country = place_country(text) if place_country else None
+            actor = Actor(name=text, code=country, country=country)
+            out.append(_mk(doc, start, end, root, actor, "place" if country else "named"))
+            continue
+        role = None
+        if label == "ORG":
+            for t in reversed(doc[start:end]):
+                r = ORG_TYPE_ROLES.get(t.lower_)
+                if r is not None:
+                    role = r
+                    break
+            if place_country is not None:
+                for t in doc[start:end]:
+                    if t.pos_ == "PROPN" and t.i != root and (c := place_country(t.text, 250_000)) is not None:
+                        country = c
+                        break
+            if role == "NGO":
+                role = None
+        if label == "NORP":
+            role = None
+        code = (country + (role or "")) if country else None
+        how = "named" if country or not role or role in ("BUS", "MED", "EDU", "REL") else "unresolved"
+        out.append(_mk(doc, start, end, root, Actor(name=text, code=code, country=country, role=role), how))
+    return out
+
+
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})"  # CAIRO, THE HAGUE, SAN FRANCISCO, Lucknow
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"  # , Netherlands
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"  # , March 15
+    r"(?:,\s*[A-Z]{2,8})?"  # , IRNA
+    r"\s*(?:\([^)\n]{1,40}\))?"  # (AP), (Reuters)
+    r"\s*(?:(?:--|—|–|-)\s+(?=[\"“‘'A-Z0-9])|:\s+(?=\S))")
+
+
+def dateline(text: str, place_country: Callable[..., str | None] | None = None) -> tuple[int, str | None]:
+    """The end offset of a dateline at the start of ``text`` (0 when there is none) and its place's country.
+
+    A dateline is a place in capitals or a known place, optionally a country, a date, an agency, then a
+    dash or colon: "CAIRO --", "THE HAGUE, Netherlands --", "WASHINGTON (AP) —", "Tehran, March 15, IRNA -",
+    "Lucknow:". A known place in ordinary case counts only when the gazetteer knows it.
+    """
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return 0, None
+    place = m.group("place")
+    country = place_country(place) if place_country is not None else None
+    if not (place.isupper() or country or "(" in m.group()):
+        return 0, None
+    return m.end(), country

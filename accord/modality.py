@@ -1,0 +1,94 @@
+"""Modality: whether and how an act is said to happen, read off the parse around its trigger.
+
+Negation ("did not attack", "failed to meet"), future and hypothetical acts ("will", "would", "if"),
+conditions ("unless"), reported speech ("said that …", "according to"), the mandative subjunctive of a
+demand and acts an accusation only alleges. Pure functions of a token; :mod:`accord.events` decides what
+each reading does to the code.
+"""
+
+from __future__ import annotations
+
+REPORT_VERBS = {"say", "tell", "state", "declare", "stress", "emphasize", "emphasise", "note", "add", "insist",
+                "argue", "claim", "charge", "show", "believe", "assert", "affirm", "point", "maintain", "reiterate",
+                "warn", "complain", "announce", "acknowledge", "admit", "suggest", "indicate", "prove", "demonstrate"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
+
+
+# Verbs that allege an act: "accused Israel of attacking its ships" reports no attack.
+ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit"})
+
+
+def _alleged(tok) -> bool:
+    """Is ``tok`` the act an accusation alleges ("accused X of attacking", "charged with spying")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of violating rights and ignoring the law"
+        tok = tok.head
+    prep = tok.head
+    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for")
+            and prep.head.lemma_.lower() in ALLEGING)
+
+
+INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True  # "is not prepared to discuss": the negation hangs on the copula
+    # "was incapable of negotiating", "failed to meet": the act did not happen
+    return _incapable(tok)
+
+
+def _incapable(tok) -> bool:
+    """"was incapable of negotiating", "failed to meet": the act did not happen and is no rejection either."""
+    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
+    if gov is not None and gov.lemma_.lower() in INCAPACITY:
+        return True
+    # "We do not and will never recognize": negation may hang on a coordinated auxiliary
+    return any(c.dep_ in ("aux", "conj") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
+def _modality(tok) -> str:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "AUX":
+            words.add(c.lower_)
+    if words & FUTURE_AUX or ("going" in words):
+        return "future"
+    if words & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return "hypothetical"
+    if any(t.lower_ in FUTURE_WORDS for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i):
+        return "future"
+    if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
+    return "asserted"
+
+
+def _conditional(tok) -> bool:
+    """"will withdraw its force unless …": an act made conditional on the target's behaviour is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
+
+
+def _forward_looking(tok) -> bool:
+    """A future or conditional act stated by its own actor or reported from them ("Syria says it will…")."""
+    return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp") or tok.head.lemma_.lower() in REPORT_VERBS
+
+
+def _reported(tok) -> bool:
+    h = tok
+    for _ in range(4):
+        if h.dep_ == "ccomp" and h.head.lemma_.lower() in REPORT_VERBS:
+            return True
+        if h.head.i == h.i:
+            break
+        h = h.head
+    return any(t.lower_ == "according" for t in tok.sent)
+
+
+def _subjunctive(tok) -> bool:
+    """A base-form verb with its own subject and no auxiliary: the mandative subjunctive of a demand."""
+    return (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
