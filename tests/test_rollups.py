@@ -129,7 +129,8 @@ def test_dashboard_answers_from_rollups_are_the_answers_from_the_events(store: S
     cur = store.con.cursor()
     parts = {"counts": Q.store_counts, "matching": lambda c: Q.count_events(c, f), "timeline": lambda c: Q.timeline(c, f),
              "dyads": lambda c: Q.top_dyads(c, f, 50), "actors": lambda c: Q.top_actors(c, f, 50),
-             "countries": lambda c: Q.countries(c, f), "surges": lambda c: Q.surges(c, f, 50, 1.0, 1)}
+             "countries": lambda c: Q.countries(c, f), "surges": lambda c: Q.surges(c, f, 50, 1.0, 1),
+             "roots": lambda c: Q.facet(c, f, "cameo_root"), "quads": lambda c: Q.facet(c, f, "quad")}
     assert Q.rolled(cur, f, "rollup_days") is not None
     from_rollups = {name: fn(cur) for name, fn in parts.items()}
     monkeypatch.setattr(Q, "USE_ROLLUPS", False)
@@ -146,3 +147,16 @@ def test_filters_the_rollups_do_not_hold_are_answered_from_the_events(store: Sto
         assert Q.rolled(cur, f) is None and Q.rolled(cur, f, "rollup_days") is None
     assert Q.rolled(cur, Filters(cameo="19")) is None  # only rollup_days holds the CAMEO code
     assert Q.rolled(cur, Filters(cameo="19"), "rollup_days") is not None
+
+
+@pytest.mark.parametrize("f", FILTERS[:4], ids=lambda f: f.query() or "unfiltered")
+def test_a_dyad_read_in_one_scan_gives_what_each_part_reads_from_the_events(store: Store, f: Filters):
+    store.write_batch([article(i, random.Random(i), n_events=6) for i in range(60)])
+    cur = store.con.cursor()
+    once = Q.dyad(cur, f, "IRN", "IRQ")
+    span = Q.dyad_span(cur, f, "IRN", "IRQ")
+    assert {k: once[k] for k in span} == span
+    assert once["ab"] == Q.dyad_series(cur, f, "IRN", "IRQ", "ab", span)
+    assert once["ba"] == Q.dyad_series(cur, f, "IRN", "IRQ", "ba", span)
+    assert once["roots"] == Q.dyad_roots(cur, f, "IRN", "IRQ", span)
+    assert once["events"] == Q.dyad_events(cur, f, "IRN", "IRQ") and once["events"]

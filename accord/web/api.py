@@ -164,13 +164,8 @@ async def dyad_data(request: Request) -> dict[str, Any]:
     if not qp.get("a") or not qp.get("b"):
         raise BadParam("a", "give both actors: /dyad?a=IRN&b=IRQ")
     a, b = parse_code("a", qp["a"]), parse_code("b", qp["b"])
-    key = cache_key(request, "dyad")
-    span = await owner.cached_read((key, "span"), lambda cur: Q.dyad_span(cur, f, a, b))
-    parts = {"ab": lambda cur: Q.dyad_series(cur, f, a, b, "ab", span),
-             "ba": lambda cur: Q.dyad_series(cur, f, a, b, "ba", span),
-             "roots": lambda cur: Q.dyad_roots(cur, f, a, b, span), "events": lambda cur: Q.dyad_events(cur, f, a, b)}
-    got = await asyncio.gather(*(owner.cached_read((key, name), fn) for name, fn in parts.items()))
-    data = {"a": a, "b": b, **span, **dict(zip(parts, got, strict=True))}
+    # one read: the dyad's rows are scanned once and every part computed over them (Q.dyad)
+    data = dict(await owner.cached_read(cache_key(request, "dyad"), lambda cur: Q.dyad(cur, f, a, b)))
     return envelope(data.pop("events"), started=t0, filter=f.to_dict(), data=data)
 
 

@@ -221,7 +221,8 @@ def fill(periods: list[str], got: list[Row], zero: Row) -> list[Row]:
 _ZERO_QUADS = {"quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0}
 
 
-def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: list[Any]) -> Row:
+def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: list[Any],
+               rel: str = "event_facts") -> Row:
     """The span a time chart shows: the filter's dates, else from the 2nd percentile of the events'
     dates to the last one up to a month after the newest article, so one stray date ("the war that
     began in 1980", a year misread as 2050) does not squeeze the rest into a few bars. ``{lo, hi, unit, periods, outside}``; ``outside`` counts the
@@ -234,7 +235,7 @@ def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: l
     # the newest article (a misread year, 2050) are left off
     hi = "max(date)" if f.end else ("max(date) FILTER (WHERE date <= (SELECT max(published) FROM articles)"
                                     " + INTERVAL 31 DAY OR (SELECT max(published) FROM articles) IS NULL)")
-    span = one(cur, f"SELECT {lo} AS lo, {hi} AS hi FROM event_facts WHERE {where} AND date IS NOT NULL",
+    span = one(cur, f"SELECT {lo} AS lo, {hi} AS hi FROM {rel} WHERE {where} AND date IS NOT NULL",
                params) or {}
     if not span.get("lo"):
         return {"lo": None, "hi": None, "unit": "month", "periods": [], "outside": 0}
@@ -244,7 +245,7 @@ def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: l
     after = _step(dt.date.fromisoformat(periods[-1]), unit) if periods else first
     outside = 0
     if not (f.start and f.end):
-        outside = int((one(cur, f"SELECT {counter(cur)} AS n FROM event_facts WHERE {where}"
+        outside = int((one(cur, f"SELECT {counter(cur)} AS n FROM {rel} WHERE {where}"
                                 " AND (date < ? OR date >= ?)", params + [first, after]) or {}).get("n") or 0)
     return {"lo": first.isoformat(), "hi": (after - dt.timedelta(days=1)).isoformat(), "unit": unit,
             "periods": periods, "outside": outside}
@@ -388,14 +389,15 @@ EVENT_LIST = """article_id, idx, CAST(happening_id AS VARCHAR) AS happening_id, 
     location_name, location_country, confidence"""
 
 
-def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], order: str, n: int) -> list[Row]:
+def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], order: str, n: int,
+             rel: str = "event_facts") -> list[Row]:
     """The first ``n`` event rows in ``order``, in two steps: the keys are sorted without the view's
     happening id (an md5 per row), then only those rows are read whole."""
-    keys = cur.execute(f"SELECT article_id, idx FROM event_facts WHERE {where} ORDER BY {order} LIMIT ?",
+    keys = cur.execute(f"SELECT article_id, idx FROM {rel} WHERE {where} ORDER BY {order} LIMIT ?",
                        params + [n]).fetchall()
     if not keys:
         return []
-    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE article_id IN (SELECT unnest(?))",
+    got = rows(cur, f"SELECT {EVENT_LIST} FROM {rel} WHERE article_id IN (SELECT unnest(?))",
                [sorted({a for a, _ in keys})])
     by_key = {(r["article_id"], r["idx"]): r for r in got}
     return [by_key[k] for k in keys if k in by_key]
@@ -531,6 +533,11 @@ def facet(cur: duckdb.DuckDBPyConnection, f: Filters, name: str, n: int = 12) ->
     """Counts of events per value of one facet (see FACETS)."""
     if name not in FACETS:
         raise BadParam("facet", f"must be one of {', '.join(FACETS)}")
+    r = rolled(cur, f, "rollup_days") if name in ("cameo_root", "quad") else None
+    if r is not None:
+        return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, CAST(sum({r.h}) AS BIGINT) AS events
+            FROM rollup_days WHERE {r.where} AND {r.m} > 0 AND {FACETS[name]} IS NOT NULL GROUP BY 1
+            ORDER BY events DESC, value LIMIT ?""", r.params + [n])
     where, params = f.where()
     cnt = counter(cur)
     return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, {cnt} AS events
@@ -609,19 +616,20 @@ def dyad_sides(f: Filters, a: str, b: str) -> dict[str, tuple[str, list[Any]]]:
     return sides
 
 
-def dyad_span(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
+def dyad_span(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, rel: str = "event_facts") -> Row:
     """The dyad chart's span (see :func:`chart_span`), both directions."""
     where, params = dyad_sides(f, a, b)["both"]
-    return chart_span(cur, f, f"({where})", params)
+    return chart_span(cur, f, f"({where})", params, rel)
 
 
-def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side: str, span: Row) -> list[Row]:
+def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side: str, span: Row,
+                rel: str = "event_facts") -> list[Row]:
     """One direction (``ab`` or ``ba``) per period: events by quad class, mean Goldstein of happenings."""
     where, params = dyad_sides(f, a, b)[side]
     unit = span["unit"]
     got = rows(cur, f"""
         WITH hap AS (SELECT {HAP} AS hap, any_value(date) AS date, any_value(quad_class) AS q,
-                            any_value(goldstein) AS g FROM event_facts WHERE {where} AND date IS NOT NULL
+                            any_value(goldstein) AS g FROM {rel} WHERE {where} AND date IS NOT NULL
                      GROUP BY hap)
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
                count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
@@ -631,27 +639,39 @@ def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side
     return fill(span["periods"], got, {"events": 0, **_ZERO_QUADS, "goldstein": None})
 
 
-def dyad_roots(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, span: Row) -> list[Row]:
+def dyad_roots(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, span: Row,
+               rel: str = "event_facts") -> list[Row]:
     """Events per period and CAMEO root, both directions."""
     where, params = dyad_sides(f, a, b)["both"]
     return rows(cur, f"""
         SELECT strftime(date_trunc('{span["unit"]}', date), '%Y-%m-%d') AS period, cameo_root AS root,
                {counter(cur)} AS events
-        FROM event_facts WHERE ({where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", params)
+        FROM {rel} WHERE ({where}) AND date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""", params)
 
 
-def dyad_events(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> list[Row]:
+def dyad_events(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, rel: str = "event_facts") -> list[Row]:
     where, params = dyad_sides(f, a, b)["both"]
-    return top_rows(cur, f"({where})", params, "date DESC NULLS LAST, article_id, idx", 100)
+    return top_rows(cur, f"({where})", params, "date DESC NULLS LAST, article_id, idx", 100, rel)
 
 
 def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over
-    time; the latest events (the API runs these parts concurrently)."""
-    span = dyad_span(cur, f, a, b)
-    return {"a": a, "b": b, **span, "ab": dyad_series(cur, f, a, b, "ab", span),
-            "ba": dyad_series(cur, f, a, b, "ba", span), "roots": dyad_roots(cur, f, a, b, span),
-            "events": dyad_events(cur, f, a, b)}
+    time; the latest events.
+
+    The dyad's event rows (both directions, the filter applied) are read once, in one scan of the
+    events, and every part is computed over them: the side conditions cannot be pushed into the scan
+    (an OR of country, organisation and code prefix), so each part reading the events itself would
+    scan them all again (five scans: seconds at ten million rows)."""
+    where, params = dyad_sides(f, a, b)["both"]
+    name = "_accord_dyad_rows"
+    cur.register(name, cur.sql(f"SELECT * FROM event_facts WHERE ({where})", params=params).to_arrow_table())
+    try:
+        span = dyad_span(cur, f, a, b, name)
+        return {"a": a, "b": b, **span, "ab": dyad_series(cur, f, a, b, "ab", span, name),
+                "ba": dyad_series(cur, f, a, b, "ba", span, name), "roots": dyad_roots(cur, f, a, b, span, name),
+                "events": dyad_events(cur, f, a, b, name)}
+    finally:
+        cur.unregister(name)
 
 
 def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, country: bool = False) -> Row:
