@@ -215,7 +215,9 @@ class StoreOwner:
         article, event and source counts and last ingest time, read first: a few milliseconds)."""
 
         def run(cur: duckdb.DuckDBPyConnection) -> T:
-            version = cur.execute(VERSION_SQL).fetchone()
+            # fetchall, not fetchone: a result left unread keeps the cursor busy, and the relation API
+            # (cur.sql, as Q.dyad uses) then refuses to run on it ("connection has an unfinished result")
+            version = cur.execute(VERSION_SQL).fetchall()[0]
             with self._cache_lock:
                 hit = self._cache.get(key)
                 if hit is not None and hit[0] == version:
