@@ -104,8 +104,10 @@ def spec() -> dict[str, Any]:
         "summary": "The events of the filter as a download: csv, jsonl, gdelt (GDELT 2.0 events TSV), polecat (PLOVER JSONL)",
         "parameters": [_param("format", ("csv", "jsonl", "gdelt", "polecat"), "path")]
         + [_param(n, k, "query", t) for n, k, t in FILTER],
+        # a download is a link the events page offers: a bad parameter is answered with a page, as browsers want
         "responses": {"200": {"description": "the file, streamed"},
-                      "400": {"description": "a bad parameter", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}}
+                      "400": {"description": "a bad parameter: an HTML page that says which",
+                              "content": {"text/html": {"schema": {"type": "string"}}}}}}}
     return {"openapi": "3.1.0",
             "info": {"title": "accord", "version": __version__,
                      "description": "Political event data from news: the JSON twin of every dashboard page."},
