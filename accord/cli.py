@@ -64,10 +64,13 @@ def _read_code_inputs(text: str | None, input_path: str | None, date: str | None
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary (YAML); repeatable.")
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True,
               help="Parse only sentences that can yield events (faster); --no-prefilter parses every sentence.")
+@click.option("--model/--no-model", default=False, show_default=True,
+              help="Also code sentences that link two actors with no dictionary trigger, by the shipped sentence "
+                   "classifier (rule 'model:plover-lr p=...'); off by default: see README 'The sentence model'.")
 @click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
               help="Characters of text an article may have; a longer one is an error with its length as the reason.")
 def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: str | None, dicts: tuple[str, ...],
-             prefilter: bool, max_chars: int) -> None:
+             prefilter: bool, model: bool, max_chars: int) -> None:
     """Code articles into events, quotes, amounts and places; prints, stores nothing.
 
     Output follows the contract in CONTRACT.md: one JSON object per article. Text wrapped at a fixed
@@ -80,7 +83,7 @@ def code_cmd(text: str | None, input_path: str | None, date: str | None, fmt: st
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     try:
-        res = Resources.load(Config(dictionaries=dicts, prefilter=prefilter, max_chars=max_chars))
+        res = Resources.load(Config(dictionaries=dicts, prefilter=prefilter, model=model, max_chars=max_chars))
     except Exception as exc:  # dictionary or model problems: a clean message, not a traceback
         raise click.ClickException(str(exc)) from exc
     for item in _read_code_inputs(text, input_path, date):

@@ -25,6 +25,9 @@ DB_HELP = "The accord DuckDB store (created if missing; DuckDB 2.x storage forma
               help="Progress on stderr: a bar on a terminal, a line a second otherwise (default: on a terminal).")
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True,
               help="Parse only sentences that can yield events (faster); --no-prefilter parses every sentence.")
+@click.option("--model/--no-model", default=False, show_default=True,
+              help="Also code sentences that link two actors with no dictionary trigger, by the shipped sentence "
+                   "classifier (rule 'model:plover-lr p=...'); off by default: see README 'The sentence model'.")
 @click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
               help="Characters of text an article may have; a longer one is rejected with its length as the reason.")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
@@ -41,7 +44,7 @@ DB_HELP = "The accord DuckDB store (created if missing; DuckDB 2.x storage forma
 @click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(min=0.05),
               help="With --watch: seconds between looks at DIR.")
 def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, ...], default_date: str | None,
-               timeout: float, progress: bool | None, prefilter: bool, max_chars: int, dask_address: str | None,
+               timeout: float, progress: bool | None, prefilter: bool, model: bool, max_chars: int, dask_address: str | None,
                staging: str | None, partition_size: int, watch_dir: str | None, interval: float) -> None:
     """Read articles from PATH... and store them, coded, in the store --db.
 
@@ -66,7 +69,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, workers: int, dicts: tuple[str, 
         raise click.UsageError("give PATH... to ingest, or --watch DIR")
     if staging and not dask_address:
         raise click.UsageError("--staging goes with --dask")
-    config = Config(dictionaries=dicts, prefilter=prefilter, max_chars=max_chars)
+    config = Config(dictionaries=dicts, prefilter=prefilter, model=model, max_chars=max_chars)
     command = "accord ingest " + " ".join(sys.argv[2:])
     show = sys.stderr.isatty() if progress is None else progress
     try:

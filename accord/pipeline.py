@@ -45,6 +45,7 @@ class Config:
     enrich: bool = True  # quotes, amounts, places, tone
     require_english: bool = True
     prefilter: bool = True  # parse only candidate sentences (accord.prefilter); False parses everything
+    model: bool = False  # the sentence classifier where the rules find nothing (accord.classify); off: see README
 
 
 @dataclass
@@ -217,7 +218,9 @@ def _prepare(article: Article, res: Resources):
         return result
     if not res.config.prefilter:
         return result, cleaned, cleaned.text
-    kept = prefilter_mod.candidates(cleaned.text, res.actors, prefilter_mod.words, res.triggers)
+    # the sentence model reads sentences with no trigger word: with it on, an actor sentence is enough
+    triggers = None if res.config.model else res.triggers
+    kept = prefilter_mod.candidates(cleaned.text, res.actors, prefilter_mod.words, triggers)
     return result, cleaned, (prefilter_mod.blank(cleaned.text, kept) if kept else None)
 
 
@@ -241,6 +244,10 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         return result
     mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)
+    if res.config.model:  # sentences linking two actors with no dictionary trigger (accord.classify)
+        from accord.classify import model_events
+
+        events += model_events(doc, mentions, events, pub)
     result.mentions = mentions
     if res.config.enrich:
         result.quotes = _unblanked(quotes_mod.find_quotes(doc, mentions), text_of(doc), cleaned.text)
@@ -252,7 +259,7 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         events = [_enrich_event(e, doc, result, pub) for e in events]
     # an event needs a source, or (violence with no perpetrator stated) a target; "we" unresolved is neither
     calibration = confidence_mod.load()
-    result.events = [replace(e, confidence=calibration.confidence(e)) for e in events
+    result.events = [replace(e, confidence=calibration.confidence(e) if e.confidence is None else e.confidence) for e in events
                      if _is_actor(e.source) or (e.source is None and _is_actor(e.target))]
     if res.config.enrich:  # linked to the events kept: an amount's event_index indexes result.events
         result.amounts = amounts_mod.link_to_events(result.amounts, result.events)
