@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import json
 import math
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -397,7 +398,7 @@ def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], orde
                        params + [n]).fetchall()
     if not keys:
         return []
-    got = rows(cur, f"SELECT {EVENT_LIST} FROM {rel} WHERE article_id IN (SELECT unnest(?))",
+    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE article_id IN (SELECT unnest(?))",
                [sorted({a for a, _ in keys})])
     by_key = {(r["article_id"], r["idx"]): r for r in got}
     return [by_key[k] for k in keys if k in by_key]
@@ -654,6 +655,11 @@ def dyad_events(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, rel:
     return top_rows(cur, f"({where})", params, "date DESC NULLS LAST, article_id, idx", 100, rel)
 
 
+_DYAD_COLUMNS = """article_id, idx, date, published, historical, source_code, source_country, source_igo, target_code,
+    target_country, target_igo, location_country, cameo, cameo_root, quad_class, goldstein, negated, modality,
+    plover_type, confidence"""
+
+
 def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over
     time; the latest events.
@@ -664,7 +670,13 @@ def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     scan them all again (five scans: seconds at ten million rows)."""
     where, params = dyad_sides(f, a, b)["both"]
     name = "_accord_dyad_rows"
-    cur.register(name, cur.sql(f"SELECT * FROM event_facts WHERE ({where})", params=params).to_arrow_table())
+    # only the columns the parts and the filter read: DuckDB cannot skip the other columns of rows an
+    # OR condition rejects, so every column read costs a pass over all the events (the sentence most)
+    cols = _DYAD_COLUMNS + (", sentence" if f.q else "") + (", happening_id" if f.min_mentions else "")
+    with warnings.catch_warnings():  # the copy it warns of is of the dyad's rows only
+        warnings.filterwarnings("ignore", "Arrow output on a DB-API result")
+        got = cur.execute(f"SELECT {cols} FROM event_facts WHERE ({where})", params).to_arrow_table()
+    cur.register(name, got)
     try:
         span = dyad_span(cur, f, a, b, name)
         return {"a": a, "b": b, **span, "ab": dyad_series(cur, f, a, b, "ab", span, name),
