@@ -218,9 +218,7 @@ def _prepare(article: Article, res: Resources):
         return result
     if not res.config.prefilter:
         return result, cleaned, cleaned.text
-    # the sentence model reads sentences with no trigger word: with it on, an actor sentence is enough
-    triggers = None if res.config.model else res.triggers
-    kept = prefilter_mod.candidates(cleaned.text, res.actors, prefilter_mod.words, triggers)
+    kept = prefilter_mod.candidates(cleaned.text, res.actors, prefilter_mod.words, res.triggers)
     return result, cleaned, (prefilter_mod.blank(cleaned.text, kept) if kept else None)
 
 
