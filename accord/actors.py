@@ -450,6 +450,11 @@ def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
         return None
     sent_start = doc[m.head].sent.start
     prev = [p for p in before if p.token_start >= sent_start] or before
+    if doc[m.head].dep_ in ("dobj", "pobj", "dative") and doc[m.head].lower_ in ("him", "her"):
+        # "Netanyahu called Morrison to congratulate him": an object pronoun is not the clause's doer
+        others = [p for p in prev if p.token_start >= sent_start and doc[p.head].dep_ not in ("nsubj", "nsubjpass")]
+        if others:
+            return others[-1]
     subjects = [p for p in prev[-3:] if doc[p.head].dep_ in ("nsubj", "nsubjpass")]
     return (subjects or prev)[-1]
 
@@ -528,10 +533,35 @@ def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None
     if same:
         subj = [r for r in same if doc[r.head].dep_ in ("nsubj", "nsubjpass")]
         return (subj or same)[-1]
+    if (teller := _reporting_subject(resolved, doc, pron, plural)) is not None:
+        return teller
     prev = [r for r in cands if r.token_start < sent.start and doc[r.head].dep_ in ("nsubj", "nsubjpass")
             and (plural or not _is_persony(r))]
     if prev and doc[prev[-1].head].sent.end >= sent.start - 1 and prev[-1].token_start >= _prev_sent_start(doc, sent):
         return prev[-1]
+    return None
+
+
+def _reporting_subject(resolved: list[Mention], doc, pron, plural: bool) -> Mention | None:
+    """"The union said it would end the strike", "Rebels said they will free two hostages": a subject pronoun
+    of a reported clause is the subject of the verb that reports it, even an actor with no country (the
+    nearer evidence beats the country requirement of other references). Number must agree."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pron.head
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        for r in resolved:
+            if r.how in ("pronoun", "modifier") or not (r.actor.role or r.actor.name) or r.end > pron.idx:
+                continue
+            tok = doc[r.head]
+            if tok.head.i != verb.i or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            many = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+            if plural == many and (plural or not _is_persony(r)):
+                return r
     return None
 
 

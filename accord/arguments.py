@@ -90,7 +90,9 @@ NAMED_HOWS = frozenset({"named", "unresolved", "place"})
 def _usable(m: Mention) -> bool:
     """Can this mention be an event's source or target?"""
     a = m.actor
-    return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name))
+    # a pronoun stands for whom it refers to: "The union said it would end the strike"
+    return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name)
+                or (m.how == "pronoun" and a.name))
 
 
 # Words that count people: with no one named inside them, the people counted are the actor.
@@ -243,15 +245,18 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                     cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
+        if holder is not tok:
+            # whose thing the object is comes before the object's own phrases: "welcomed Trump's invitation to
+            # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
+            cands.extend(_object_owners(ctx, holder))
         for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative
             if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
-    for o in objs:  # "supported Iran's application", "the rights of Palestinians", "a curfew in Montenegro"
-        for c in o.children:
-            if c.dep_ == "poss":
-                cands.append((_actors(ctx, c), f"possessor '{c.text}'"))
+                        if not _actors(ctx, p):  # "responded to a request from Haaretz"
+                            cands.extend(_object_owners(ctx, p))
+    for o in objs:  # "the rights of Palestinians", "a curfew in Montenegro"
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against", "from", "by"):
                 for p in c.children:
@@ -292,7 +297,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
         # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
         actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
-            a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))]
+            a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))
+            # the act's own unplaced forces: "deployed troops", "agreed to share intelligence"
+            and not (why.startswith("object") and own_means(a, pat))]
         if actors:
             return actors, why
     if (pat is not None and pat.code[:2] == "13") or _conditional(tok):
@@ -302,6 +309,45 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         return _place_target(ctx, tok, objs)
     return [], ""
+
+
+def own_means(a: Actor, pat: Pattern | None) -> bool:
+    """The act's own unplaced forces, named by its pattern's object word: "deployed troops", "agreed to share
+    intelligence" — what the actor acts with, not on."""
+    return (not a.country and a.role in ("MIL", "SPY") and pat is not None and bool(pat.objects)
+            and a.name.split()[-1].lower() in pat.objects)
+
+
+# Participles that name who made a thing: "an appeal filed by", "the threats made by", "orders passed by".
+_MAKER_PREPS = ("by", "from")
+
+
+def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
+    """Whose object it is, when the object is no actor itself: its possessor ("Trump's plan"), its maker
+    ("the appeal filed by his lawyers", "a request from 20 MPs")."""
+    if _actors(ctx, o):
+        return []
+    out = []
+    for c in o.children:
+        if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON:  # "our relations with Russia": ours are the doer's
+            out.append((_actors(ctx, c), f"possessor '{c.text}'"))
+    for c in o.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            out.append((_actors(ctx, p), f"'{o.text} {c.text} by {p.text}'"))
+        elif c.dep_ == "prep" and c.lower_ == "from" and o.lemma_.lower() in _FROM_NOUNS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((_actors(ctx, p), f"'{o.text} from {p.text}'"))
+    return out
+
+
+# Things that come from someone: "a request from Haaretz", "an invitation from Putin".
+_FROM_NOUNS = frozenset({"request", "invitation", "offer", "proposal", "demand", "call", "appeal", "plea", "letter",
+                         "message", "ultimatum", "threat", "warning", "order", "bid", "plan", "initiative", "overture"})
 
 
 # Roots whose act, with no one named as its target, is done to the country where it happens:

@@ -42,6 +42,7 @@ from accord.arguments import (
     _subject_token,
     _targets,
     _usable,
+    own_means,
 )
 from accord.arguments import phrase_target as phrase_target
 from accord.modality import (
@@ -94,7 +95,8 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         for p in pats:
-            if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle for c in tok.children):
+            if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
+                                                            for c in tok.children):
                 continue
             if not p.particle and prt in PHRASAL_PARTICLES:
                 continue  # "called off a strike" is not "called a strike"
@@ -250,7 +252,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
             continue
         comp, pat = _complement(ctx, tok)
-        if comp is None or _alleged(tok):
+        if comp is None or _alleged(tok) or _phone_call(tok):
             continue
         consumed.add(comp.i)
         consumed.add(tok.i)
@@ -433,6 +435,19 @@ def _headline_events(ctx: _Ctx, sent, table) -> tuple[list[Event], set[int]]:
     return [], set()
 
 
+def _when(prep) -> bool:
+    """"on Friday", "on 12 May": a preposition of time, not a phrasal verb's particle ("called on Iran")."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+def _phone_call(tok) -> bool:
+    """"Tillerson called Lavrov to discuss Syria": "call" with a person as its object and no "on" or "for" is
+    a telephone call (041), not an appeal ("called on Lavrov to …", "called for talks")."""
+    if tok.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") and not _when(c) for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
 def _role_ok(pat: Pattern, src: Actor) -> bool:
     role = src.role or ""
     if pat.source_roles and role not in pat.source_roles:
@@ -460,9 +475,24 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
         return True
     if code[:2] not in RECIPROCAL_ROOTS:
         return False
-    if trigger.pos_ != "VERB":
+    if trigger.pos_ != "VERB" or code[:2] == "04":  # "France and Germany discussed Mali": they consulted
         return True
     return not _direct_objects(trigger) or bool(pat is not None and pat.objects)
+
+
+def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
+    """"Trump and Putin agreed to share information on North Korea": coordinated actors cooperating, whose
+    only other actor is what they cooperate about (no object, no "with", "to" or "between" actor) act on
+    each other, not on the topic."""
+    if code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first):
+        return False
+    for t in {first, last}:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative") and any(not own_means(a, pat) for a in _actors(ctx, c)):
+                return False
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "between", "toward", "towards", "for"):
+                return False
+    return True
 
 
 def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
@@ -616,10 +646,12 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
         # a protest that names no one protests to its own country's authorities (CAMEO codes CVL → GOV)
         tgts, rule = home, rule.replace("target: none", "target: the protest's own country")
         pairs = [(srcs[0], tgts[0])]
-    elif tgts:
+    elif tgts and not (len(srcs) >= 2 and _topic_only(ctx, code, pat, first, last)):
         pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
     elif len(srcs) >= 2 and _reciprocal(ctx, code, pat, first):  # "Russia and Iran agreed": mutual
         pairs = [(s, t) for s in srcs for t in srcs if _key(s) != _key(t)]
+        if tgts:
+            rule = rule.rsplit("; target:", 1)[0] + "; target: each other, not the topic"
         rule += " (coordinated subject: mutual)"
     elif len(srcs) >= 2:  # "Iran and Iraq have been attacking shipping": each of them, at no one named
         pairs = [(s, None) for s in srcs]
