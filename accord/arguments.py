@@ -57,7 +57,7 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     """Actors a noun (and its conjuncts) refers to; looks inside "a delegation of Russian officials"."""
     out: list[Actor] = []
     for t in _conj(tok):
-        ms = ctx.by_head.get(t.i, [])
+        ms = ctx.by_head.get(t.i, []) or _covering(ctx, t)
         resolved = [m.actor for m in ms if _usable(m)]
         if resolved:
             out += resolved
@@ -79,6 +79,16 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     for a in out:
         uniq.setdefault((a.code, a.name), a)
     return list(uniq.values())
+
+
+def _covering(ctx: _Ctx, t) -> list[Mention]:
+    """A name the parser split into siblings ("Omar al - Bashir" read as four subjects of one verb): the
+    mention whose span holds the word and whose head shares its governor."""
+    if t.pos_ != "PROPN":
+        return []
+    doc = ctx.doc
+    return [m for ms in ctx.by_head.values() for m in ms
+            if m.token_start <= t.i < m.token_end and m.head != t.i and doc[m.head].head.i == t.head.i]
 
 
 # How a mention was found when it names an actor the dictionaries do not resolve to a country: a named
@@ -300,6 +310,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))
             # the act's own unplaced forces: "deployed troops", "agreed to share intelligence"
             and not (why.startswith("object") and own_means(a, pat))]
+        if actors and why.startswith("object") and all(_own_people(a, states, pat) for a in actors) and any(
+                w.startswith("'to ") and any(b.country and b.country not in states for b in acts) for acts, w in cands):
+            continue  # "Pakistan handed over two suspects to Iran": its own people handed over; Iran receives
         if actors:
             return actors, why
     if (pat is not None and pat.code[:2] == "13") or _conditional(tok):
@@ -308,7 +321,20 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         return _place_target(ctx, tok, objs)
+    if pat is not None and pat.code[:2] in PLACE_TARGET_ABROAD:
+        # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
+        held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
+        found, why = _place_target(ctx, tok, held)
+        own = {k[1] for k in exclude if len(k) >= 3}
+        if found and found[0].country not in own:
+            return found, why
     return [], ""
+
+
+def _own_people(a: Actor, states: set, pat: Pattern | None) -> bool:
+    """People of the acting state named by the pattern's own object word ("handed over two suspects")."""
+    return (a.country in states and a.role == "CVL" and a.name[:1].islower() and pat is not None and bool(pat.objects)
+            and a.name.split()[-1].lower() in pat.objects)
 
 
 def own_means(a: Actor, pat: Pattern | None) -> bool:
@@ -353,6 +379,9 @@ _FROM_NOUNS = frozenset({"request", "invitation", "offer", "proposal", "demand",
 # Roots whose act, with no one named as its target, is done to the country where it happens:
 # a curfew imposed in Cizre, roads blocked in Algiers, troops withdrawn in Lebanon.
 PLACE_TARGET_ROOTS = {"08", "14", "15", "16", "17", "18", "19", "20"}
+# Roots whose act with no one named is done to the country where it happens only when that is abroad:
+# aid delivered in Yemen is aid to Yemen; an inquiry opened in Berlin by Germany is not done to Germany.
+PLACE_TARGET_ABROAD = {"07", "09"}
 
 
 # Dependents that start a clause of its own: an actor inside one is not what the phrase is about.
@@ -428,7 +457,8 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if _is_passive(tok):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"] + objs
-    cands = list(objs) if pat is None or pat.objects is None else []
+    # a person is never the act's matter: "freed a former presidential candidate" frees the candidate
+    cands = list(objs) if pat is None or pat.objects is None else [o for o in objs if o.lemma_.lower() in ctx.verbs.persons]
     preps = tuple(p for p in (pat.preps if pat else DEFAULT_PREPS) if p in PHRASE_PREPS) or PHRASE_PREPS
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         preps += ("in",)
@@ -467,7 +497,7 @@ def _thing(ctx: _Ctx, t, pat: Pattern | None, depth: int = 0):
                 for p in c.children:
                     if p.dep_ == "pobj" and (inner := _thing(ctx, p, pat, depth + 1)) is not None:
                         return inner
-    if pat is not None and pat.objects is not None and lemma in pat.objects:
+    if pat is not None and pat.objects is not None and lemma in pat.objects and lemma not in ctx.verbs.persons:
         return None
     return t
 

@@ -23,6 +23,7 @@ from accord import quotes as quotes_mod
 from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
+from accord.arguments import PLACE_TARGET_ABROAD
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events, phrase_target
 from accord.nlp import text_of, unwrap
 from accord.types import Actor, Article, ArticleResult, Event, Quote
@@ -314,7 +315,9 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     if loc is None or not loc.country:
         return event
     place = text_of(doc)[loc.span[0]:loc.span[1]] if loc.span else loc.name
-    if (event.target is None or phrase_target(event)) and event.source is not None and event.cameo[:2] in PLACE_TARGET_ROOTS:
+    abroad = event.cameo[:2] in PLACE_TARGET_ABROAD and event.source is not None and event.source.country != loc.country
+    if (event.target is None or phrase_target(event)) and event.source is not None and (
+            event.cameo[:2] in PLACE_TARGET_ROOTS or abroad):
         # "fired at targets in Jericho": an act of force or coercion with no one named is done to the place
         event = replace(event, target=Actor(name=place, code=loc.country, country=loc.country),
                         rule=event.rule + f"; target: the place, {place}")

@@ -71,6 +71,7 @@ class VerbDictionary:
     criticism_code: str = "111"
     instruments: frozenset[str] = frozenset()  # "a roadside bomb killed …": no actor, a means
     reciprocal: frozenset[str] = frozenset()  # acts that take two: "Iran and Iraq fought" → each other
+    persons: frozenset[str] = frozenset()  # the "person" word class: an object of these is someone acted on
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
@@ -97,12 +98,19 @@ class VerbDictionary:
         crit: set[str] = set()
         instruments: set[str] = set()
         reciprocal: set[str] = set()
+        # word classes ("@person") used in object lists, from any file: read before the patterns that use them
+        classes: dict[str, frozenset[str]] = {}
+        for where, data in docs:
+            for name, words in (data.get("classes") or {}).items():
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise ValueError(f"{where}: class {name!r} must be a list of words")
+                classes[str(name)] = classes.get(str(name), frozenset()) | frozenset(words)
         for where, data in docs:
             instruments |= {str(w) for w in (data.get("instruments") or {}).get("words", [])}
             reciprocal |= {str(w) for w in (data.get("reciprocal") or {}).get("words", [])}
             for kind, store in (("verb", verbs), ("noun", nouns)):
                 for n, entry in enumerate(data.get(kind + "s", []) or []):
-                    pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table)
+                    pat, lemmas = _pattern(kind, entry, f"{where}: {kind}s[{n}]", table, classes)
                     for lemma in lemmas:
                         store[lemma].append(pat)
             for name, fam in (data.get("families") or {}).items():
@@ -125,17 +133,19 @@ class VerbDictionary:
         vd.verbs, vd.nouns, vd.criticism_words = dict(verbs), dict(nouns), frozenset(crit)
         vd.instruments = frozenset(instruments)
         vd.reciprocal = frozenset(reciprocal)
+        vd.persons = classes.get("person", frozenset())
         return vd
 
 
-def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pattern, list[str]]:
+def _pattern(kind: str, e: dict[str, Any], where: str, table: dict,
+             classes: dict[str, frozenset[str]] | None = None) -> tuple[Pattern, list[str]]:
     if not isinstance(e, dict) or kind not in e or "code" not in e:
         raise ValueError(f"{where}: a {kind} pattern needs '{kind}' and 'code': {e!r}")
     code = str(e["code"])
     if code not in table:
         raise ValueError(f"{where}: unknown CAMEO code {code!r}")
     lemmas = [e[kind]] if isinstance(e[kind], str) else list(e[kind])
-    objs = e.get("object") or e.get("modifier")
+    objs = _expand(e.get("object") or e.get("modifier"), classes or {}, where)
     pat = Pattern(
         id=e.get("id") or f"{kind}:{lemmas[0]}" + (f"+{objs[0]}" if objs else "") + (f"_{e['particle']}" if e.get("particle") else ""),
         kind=kind,
@@ -155,3 +165,19 @@ def _pattern(kind: str, e: dict[str, Any], where: str, table: dict) -> tuple[Pat
         intransitive=bool(e.get("intransitive")),
     )
     return pat, [str(x) for x in lemmas]
+
+
+def _expand(words: list[str] | None, classes: dict[str, frozenset[str]], where: str) -> list[str] | None:
+    """An object list with its word classes spelled out: ``[prisoner, "@person"]`` → prisoner and every person noun."""
+    if not words:
+        return words
+    out: list[str] = []
+    for w in words:
+        w = str(w)
+        if w.startswith("@"):
+            if w[1:] not in classes:
+                raise ValueError(f"{where}: unknown word class {w!r} (classes: {', '.join(sorted(classes)) or 'none'})")
+            out += sorted(classes[w[1:]])
+        else:
+            out.append(w)
+    return out

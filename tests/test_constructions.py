@@ -81,3 +81,48 @@ def test_coordinated_signing_with_a_third_party_stays_with_it(code):
 def test_coordinated_consultation_is_mutual(code):
     r = code("France and Germany discussed the crisis in Mali.")
     assert {("FRA", "040", "DEU"), ("DEU", "040", "FRA")} <= triples(r)
+
+
+# A name the parser split into sibling words still acts.
+def test_name_split_by_the_parser_is_still_the_subject(code):
+    r = code("Omar al-Bashir of Sudan expelled the aid workers.", date="2009-03-05")
+    assert any(s == "SDNGOV" and c.startswith("16") for s, c, _ in triples(r))
+
+
+# A person acted on is the target even when no dictionary knows them (the "@person" word class).
+def test_freed_person_is_the_target_by_name(code):
+    r = code("Venezuela's government has freed a former presidential candidate.")
+    assert ("Venezuela's government", "08", "former presidential candidate") in named(r)
+
+
+def test_word_class_expands_in_object_lists():
+    from accord.vocabulary import VerbDictionary
+
+    v = VerbDictionary.load()
+    release = [p for p in v.verbs["release"] if p.code == "0841" and p.objects]
+    assert release and all("candidate" in p.objects for p in release)
+    assert "candidate" in v.persons and "statement" not in v.persons
+
+
+def test_unknown_word_class_is_an_error():
+    from accord.vocabulary import VerbDictionary
+
+    doc = {"verbs": [{"verb": "free", "code": "0841", "object": ["@nobody"]}]}
+    with pytest.raises(ValueError, match="unknown word class"):
+        VerbDictionary.build([("test.yaml", doc)])
+
+
+# Aid and inquiries delivered abroad are done to the country where they happen; at home, to no one.
+def test_aid_in_a_place_abroad_is_aid_to_that_country(code):
+    r = code("Germany gave 35 million euros to promote private investment in Ethiopia.")
+    assert any(s == "DEU" and c.startswith("07") and t == "ETH" for s, c, t in triples(r))
+
+
+def test_an_inquiry_abroad_is_done_to_that_country(code):
+    r = code("The United Nations will investigate attacks on its facilities in northwest Syria.")
+    assert any(c.startswith("09") and t == "SYR" for _, c, t in triples(r))
+
+
+def test_aid_at_home_is_not_done_to_the_home_country(code):
+    r = code("Germany gave 35 million euros to refugee shelters in Berlin.")
+    assert not any(s == "DEU" and t == "DEU" for s, _, t in triples(r))
