@@ -292,13 +292,14 @@ def plover_sql() -> str:
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> list[Path]:
-    """Every table (but the bookkeeping: migrations, files a watcher read, the collector's URL queue) and
-    the happenings view, one file each in ``out``; user corrections (``feedback``) and news sources
-    (``feeds``) are data and exported."""
+    """Every table (but the bookkeeping: migrations, files a watcher read, the collector's URL queue, and
+    the rollups, which are sums of the events) and the happenings view, one file each in ``out``; user
+    corrections (``feedback``) and news sources (``feeds``) are data and exported."""
     out.mkdir(parents=True, exist_ok=True)
     names = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal"
-        " AND table_name NOT IN ('schema_migrations', 'watched_files', 'frontier') ORDER BY table_name"
+        " AND table_name NOT IN ('schema_migrations', 'watched_files', 'frontier')"
+        " AND NOT starts_with(table_name, 'rollup_') ORDER BY table_name"
     ).fetchall()]
     names.append("happenings")
     opts = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
