@@ -215,11 +215,42 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
             s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if s is not None:
                 return _actors(ctx, s), f"subject '{s.text}'"
-        return (_agent_actors(ctx, ag), "agent") if ag is not None else ([], "passive-no-agent")
+        if ag is not None:
+            return _agent_actors(ctx, ag), "agent"
+        found = _fight_partner(ctx, tok)
+        return found if found[0] else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
         return [], "no-subject"
     return _agent_actors(ctx, s), f"subject '{s.text}'"
+
+
+# Incidents a passive act happened in, whose other side did it: "killed in an encounter with security
+# forces", "wounded in clashes with police", "died in an air strike by the coalition".
+INCIDENT_NOUNS = frozenset({"encounter", "clash", "clashes", "gunbattle", "gunfight", "firefight", "shootout",
+                            "fighting", "battle", "skirmish", "exchange", "crossfire", "confrontation",
+                            "raid", "operation", "attack", "assault", "strike", "airstrike", "air strike",
+                            "bombing", "bombardment", "shelling", "ambush", "offensive"})
+
+
+def _fight_partner(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The other side of the incident a passive act happened in: "two Naxals were killed in an encounter with
+    security forces" (the forces killed them); "in a Saudi-led air strike" (its modifier). Not the victims'
+    side: "killed in clashes between police and protesters" names both and so neither."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+            continue
+        for n in c.children:
+            if n.dep_ != "pobj" or n.lemma_.lower() not in INCIDENT_NOUNS:
+                continue
+            for d in n.children:
+                if d.dep_ == "prep" and d.lower_ in ("with", "by"):
+                    for p in d.children:
+                        if p.dep_ == "pobj" and (acts := _actors(ctx, p)):
+                            return acts, f"'{n.text} {d.text} {p.text}'"
+            if (acts := _modifier_actors(ctx, n)) and len(acts) == 1:
+                return acts, f"modifier of '{n.text}'"
+    return [], ""
 
 
 def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:

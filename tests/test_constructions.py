@@ -126,3 +126,20 @@ def test_an_inquiry_abroad_is_done_to_that_country(code):
 def test_aid_at_home_is_not_done_to_the_home_country(code):
     r = code("Germany gave 35 million euros to refugee shelters in Berlin.")
     assert not any(s == "DEU" and t == "DEU" for s, _, t in triples(r))
+
+
+# A passive act in an incident: the incident's other side did it.
+def test_killed_in_an_encounter_with_forces_were_killed_by_them(code):
+    r = code("two naxals were killed in an encounter with security forces in chhattisgarh's sukma district.")
+    ev = [e for e in r.events if e.cameo.startswith("18")]
+    assert ev and ev[0].source.role == "COP" and ev[0].source.country == "IND" and ev[0].target.role == "REB"
+
+
+def test_wounded_in_clashes_with_police(code):
+    r = code("Three protesters were wounded in clashes with police in Nairobi.")
+    assert any(s == "KENCOP" and c.startswith("18") for s, c, _ in triples(r))
+
+
+def test_clashes_between_two_sides_name_no_single_attacker(code):
+    r = code("Ten people were killed in clashes between police and protesters.")
+    assert not any(c == "1823" and s is not None for s, c, _ in triples(r))
