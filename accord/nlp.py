@@ -358,7 +358,35 @@ def load_model(disable: tuple[str, ...] = ()) -> Language:
             nlp.add_pipe("accord_attributes", after="lemmatizer")
             nlp.remove_pipe("attribute_ruler")
             nlp.remove_pipe("lemmatizer")
+        numpy_blas(nlp)
         return nlp
     raise ModelNotFound(
         "no spaCy English model found (" + "; ".join(errors) + "). Install one with: " + INSTALL_HINT
     )
+
+
+def numpy_blas(nlp: Language) -> None:
+    """The model's matrix products through numpy's BLAS on one thread, not through BLIS.
+
+    thinc multiplies with BLIS, which picks its kernel by the CPU it recognises; on one it does not know
+    (AMD family 26, this project's machines) it falls back to its reference C kernel, three times slower
+    than numpy's OpenBLAS for the embedding and window layers (``benchmarks/RESULTS.md``). The sums
+    round differently in the last bits, but the parse is the same on every token tried (the first 1,000
+    Reuters articles: tags, heads, labels, entities, lemmas), and every event, quote and amount on the
+    dev sets and the first 3,000 Reuters articles is byte-identical. The transition loop of the parser
+    and the entity recognizer stays in BLIS (thinc's C code calls it directly). One thread, whatever
+    was imported first (``accord/__init__.py`` can set the variables only before numpy loads): a
+    multi-threaded sum depends on the load, and accord's parallelism is its worker processes.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    threadpool_limits(limits=1, user_api="blas")

@@ -8,6 +8,9 @@ measures, each in a fresh Python process so that memory and caches do not leak f
 
 * **spacy**: ``nlp.pipe(texts)`` with the model :func:`accord.nlp.load_model` uses, loaded by
   ``spacy.load`` with all its default components (model loading not timed);
+* **spacy, numpy BLAS** (``--also-spacy-numpy-blas``): the same, its matrix products moved to numpy's BLAS on
+  one thread as accord moves its own (:func:`accord.nlp.numpy_blas`), so the part of accord's lead that
+  is only the BLAS can be read off;
 * **ingest, workers=N**: :func:`accord.ingest.ingest` of the slice into a fresh temporary DuckDB file —
   clean, prefilter, NLP, code, enrich, dedup, store — timed end to end, model loading included.
 
@@ -61,11 +64,12 @@ def _rss_max_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def measure_spacy(path: Path) -> dict:
+def measure_spacy(path: Path, numpy_blas: bool = False) -> dict:
     """Plain spaCy: the same model with every default component, ``nlp.pipe`` over the texts."""
     import spacy
 
     from accord.nlp import MODEL_NAMES
+    from accord.nlp import numpy_blas as use_numpy_blas
 
     texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
     t0 = time.perf_counter()
@@ -75,6 +79,8 @@ def measure_spacy(path: Path) -> dict:
             break
         except OSError:
             continue
+    if numpy_blas:
+        use_numpy_blas(nlp)
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
     n_docs = sum(1 for _ in nlp.pipe(texts))
@@ -160,7 +166,8 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} CPUs{mem}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
 
 
-def table(words: int, n: int, spacy_run: dict, runs: list[tuple[int, bool, dict]]) -> list[str]:
+def table(words: int, n: int, spacy_run: dict, runs: list[tuple[int, bool, dict]],
+          spacy_numpy: dict | None = None) -> list[str]:
     base = words / spacy_run["seconds"]
     w1 = next((words / r["seconds"] for w, p, r in runs if w == 1 and p), None)
     lines = [
@@ -169,6 +176,11 @@ def table(words: int, n: int, spacy_run: dict, runs: list[tuple[int, bool, dict]
         f"| spaCy `nlp.pipe`, all components (model load not timed) | {spacy_run['seconds']:.1f} | {base:,.0f} | "
         f"1.00 | | {spacy_run['rss_mb']:,.0f} | | {spacy_run['load_before']:.2f} |",
     ]
+    if spacy_numpy is not None:
+        rate = words / spacy_numpy["seconds"]
+        lines.append(f"| spaCy `nlp.pipe`, all components, numpy BLAS on one thread (as accord) | "
+                     f"{spacy_numpy['seconds']:.1f} | {rate:,.0f} | {rate / base:.2f} | | {spacy_numpy['rss_mb']:,.0f} | | "
+                     f"{spacy_numpy['load_before']:.2f} |")
     for w, p, r in runs:
         rate = words / r["seconds"]
         vs1 = f"{rate / w1:.2f}" if w1 and w > 1 and p else ""
@@ -184,15 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for ingest (default 1,2)")
     ap.add_argument("--also-no-prefilter", action="store_true", help="also time ingest workers=1 with the prefilter off")
+    ap.add_argument("--also-spacy-numpy-blas", action="store_true",
+                    help="also time spaCy with its matrix products on numpy's BLAS, one thread (as accord runs them)")
     ap.add_argument("--no-write", action="store_true", help=f"print only; do not append to {RESULTS.name}")
-    ap.add_argument("--child", choices=["spacy", "ingest"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["spacy", "spacy-numpy", "ingest"], help=argparse.SUPPRESS)
     ap.add_argument("--slice", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--no-prefilter", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child:  # one measurement, in its own interpreter
-        if args.child == "spacy":
-            out = measure_spacy(args.slice)
+        if args.child in ("spacy", "spacy-numpy"):
+            out = measure_spacy(args.slice, numpy_blas=args.child == "spacy-numpy")
         else:
             out = measure_ingest(args.slice, int(args.workers), not args.no_prefilter)
         print(json.dumps(out))
@@ -210,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
         spacy_run = run_child("spacy", path)
         print(f"spaCy nlp.pipe: {spacy_run['seconds']:.1f} s, {words / spacy_run['seconds']:,.0f} words/s, "
               f"{spacy_run['rss_mb']:,.0f} MB", flush=True)
+        spacy_numpy = run_child("spacy-numpy", path) if args.also_spacy_numpy_blas else None
+        if spacy_numpy is not None:
+            print(f"spaCy nlp.pipe, numpy BLAS: {spacy_numpy['seconds']:.1f} s, "
+                  f"{words / spacy_numpy['seconds']:,.0f} words/s", flush=True)
         runs: list[tuple[int, bool, dict]] = []
         plan = [(w, True) for w in workers] + ([(1, False)] if args.also_no_prefilter else [])
         for w, pre in plan:
@@ -218,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ingest workers={w}{'' if pre else ' (prefilter off)'}: {r['seconds']:.1f} s, "
                   f"{words / r['seconds']:,.0f} words/s, {r['rss_mb']:,.0f} MB/worker, {r['events']:,} events, "
                   f"{r['stored']:,} stored, {r['duplicates']:,} duplicates, {r['rejects']:,} rejects", flush=True)
-    lines = table(words, len(rows), spacy_run, runs)
+    lines = table(words, len(rows), spacy_run, runs, spacy_numpy)
     print("\n".join(lines))
     if not args.no_write:
         command = ".venv/bin/python benchmarks/bench_ingest.py " + " ".join(argv if argv is not None else sys.argv[1:])

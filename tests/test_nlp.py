@@ -58,3 +58,12 @@ def test_memo_tables_start_afresh_past_their_limit_and_stay_exact(nlp, reference
     for text in TEXTS:
         assert _annotations(nlp(text)) == _annotations(reference(text))
     assert len(nlp.get_pipe("accord_attributes")._done) <= 5 + max(len(nlp(t)) for t in TEXTS)
+
+
+def test_matrix_products_go_through_numpy_blas_on_one_thread(nlp):
+    # BLIS falls back to its slow reference kernel on a CPU it does not know; numpy's BLAS does not
+    from threadpoolctl import threadpool_info
+
+    nodes = [node for _, component in nlp.pipeline if hasattr(component, "model") for node in component.model.walk()]
+    assert nodes and all(node.ops.use_blis is False for node in nodes)
+    assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
