@@ -502,8 +502,29 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
         for t in _conj(c)[:1]:
             thing = _thing(ctx, t, pat)
             if thing is not None:
+                if (placed := _people_of_place(ctx, thing)) is not None:
+                    return placed
                 return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
     return [], ""
+
+
+def _people_of_place(ctx: _Ctx, t) -> tuple[list[Actor], str] | None:
+    """"help people in Somalia", "support for farmers in Nigeria": people no one names, of a named country, are
+    that country's people."""
+    low = t.lemma_.lower()
+    if low not in ctx.verbs.persons and t.lower_ not in PEOPLE_COUNTS:
+        return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                for m in ctx.by_head.get(p.i, []) + ctx.modifiers.get(p.i, []):
+                    a = m.actor
+                    if a.country and (not a.role or m.how == "capital"):
+                        return [Actor(name=f"{_phrase_name(t)} in {a.name}", code=a.country + "CVL", country=a.country,
+                                      role="CVL")], f"people in '{p.text}'"
+    return None
 
 
 def _named_place(t) -> bool:

@@ -486,6 +486,8 @@ def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
     each other, not on the topic."""
     if code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first):
         return False
+    if pat is not None and pat.code[:2] not in RECIPROCAL_ROOTS:
+        return False  # "agreed to lift a ban on Egyptian imports": the ban's lifting is done to Egypt
     for t in {first, last}:
         for c in t.children:
             if c.dep_ in ("dobj", "dative") and any(not own_means(a, pat) for a in _actors(ctx, c)):

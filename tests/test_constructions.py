@@ -143,3 +143,9 @@ def test_wounded_in_clashes_with_police(code):
 def test_clashes_between_two_sides_name_no_single_attacker(code):
     r = code("Ten people were killed in clashes between police and protesters.")
     assert not any(c == "1823" and s is not None for s, c, _ in triples(r))
+
+
+def test_agreement_to_lift_a_ban_is_done_to_the_banned(code):
+    r = code("Bahrain and Kuwait have agreed to lift a ban on imports of Egyptian agricultural products.")
+    got = {(s, t) for s, c, t in triples(r) if c.startswith("03")}
+    assert ("BHR", "EGY") in got and ("BHR", "KWT") not in got
