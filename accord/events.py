@@ -596,6 +596,13 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         ag = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
         if ag is not None:
             srcs, swhy = _actors(ctx, ag), f"'by {ag.text}'"
+    if not srcs and (received := _received(ctx, tok)) is not None:
+        # "Bashir received an invitation from Putin", "Iran faces criticism from the U.N.": the giver acts on
+        # the receiver
+        srcs, giver, tgts, recv = received
+        rule = (f"{pat.id}: '{tok.text}' → {pat.code}; source: 'from {giver.text}'; "
+                f"target: the receiver, subject of '{recv.text}'")
+        return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(recv), rule, pat, table)
     if not srcs and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ctx.verbs.families:
         gov = tok.head if tok.dep_ == "dobj" else None
         if gov is not None and _match(ctx, gov) is None:
@@ -635,6 +642,28 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
         code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+
+
+# Verbs whose subject receives what its object names from someone: "received an invitation from",
+# "faced criticism from", "won support from".
+RECEIVING_VERBS = frozenset({"receive", "get", "accept", "face", "draw", "attract", "win", "earn", "garner", "welcome"})
+
+
+def _received(ctx: _Ctx, tok):
+    """(givers, the "from" word, receivers, the receiving verb) for a noun event received from someone."""
+    recv = tok.head
+    if tok.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    for holder in (tok, recv):
+        frm = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if frm is not None:
+            break
+    if frm is None or not (givers := _actors(ctx, frm)):
+        return None
+    receivers, _ = _sources(ctx, recv)
+    receivers = [a for a in receivers if _key(a) not in {_key(g) for g in givers}]
+    return (givers, frm, receivers, recv) if receivers else None
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,

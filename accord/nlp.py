@@ -53,6 +53,7 @@ def paragraph_boundaries(doc):
     prefilter's blanked copy, which has fewer lines to judge by.
     """
     text = text_of(doc)
+    _dateline_boundary(doc, text)
     if "\n" not in text or len(doc) < 2:
         return doc
     joins = frozenset() if doc.user_data.get("accord_unwrapped") else line_joins(text)
@@ -67,6 +68,19 @@ def paragraph_boundaries(doc):
         if 0 < i < len(starts):
             doc[i].is_sent_start = True
     return doc
+
+
+def _dateline_boundary(doc, text: str) -> None:
+    """"THE HAGUE, Netherlands -- A U.N. prosecutor has charged …": the dateline is not part of the sentence
+    (parsed with it, "HAGUE" becomes the subject and the prosecutor its apposition)."""
+    from accord.entities import dateline
+
+    end, _ = dateline(text)
+    if not end or len(doc) < 3:
+        return
+    i = bisect.bisect_left(column(doc, "IDX"), end)
+    if 0 < i < len(doc) - 1 and doc[i].idx == end:
+        doc[i].is_sent_start = True
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[ \t]{2,}|\t)")

@@ -149,3 +149,25 @@ def test_agreement_to_lift_a_ban_is_done_to_the_banned(code):
     r = code("Bahrain and Kuwait have agreed to lift a ban on imports of Egyptian agricultural products.")
     got = {(s, t) for s, c, t in triples(r) if c.startswith("03")}
     assert ("BHR", "EGY") in got and ("BHR", "KWT") not in got
+
+
+# A dateline is not part of the first sentence's parse.
+def test_dateline_is_its_own_sentence_for_the_parser(code):
+    r = code("THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister with contempt.")
+    assert any(s == "IGOUNO" and c.startswith("11") and t == "RWAGOV" for s, c, t in triples(r))
+
+
+# Received from someone: the giver acts on the receiver.
+def test_received_from_is_done_by_the_giver(code):
+    r = code("The Syrian army received military aid from Russia.")
+    assert ("RUS", "072", "SYRMIL") in triples(r)
+
+
+def test_faces_criticism_from(code):
+    r = code("Iran's government faces widespread international criticism from the United Nations.")
+    assert any(s == "IGOUNO" and c.startswith("11") and t == "IRNGOV" for s, c, t in triples(r))
+
+
+def test_an_invitation_is_an_intent_to_meet(code):
+    r = code("Vladimir Putin sent an invitation to Narendra Modi.")
+    assert ("RUSGOV", "036", "INDGOV") in triples(r)
