@@ -33,6 +33,14 @@ for those days, then the same GROUP BY as the backfill of ``migrations/009_rollu
 written around the writer (SQL by hand, ``bench_dyad.py``) leave the rollups stale; :func:`fresh`
 notices (the rollups' mention count is not the events' count) and readers then fall back to the
 events table, or :func:`rebuild` recomputes them.
+
+**Two more, of version 10** (``migrations/010_event_keys.sql``). ``rollup_dyad_months`` is
+``rollup_dyads`` summed per calendar month (exact for the same reason: a happening lies in one day, so in
+one month); the writer recomputes the months of the days it refreshed, from ``rollup_dyads``.
+``event_keys`` is one narrow row per event row: its key (article id, idx), its happening id and effective
+date as ``event_facts`` computes them, negated, CAMEO code and quad class. The writer adds the rows of the
+events it adds (:func:`add_keys`, read from ``event_facts`` so the happening id has one definition) and
+deletes those of an article it deletes; :func:`keys_fresh` is the row-count check of :func:`fresh`.
 """
 
 from __future__ import annotations
@@ -43,7 +51,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-__all__ = ["TABLES", "Rollup", "fresh", "rebuild", "refresh", "select_sql"]
+__all__ = ["KEYS", "MONTHS", "TABLES", "Rollup", "add_keys", "fresh", "keys_fresh", "rebuild", "refresh", "select_sql"]
 
 # One row per event mention with what the rollups group and count by (over event_facts).
 MENTIONS = """SELECT date AS day, hash(source_code, target_code, cameo, date) AS hap,
@@ -96,6 +104,17 @@ TABLES: tuple[Rollup, ...] = (
 )
 
 
+MONTHS = "rollup_dyad_months"
+# rollup_dyads summed per month (exact: every happening lies in one day); {where} picks the days summed
+_MONTHS_SQL = """SELECT CAST(date_trunc('month', day) AS DATE) AS month, source_key, target_key,
+       sum(h_pos), sum(h_neg), sum(h_any), sum(m_pos), sum(m_neg), sum(gs_pos), sum(gs_neg), sum(gn_pos), sum(gn_neg)
+FROM rollup_dyads WHERE {where} GROUP BY 1, 2, 3"""
+KEYS = "event_keys"
+# what event_keys holds of each event row, read from event_facts (the happening id is defined there)
+_KEYS_SQL = """SELECT article_id, idx, happening_id, date, coalesce(negated, false), cameo, quad_class
+FROM event_facts"""
+
+
 def select_sql(table: str, mentions: str = f"({MENTIONS})") -> str:
     """The GROUP BY that computes ``table`` from the events (all of them, or the ``mentions`` relation)."""
     return next(t for t in TABLES if t.name == table).select(mentions)
@@ -111,6 +130,43 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     for t in TABLES:
         con.execute(f"DELETE FROM {t.name}")
         con.execute(f"INSERT INTO {t.name} {select_sql(t.name)}")
+    if _has(con, MONTHS):
+        con.execute(f"DELETE FROM {MONTHS}")
+        con.execute(f"INSERT INTO {MONTHS} {_MONTHS_SQL.format(where='TRUE')}")
+    if _has(con, KEYS):
+        con.execute(f"DELETE FROM {KEYS}")
+        con.execute(f"INSERT INTO {KEYS} {_KEYS_SQL}")
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?",
+                       [table]).fetchone()[0] > 0
+
+
+def add_keys(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
+    """Add the ``event_keys`` rows of the events of ``article_ids`` (just written, in the caller's
+    transaction). The ids are a list of constants, so DuckDB looks them up in the article id index."""
+    ids = sorted(set(article_ids))
+    if not ids or not _has(con, KEYS):
+        return
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        con.execute(f"INSERT INTO {KEYS} {_KEYS_SQL} WHERE article_id IN ({', '.join('?' * len(chunk))})", chunk)
+
+
+def delete_keys(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    """Remove the ``event_keys`` rows of an article's events (in the caller's transaction)."""
+    if _has(con, KEYS):
+        con.execute(f"DELETE FROM {KEYS} WHERE article_id = ?", [article_id])
+
+
+def keys_fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``event_keys`` exists and has a row per event row (events written around the writer, as
+    ``bench_dyad.py`` does, make it stale until :func:`rebuild`)."""
+    if not _has(con, KEYS):
+        return False
+    keys, events = con.execute(f"SELECT (SELECT count(*) FROM {KEYS}), (SELECT count(*) FROM events)").fetchone()
+    return int(keys) == int(events)
 
 
 def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[dt.date | None]) -> None:
@@ -128,6 +184,12 @@ def refresh(con: duckdb.DuckDBPyConnection, days: Iterable[dt.date | None]) -> N
         for t in TABLES:
             con.execute(f"DELETE FROM {t.name} WHERE {match}", [dated, undated])
             con.execute(f"INSERT INTO {t.name} {t.select('_accord_rollup_mentions')}")
+        if _has(con, MONTHS):  # the months of those days, summed again from their days
+            months = sorted({d.replace(day=1) for d in dated})
+            month = "(month IN (SELECT unnest(CAST(? AS DATE[]))) OR (? AND month IS NULL))"
+            con.execute(f"DELETE FROM {MONTHS} WHERE {month}", [months, undated])
+            where = "(CAST(date_trunc('month', day) AS DATE) IN (SELECT unnest(CAST(? AS DATE[]))) OR (? AND day IS NULL))"
+            con.execute(f"INSERT INTO {MONTHS} {_MONTHS_SQL.format(where=where)}", [months, undated])
     finally:
         con.execute("DROP TABLE IF EXISTS _accord_rollup_mentions")
 

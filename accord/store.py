@@ -404,6 +404,7 @@ class Store:
                 con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {view}{conflict}")
                 con.unregister(view)
             rollups.refresh(con, _event_days(rows))  # the rollups of the days these events fall on
+            rollups.add_keys(con, (r[0] for r in rows["events"]))  # their event_keys rows
             con.commit()
         except BaseException:
             try:
@@ -426,6 +427,7 @@ class Store:
             con.execute("DELETE FROM article_sources WHERE article_id = ?", [article_id])
             con.execute("DELETE FROM articles WHERE id = ?", [article_id])
             rollups.refresh(con, days)
+            rollups.delete_keys(con, article_id)
             con.commit()
         except BaseException:
             con.rollback()

@@ -50,10 +50,26 @@ def regrouped(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
     return sorted(con.execute(rollups.select_sql(name)).fetchall(), key=repr)
 
 
+def months_regrouped(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """What ``rollup_dyad_months`` holds when computed afresh: the day × dyad GROUP BY over every event,
+    summed per month."""
+    return sorted(con.execute(f"""SELECT CAST(date_trunc('month', day) AS DATE), source_key, target_key,
+        sum(h_pos), sum(h_neg), sum(h_any), sum(m_pos), sum(m_neg), sum(gs_pos), sum(gs_neg), sum(gn_pos), sum(gn_neg)
+        FROM ({rollups.select_sql("rollup_dyads")}) GROUP BY 1, 2, 3""").fetchall(), key=repr)
+
+
+def keys_regrouped(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """What ``event_keys`` holds when computed afresh: the key, happening id and date the view gives."""
+    return sorted(con.execute("SELECT article_id, idx, happening_id, date, coalesce(negated, false), cameo,"
+                              " quad_class FROM event_facts").fetchall(), key=repr)
+
+
 def assert_exact(con: duckdb.DuckDBPyConnection) -> None:
     for t in rollups.TABLES:
         assert table(con, t.name) == regrouped(con, t.name), t.name
-    assert rollups.fresh(con)
+    assert table(con, rollups.MONTHS) == months_regrouped(con)
+    assert table(con, rollups.KEYS) == keys_regrouped(con)
+    assert rollups.fresh(con) and rollups.keys_fresh(con)
 
 
 @pytest.fixture
@@ -99,8 +115,9 @@ def test_rollups_of_a_store_written_before_them_are_backfilled_by_the_migration(
         s.write_batch([article(i, random.Random(i)) for i in range(30)])
         expected = {t.name: table(s.con, t.name) for t in rollups.TABLES}
     con = duckdb.connect(str(path))
-    for t in rollups.TABLES:  # back to a store of version 8
-        con.execute(f"DROP TABLE {t.name}")
+    con.execute("DROP INDEX events_article_id")  # back to a store of version 8 (010 needs 009's rollups)
+    for t in [t.name for t in rollups.TABLES] + [rollups.KEYS, rollups.MONTHS]:
+        con.execute(f"DROP TABLE {t}")
     con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     con.close()
     with Store(path) as s:  # migration 009 runs again: its own SQL, not accord.rollups
@@ -109,10 +126,28 @@ def test_rollups_of_a_store_written_before_them_are_backfilled_by_the_migration(
     assert [v for v, _, _ in migrations()][-1] >= 9
 
 
+def test_event_keys_and_months_of_a_store_written_before_them_are_backfilled_by_migration_010(tmp_path: Path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.write_batch([article(i, random.Random(i)) for i in range(30)])
+        expected = {t: table(s.con, t) for t in (rollups.KEYS, rollups.MONTHS)}
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX events_article_id")  # back to a store of version 9
+    for t in (rollups.KEYS, rollups.MONTHS):
+        con.execute(f"DROP TABLE {t}")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 10")
+    con.close()
+    with Store(path) as s:  # migration 010 runs again: its own SQL, not accord.rollups
+        assert {t: table(s.con, t) for t in (rollups.KEYS, rollups.MONTHS)} == expected
+        assert_exact(s.con)
+        assert s.con.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'events_article_id'"
+                             ).fetchone()[0] == 1
+
+
 def test_events_written_around_the_writer_leave_the_rollups_stale_until_rebuilt(store: Store):
     store.write_batch([article(i, random.Random(i)) for i in range(5)])
     store.con.execute("INSERT INTO events (article_id, idx, cameo, cameo_root) VALUES ('art-0', 99, '190', '19')")
-    assert not rollups.fresh(store.con)
+    assert not rollups.fresh(store.con) and not rollups.keys_fresh(store.con)
     rollups.rebuild(store.con)
     assert_exact(store.con)
 
@@ -160,3 +195,46 @@ def test_a_dyad_read_in_one_scan_gives_what_each_part_reads_from_the_events(stor
     assert once["ba"] == Q.dyad_series(cur, f, "IRN", "IRQ", "ba", span)
     assert once["roots"] == Q.dyad_roots(cur, f, "IRN", "IRQ", span)
     assert once["events"] == Q.dyad_events(cur, f, "IRN", "IRQ") and once["events"]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: f.query() or "unfiltered")
+def test_newest_events_found_through_event_keys_are_those_found_in_the_events(store: Store, monkeypatch, f: Filters):
+    rng = random.Random(11)
+    store.write_batch([article(i, rng, n_events=6) for i in range(60)])
+    cur = store.con.cursor()
+    assert Q.keyed(cur, f) == rollups.KEYS
+
+    def pages() -> list:
+        out, after = [], None
+        while True:  # every page of the events list, by its keyset tokens
+            got, nxt = Q.events_page(cur, f, Q.Cursor.decode(after) if after else None, limit=7)
+            out.append(got)
+            if nxt is None:
+                return out
+            after = nxt
+
+    keyed = {"latest": Q.latest(cur, f, 25), "pages": pages()}
+    monkeypatch.setattr(Q, "USE_KEYS", False)
+    assert Q.keyed(cur, f) == "event_facts"
+    assert keyed == {"latest": Q.latest(cur, f, 25), "pages": pages()}
+    assert keyed["latest"] or f.negated == "only"
+
+
+def test_every_happening_and_its_mentions_found_through_event_keys_are_those_of_the_view(store: Store, monkeypatch):
+    rng = random.Random(5)
+    store.write_batch([article(i, rng, n_events=6) for i in range(40)])
+    store.delete_article("art-7")
+    cur = store.con.cursor()
+    ids = [r[0] for r in cur.execute("SELECT DISTINCT happening_id FROM event_facts ORDER BY 1").fetchall()]
+    events = [Q.event(cur, a, i) for a, i in cur.execute("SELECT article_id, idx FROM events ORDER BY 1, 2").fetchall()]
+
+    def answers() -> dict:
+        haps = {h: Q.happening(cur, h) for h in ids + [12345]}  # 12345: no such happening
+        return {"happenings": haps, "of_happenings": [Q.mentions(cur, h) for h in haps.values() if h],
+                "of_events": [Q.mentions(cur, e) for e in events]}
+
+    assert Q._view_sql(cur, "happenings") and Q._happening_articles(cur, ids[0])  # the keyed way is taken
+    keyed = answers()
+    monkeypatch.setattr(Q, "USE_KEYS", False)
+    assert keyed == answers()
+    assert keyed["happenings"][12345] is None and sum(h is not None for h in keyed["happenings"].values()) > 20

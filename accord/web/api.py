@@ -70,7 +70,7 @@ async def overview(owner: StoreOwner, key: tuple, f: Filters, limit: float | Non
             raise res
         else:
             out[name] = res
-    out["approximate"] = await owner.read(Q.approximate)
+    out["approximate"] = await owner.read(lambda cur: Q.overview_approximate(cur, f))
     return out
 
 

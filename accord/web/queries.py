@@ -35,6 +35,12 @@ def approximate(cur: duckdb.DuckDBPyConnection) -> bool:
     return cur.execute("SELECT count(*) FROM events").fetchone()[0] > APPROX_ABOVE
 
 
+def overview_approximate(cur: duckdb.DuckDBPyConnection, f: Filters) -> bool:
+    """Whether the overview of ``f`` shows approximate counts: on a very large store, unless the rollups
+    answer every part of it (they hold exact counts)."""
+    return approximate(cur) and rolled(cur, f) is None
+
+
 def counter(cur: duckdb.DuckDBPyConnection, key: str = HAP) -> str:
     """The SQL that counts happenings: exact, or approximate on a very large store."""
     return f"approx_count_distinct({key})" if approximate(cur) else f"count(DISTINCT {key})"
@@ -312,14 +318,36 @@ def _country_key(side: str) -> str:
     return f"coalesce({side}_country, {side}_igo, {side}_code)"
 
 
+_CELL = "source_key, target_key, h_pos, h_neg, h_any, m_pos, m_neg, gs_pos, gs_neg, gn_pos, gn_neg"
+
+
+def dyad_cells(cur: duckdb.DuckDBPyConnection, f: Filters, r: Rolled) -> tuple[str, list[Any]]:
+    """The day × dyad rollup cells of ``f``'s days as few rows as can be: the months the filter covers
+    whole from ``rollup_dyad_months``, the days of the months it covers in part from ``rollup_dyads``
+    (a relation and its parameters; sums over it are the sums over ``rollup_dyads`` itself)."""
+    if not has_table(cur, rollups.MONTHS):
+        return f"(SELECT {_CELL} FROM rollup_dyads WHERE {r.where})", list(r.params)
+    # a month is whole when it starts on or after the start and ends on or before the end
+    bounds = [(cond, v) for cond, v in (("{m} >= ?", f.start), ("last_day({m}) <= ?", f.end)) if v]
+    whole = " AND ".join(c.format(m="month") for c, _ in bounds) or "TRUE"
+    params = [v for _, v in bounds]
+    rel = f"SELECT {_CELL} FROM {rollups.MONTHS} WHERE {whole}"
+    if not bounds:  # every month whole, and the undated cells
+        return f"({rel})", params
+    in_whole = " AND ".join(c.format(m="date_trunc('month', day)") for c, _ in bounds)
+    return (f"({rel} UNION ALL SELECT {_CELL} FROM rollup_dyads WHERE {r.where} AND NOT ({in_whole}))",
+            params + list(r.params) + params)
+
+
 def top_dyads(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     r = rolled(cur, f)
     if r is not None:
+        cells, params = dyad_cells(cur, f, r)
         return rows(cur, f"""
             SELECT source_key AS a, target_key AS b, CAST(sum({r.h}) AS BIGINT) AS events,
                    CAST(sum({r.m}) AS BIGINT) AS mentions, {r.goldstein()} AS goldstein
-            FROM rollup_dyads WHERE {r.where} AND {r.m} > 0 AND source_key IS NOT NULL AND target_key IS NOT NULL
-            GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", r.params + [n])
+            FROM {cells} AS c WHERE {r.m} > 0 AND source_key IS NOT NULL AND target_key IS NOT NULL
+            GROUP BY 1, 2 ORDER BY events DESC, mentions DESC, a, b LIMIT ?""", params + [n])
     where, params = f.where()
     cnt = counter(cur)
     s, t = _country_key("source"), _country_key("target")
@@ -398,15 +426,32 @@ def top_rows(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], orde
                        params + [n]).fetchall()
     if not keys:
         return []
-    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE article_id IN (SELECT unnest(?))",
-               [sorted({a for a, _ in keys})])
+    ids = sorted({a for a, _ in keys})
+    # a list of constants (not a subquery: that is a join, a scan of every event) is looked up in the
+    # article id index of migration 010
+    got = rows(cur, f"SELECT {EVENT_LIST} FROM event_facts WHERE article_id IN ({', '.join('?' * len(ids))})", ids)
     by_key = {(r["article_id"], r["idx"]): r for r in got}
     return [by_key[k] for k in keys if k in by_key]
 
 
+# Read event_keys (accord/rollups.py) when a filter touches only what it holds; tests turn this off to
+# check that both ways give the same rows.
+USE_KEYS = True
+
+
+def keyed(cur: duckdb.DuckDBPyConnection, f: Filters) -> str:
+    """The relation that finds the event rows of ``f`` in order: ``event_keys`` (one narrow row per event:
+    key, date, negated, CAMEO code, quad class) when the filter touches nothing else and it is up to
+    date, else ``event_facts``. ``f.where()`` reads the same over both."""
+    rest = f.with_(start=None, end=None, negated="include", cameo=None, quad=None)
+    if USE_KEYS and rest.where()[0] == "TRUE" and rollups.keys_fresh(cur):
+        return rollups.KEYS
+    return "event_facts"
+
+
 def latest(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP) -> list[Row]:
     where, params = f.where()
-    return top_rows(cur, where, params, "date DESC NULLS LAST, article_id, idx", n)
+    return top_rows(cur, where, params, "date DESC NULLS LAST, article_id, idx", n, keyed(cur, f))
 
 
 def surges(cur: duckdb.DuckDBPyConnection, f: Filters, n: int = TOP, factor: float = 2.0,
@@ -500,7 +545,7 @@ def events_page(cur: duckdb.DuckDBPyConnection, f: Filters, after: Cursor | None
         where += f" AND ({_SORT} < ? OR ({_SORT} = ? AND (article_id > ? OR (article_id = ? AND idx > ?))))"
         d = dt.date.fromisoformat(after.date)
         params += [d, d, after.article_id, after.article_id, after.idx]
-    got = top_rows(cur, where, params, f"{_SORT} DESC, article_id, idx", limit + 1)
+    got = top_rows(cur, where, params, f"{_SORT} DESC, article_id, idx", limit + 1, keyed(cur, f))
     if len(got) <= limit:
         return got, None
     got = got[:limit]
@@ -554,19 +599,67 @@ def event(cur: duckdb.DuckDBPyConnection, article_id: str, idx: int) -> Row | No
                     " WHERE article_id = ? AND idx = ?", [article_id, idx])
 
 
+def _happening_articles(cur: duckdb.DuckDBPyConnection, happening_id: Any) -> list[str] | None:
+    """The articles with an event row of the happening ``happening_id``, from ``event_keys`` (a scan of
+    one BIGINT column); None when it cannot say (no event_keys, or not up to date)."""
+    if not USE_KEYS or happening_id is None or not rollups.keys_fresh(cur):
+        return None
+    got = cur.execute(f"SELECT DISTINCT article_id FROM {rollups.KEYS} WHERE happening_id = ?",
+                      [int(happening_id)]).fetchall()
+    return sorted(r[0] for r in got)
+
+
+def _among(ids: list[str] | None) -> tuple[str, list[Any]]:
+    """A condition on ``article_id``: one of ``ids`` (constants, so the article id index is used)."""
+    if ids is None:
+        return "TRUE", []
+    return (f"article_id IN ({', '.join('?' * len(ids))})" if ids else "FALSE"), list(ids)
+
+
 def mentions(cur: duckdb.DuckDBPyConnection, key: Row, limit: int = 200) -> list[Row]:
     """Every mention of the happening of ``key`` (a row with source_code, target_code, cameo, date),
-    found by the happening's key, which DuckDB can filter on before it computes the view's ids."""
+    found by the happening's key, which DuckDB can filter on before it computes the view's ids.
+
+    With both codes known, every row of that key has the key's happening id (the md5 of the key), so
+    only the articles ``event_keys`` gives for the id are searched; an actor with no code is keyed by
+    its name in the id but not here, so then every event is searched, as before."""
+    ids = (_happening_articles(cur, key.get("happening_id"))
+           if key.get("source_code") is not None and key.get("target_code") is not None else None)
+    among, among_params = _among(ids)
     return rows(cur, f"""SELECT {EVENT_LIST}, url FROM event_facts
-        WHERE cameo = ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
+        WHERE {among} AND cameo = ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?
           AND date IS NOT DISTINCT FROM CAST(? AS DATE)
         ORDER BY published NULLS LAST, article_id, idx LIMIT ?""",
-                [key["cameo"], key.get("source_code"), key.get("target_code"), key.get("date"), limit])
+                among_params + [key["cameo"], key.get("source_code"), key.get("target_code"), key.get("date"), limit])
+
+
+def _view_sql(cur: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The SELECT of the store's view ``name`` (as the migrations defined it), or None."""
+    got = cur.execute("SELECT sql FROM duckdb_views() WHERE view_name = ? AND schema_name = 'main'"
+                      " AND database_name = current_database()", [name]).fetchall()
+    if not got:
+        return None
+    sql = got[0][0].strip().rstrip(";")
+    head = f"CREATE VIEW {name} AS "
+    return sql[len(head):] if sql.upper().startswith(head.upper()) else None
 
 
 def happening(cur: duckdb.DuckDBPyConnection, happening_id: int) -> Row | None:
-    return one(cur, "SELECT *, CAST(happening_id AS VARCHAR) AS happening_id FROM happenings"
-                    " WHERE happening_id = ?", [happening_id])
+    """The row of the ``happenings`` view for ``happening_id``. The view groups every event row by an
+    md5 id; with ``event_keys`` the store's own view is run over the events of the happening's articles
+    only (the view's text, so the same definition; every row it groups into this id is among them)."""
+    ids = _happening_articles(cur, happening_id)
+    body = _view_sql(cur, "happenings") if ids is not None else None
+    if ids is None or body is None:
+        return one(cur, "SELECT *, CAST(happening_id AS VARCHAR) AS happening_id FROM happenings"
+                        " WHERE happening_id = ?", [happening_id])
+    if not ids:
+        return None
+    among, params = _among(ids)
+    return one(cur, f"""WITH event_facts AS (SELECT * FROM main.event_facts WHERE {among}),
+        article_docs AS (SELECT * FROM main.article_docs WHERE {among})
+        SELECT *, CAST(happening_id AS VARCHAR) AS happening_id FROM ({body}) AS h WHERE happening_id = ?""",
+               params + params + [happening_id])
 
 
 def parse_happening_id(value: str) -> int:
