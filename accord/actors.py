@@ -165,7 +165,8 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     a people, a place) becomes a mention too, known or not: ``place_country`` (a gazetteer lookup, name →
     ISO3) gives cities and provinces their country; see :func:`_named_entities`.
     """
-    matches = _raw_matches(doc, actors, pub)
+    # "Iran-backed militias", "U.S.-trained forces": the backer is not the country of what it backs
+    matches = [m for m in _raw_matches(doc, actors, pub) if not _backer(doc, m.end)]
     country_counts: Counter = Counter(
         e.country for m in matches for e in m.entries if e.kind in ("country", "adjective", "capital", "demonym") and e.country
     )
@@ -189,12 +190,21 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
         mentions += _compose(doc, head, ms, country_counts, igo_codes)
-    mentions += _named_entities(doc, mentions, place_country)
+    mentions += [m for m in _named_entities(doc, mentions, place_country) if not _backer(doc, m.token_end)]
     if line_end:
         mentions = [m for m in mentions if m.start >= line_end]
     mentions = _resolve_appositions(doc, mentions)
     mentions = _resolve_references(doc, mentions, country_counts, line_country)
     return sorted(mentions, key=lambda m: (m.start, m.head))
+
+
+# Participles that, after "X-", say X supports or shaped the noun, not that it is X's.
+BACKING_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained",
+                                 "allied", "aligned", "inspired", "linked", "affiliated", "friendly", "leaning"})
+
+
+def _backer(doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_PARTICIPLES
 
 
 def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: dict[str, str]) -> list[Mention]:
@@ -492,6 +502,7 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
     found: set[str] = set()
+    places: set[str] = set()
     for r in resolved:
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
             continue
@@ -501,6 +512,9 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
                 tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS:
             found.add(r.actor.country)
+            # in the acted-on's own clause, a place it is in ("fired missiles at Saudi Arabia" is no place)
+            if tok.head.head.i in (doc[m.head].head.i, m.head) and tok.head.lower_ in ("in", "inside", "throughout", "across"):
+                places.add(r.actor.country)
         elif person:
             continue
         elif tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ in _RELATIONAL_PREPS):
@@ -509,6 +523,10 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             found.add(r.actor.country)
     if len(found) == 1:
         return next(iter(found))
+    if len(places) == 1 and doc[m.head].dep_ in ("dobj", "nsubjpass") and not person and not any(
+            r.how == "modifier" and m.token_start <= r.head < m.token_end for r in resolved):
+        # "the Saudi-led coalition bombed a school in Yemen": what is acted on is where it happens
+        return next(iter(places))
     if not found and setting is not None:
         return setting  # the dateline's country, a place: "KABUL, May 2 - Police arrested ..."
     if found or person:

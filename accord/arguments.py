@@ -123,9 +123,23 @@ def _people_count(tok) -> bool:
     return tok.lower_ in PEOPLE_COUNTS
 
 
+# Participles after a name that make the noun that name's ("EU-based airlines", "the Saudi-led coalition");
+# "Iran-backed militias" are not Iran's.
+OWNING_PARTICIPLES = frozenset({"led", "based", "run", "owned", "controlled", "headed", "dominated", "operated"})
+
+
 def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
-    """Countries named only by an adjective on a noun: "Palestinian lorries" → PSE."""
-    return [m.actor for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for m in ctx.modifiers.get(c.i, [])]
+    """Countries named only by an adjective on a noun: "Palestinian lorries" → PSE; "EU-based airlines" → EU."""
+    out = [m.actor for c in tok.children if c.dep_ in ("amod", "compound", "nmod") for m in ctx.modifiers.get(c.i, [])]
+    if out:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in OWNING_PARTICIPLES:
+            for n in c.children:
+                if n.dep_ in ("npadvmod", "compound", "nmod", "amod") and n.i < c.i:
+                    out += [m.actor for m in ctx.by_head.get(n.i, []) + ctx.modifiers.get(n.i, [])
+                            if m.actor.country or m.actor.igo]
+    return out
 
 
 def _subject_token(tok, depth: int = 0):
@@ -297,6 +311,14 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
                         if not _actors(ctx, p):  # "responded to a request from Haaretz"
                             cands.extend(_object_owners(ctx, p))
+    for o in objs:  # "lifted sanctions imposed on India", "the ban they imposed on aid agencies"
+        for c in o.children:
+            if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
+                for d in c.children:
+                    if d.dep_ == "prep" and d.lower_ in ("on", "against", "upon"):
+                        for p in d.children:
+                            if p.dep_ == "pobj":
+                                cands.append((_actors(ctx, p), f"'{o.text} {c.text} {d.text} {p.text}'"))
     for o in objs:  # "the rights of Palestinians", "a curfew in Montenegro"
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against", "from", "by"):

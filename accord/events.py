@@ -354,6 +354,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                     tgts, twhy = _place_target(ctx, c, [d for d in c.children if d.dep_ == "dobj"])
                     if tgts:
                         break
+        if not tgts and pat.code[:2] in CLAUSE_SUBJECT_ROOTS:
+            tgts, twhy = _clause_subject(ctx, tok, {_key(a) for a in srcs})
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
@@ -390,6 +392,22 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected
+# Abe to speak", "criticised Iran for …" (support, disapproval, rejection).
+CLAUSE_SUBJECT_ROOTS = frozenset({"05", "11", "12"})
+
+
+def _clause_subject(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            own = {k[1] for k in exclude if len(k) >= 3 and k[1]}
+            acts = [a for a in _actors(ctx, s) if _key(a) not in exclude and a.country not in own] if s is not None else []
+            if acts:
+                return acts, f"subject of '{c.text}'"
+    return [], ""
 
 
 def _verb_lemma(ctx: _Ctx, word: str) -> str | None:

@@ -171,3 +171,30 @@ def test_faces_criticism_from(code):
 def test_an_invitation_is_an_intent_to_meet(code):
     r = code("Vladimir Putin sent an invitation to Narendra Modi.")
     assert ("RUSGOV", "036", "INDGOV") in triples(r)
+
+
+def test_acting_on_a_clause_acts_on_its_subject(code):
+    r = code("The Pakistani Foreign Office on Thursday welcomed Vladimir Putin to mediate between India and Pakistan.")
+    assert any(c.startswith("05") and t == "RUSGOV" for _, c, t in triples(r))
+
+
+def test_lifting_sanctions_imposed_on_someone_is_done_to_them(code):
+    r = code("Japan has decided to lift economic sanctions imposed on India and Pakistan.")
+    assert {("JPN", "085", "IND"), ("JPN", "085", "PAK")} <= triples(r)
+
+
+def test_a_name_led_group_is_that_name_s(code):
+    r = code("Russia refused to allow two EU-based airlines to land.")
+    assert r.events  # the airlines are the EU's
+    r = code("Iran-backed militias attacked a base.")
+    assert not any(s and s.startswith("IRN") for s, _, _ in triples(r))
+
+
+def test_the_acted_on_is_of_the_place_it_is_in(code):
+    r = code("The Saudi-led coalition bombed a school in Yemen.")
+    assert any(c.startswith("19") and t == "YEMEDU" for _, c, t in triples(r))
+
+
+def test_a_backer_is_not_the_country_of_what_it_backs(code):
+    r = code("Iran-backed Houthi rebels fired missiles at Saudi Arabia.")
+    assert any(s == "YEMREB" and c.startswith("19") and t == "SAU" for s, c, t in triples(r))
