@@ -51,7 +51,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-__all__ = ["KEYS", "MONTHS", "TABLES", "Rollup", "add_keys", "fresh", "keys_fresh", "rebuild", "refresh", "select_sql"]
+__all__ = ["KEYS", "MONTHS", "SIDES", "TABLES", "Rollup", "add_keys", "delete_keys", "fresh", "keys_fresh", "rebuild",
+           "refresh", "select_sql", "sort_sides"]
 
 # One row per event mention with what the rollups group and count by (over event_facts).
 MENTIONS = """SELECT date AS day, hash(source_code, target_code, cameo, date) AS hap,
@@ -113,6 +114,18 @@ KEYS = "event_keys"
 # what event_keys holds of each event row, read from event_facts (the happening id is defined there)
 _KEYS_SQL = """SELECT article_id, idx, happening_id, date, coalesce(negated, false), cameo, quad_class
 FROM event_facts"""
+SIDES = "event_sides"
+# what event_sides holds of each event row (migrations/011_event_sides.sql), and the order it is kept in
+_SIDES_SQL = """SELECT source_country, target_country, source_code, target_code, source_igo, target_igo,
+       article_id, idx, date, historical, negated, cameo, cameo_root, quad_class, goldstein
+FROM event_facts"""
+SIDES_ORDER = ("source_country NULLS LAST, target_country NULLS LAST, source_code NULLS LAST, target_code NULLS LAST,"
+               " article_id, idx")
+# the writer sorts event_sides again when the rows appended since its last sort pass this share of it
+SORT_AFTER = 0.25
+SORT_AT_LEAST = 50_000
+# the tables of one row per event row, kept by the writer: name and what each row holds
+_PER_EVENT = ((KEYS, _KEYS_SQL), (SIDES, _SIDES_SQL))
 
 
 def select_sql(table: str, mentions: str = f"({MENTIONS})") -> str:
@@ -133,9 +146,11 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
     if _has(con, MONTHS):
         con.execute(f"DELETE FROM {MONTHS}")
         con.execute(f"INSERT INTO {MONTHS} {_MONTHS_SQL.format(where='TRUE')}")
-    if _has(con, KEYS):
-        con.execute(f"DELETE FROM {KEYS}")
-        con.execute(f"INSERT INTO {KEYS} {_KEYS_SQL}")
+    for name, sql in _PER_EVENT:
+        if _has(con, name):
+            con.execute(f"DELETE FROM {name}")
+            con.execute(f"INSERT INTO {name} {sql}")
+    sort_sides(con, force=True)
 
 
 def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -144,28 +159,56 @@ def _has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 
 def add_keys(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
-    """Add the ``event_keys`` rows of the events of ``article_ids`` (just written, in the caller's
-    transaction). The ids are a list of constants, so DuckDB looks them up in the article id index."""
+    """Add the ``event_keys`` and ``event_sides`` rows of the events of ``article_ids`` (just written, in
+    the caller's transaction), then sort ``event_sides`` again if enough rows came since its last sort.
+    The ids are a list of constants, so DuckDB looks them up in the article id index."""
     ids = sorted(set(article_ids))
-    if not ids or not _has(con, KEYS):
+    if not ids:
         return
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        con.execute(f"INSERT INTO {KEYS} {_KEYS_SQL} WHERE article_id IN ({', '.join('?' * len(chunk))})", chunk)
+    for name, sql in _PER_EVENT:
+        if not _has(con, name):
+            continue
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            con.execute(f"INSERT INTO {name} {sql} WHERE article_id IN ({', '.join('?' * len(chunk))})", chunk)
+    sort_sides(con)
 
 
 def delete_keys(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
-    """Remove the ``event_keys`` rows of an article's events (in the caller's transaction)."""
-    if _has(con, KEYS):
-        con.execute(f"DELETE FROM {KEYS} WHERE article_id = ?", [article_id])
+    """Remove the ``event_keys`` and ``event_sides`` rows of an article's events (in the caller's transaction)."""
+    for name, _ in _PER_EVENT:
+        if _has(con, name):
+            con.execute(f"DELETE FROM {name} WHERE article_id = ?", [article_id])
 
 
-def keys_fresh(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether ``event_keys`` exists and has a row per event row (events written around the writer, as
-    ``bench_dyad.py`` does, make it stale until :func:`rebuild`)."""
-    if not _has(con, KEYS):
+def sort_sides(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
+    """Sort ``event_sides`` again (in the caller's transaction) when the rows appended since its last sort
+    pass :data:`SORT_AFTER` of it and :data:`SORT_AT_LEAST`, or when ``force``; True when it did. The order
+    only makes a dyad's read fast (its row groups' min/max skip the others); any order gives the same rows,
+    and sorting again each time the table grows by a quarter costs the writer a few rewrites of it in all."""
+    if not _has(con, SIDES) or not _has(con, f"{SIDES}_sorted"):
         return False
-    keys, events = con.execute(f"SELECT (SELECT count(*) FROM {KEYS}), (SELECT count(*) FROM events)").fetchone()
+    rows, sorted_rows = con.execute(f"SELECT (SELECT count(*) FROM {SIDES}),"
+                                    f" (SELECT coalesce(max(sorted_rows), 0) FROM {SIDES}_sorted)").fetchone()
+    if not force and rows - sorted_rows < max(SORT_AT_LEAST, SORT_AFTER * sorted_rows):
+        return False
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _accord_sides AS SELECT * FROM {SIDES} ORDER BY {SIDES_ORDER}")
+    try:
+        con.execute(f"DELETE FROM {SIDES}")
+        con.execute(f"INSERT INTO {SIDES} SELECT * FROM _accord_sides ORDER BY {SIDES_ORDER}")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _accord_sides")
+    con.execute(f"DELETE FROM {SIDES}_sorted")
+    con.execute(f"INSERT INTO {SIDES}_sorted VALUES (?)", [int(rows)])
+    return True
+
+
+def keys_fresh(con: duckdb.DuckDBPyConnection, table: str = KEYS) -> bool:
+    """Whether ``table`` (``event_keys`` or ``event_sides``) exists and has a row per event row (events
+    written around the writer, as ``bench_dyad.py`` does, make it stale until :func:`rebuild`)."""
+    if not _has(con, table):
+        return False
+    keys, events = con.execute(f"SELECT (SELECT count(*) FROM {table}), (SELECT count(*) FROM events)").fetchone()
     return int(keys) == int(events)
 
 

@@ -69,7 +69,8 @@ def assert_exact(con: duckdb.DuckDBPyConnection) -> None:
         assert table(con, t.name) == regrouped(con, t.name), t.name
     assert table(con, rollups.MONTHS) == months_regrouped(con)
     assert table(con, rollups.KEYS) == keys_regrouped(con)
-    assert rollups.fresh(con) and rollups.keys_fresh(con)
+    assert table(con, rollups.SIDES) == sorted(con.execute(rollups._SIDES_SQL).fetchall(), key=repr)
+    assert rollups.fresh(con) and rollups.keys_fresh(con) and rollups.keys_fresh(con, rollups.SIDES)
 
 
 @pytest.fixture
@@ -116,7 +117,7 @@ def test_rollups_of_a_store_written_before_them_are_backfilled_by_the_migration(
         expected = {t.name: table(s.con, t.name) for t in rollups.TABLES}
     con = duckdb.connect(str(path))
     con.execute("DROP INDEX events_article_id")  # back to a store of version 8 (010 needs 009's rollups)
-    for t in [t.name for t in rollups.TABLES] + [rollups.KEYS, rollups.MONTHS]:
+    for t in [t.name for t in rollups.TABLES] + [rollups.KEYS, rollups.MONTHS, rollups.SIDES, f"{rollups.SIDES}_sorted"]:
         con.execute(f"DROP TABLE {t}")
     con.execute("DELETE FROM schema_migrations WHERE version >= 9")
     con.close()
@@ -126,19 +127,24 @@ def test_rollups_of_a_store_written_before_them_are_backfilled_by_the_migration(
     assert [v for v, _, _ in migrations()][-1] >= 9
 
 
-def test_event_keys_and_months_of_a_store_written_before_them_are_backfilled_by_migration_010(tmp_path: Path):
+def test_event_keys_sides_and_months_of_a_store_written_before_them_are_backfilled_by_migrations(tmp_path: Path):
     path = tmp_path / "old.duckdb"
+    added = (rollups.KEYS, rollups.MONTHS, rollups.SIDES, f"{rollups.SIDES}_sorted")
     with Store(path) as s:
         s.write_batch([article(i, random.Random(i)) for i in range(30)])
-        expected = {t: table(s.con, t) for t in (rollups.KEYS, rollups.MONTHS)}
+        expected = {t: table(s.con, t) for t in added[:3]}
     con = duckdb.connect(str(path))
     con.execute("DROP INDEX events_article_id")  # back to a store of version 9
-    for t in (rollups.KEYS, rollups.MONTHS):
+    for t in added:
         con.execute(f"DROP TABLE {t}")
     con.execute("DELETE FROM schema_migrations WHERE version >= 10")
     con.close()
-    with Store(path) as s:  # migration 010 runs again: its own SQL, not accord.rollups
-        assert {t: table(s.con, t) for t in (rollups.KEYS, rollups.MONTHS)} == expected
+    with Store(path) as s:  # migrations 010 and 011 run again: their own SQL, not accord.rollups
+        assert {t: table(s.con, t) for t in added[:3]} == expected
+        assert table(s.con, added[3]) == [(120,)]  # the backfill is sorted: all 120 rows
+        in_order = s.con.execute(f"SELECT article_id, idx FROM {rollups.SIDES}").fetchall()
+        assert in_order == s.con.execute(f"SELECT article_id, idx FROM {rollups.SIDES}"
+                                         f" ORDER BY {rollups.SIDES_ORDER}").fetchall()
         assert_exact(s.con)
         assert s.con.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'events_article_id'"
                              ).fetchone()[0] == 1
@@ -184,7 +190,11 @@ def test_filters_the_rollups_do_not_hold_are_answered_from_the_events(store: Sto
     assert Q.rolled(cur, Filters(cameo="19"), "rollup_days") is not None
 
 
-@pytest.mark.parametrize("f", FILTERS[:4], ids=lambda f: f.query() or "unfiltered")
+DYAD_FILTERS = FILTERS[:4] + [Filters(country="IRQ"), Filters(q="sentence 1"), Filters(modality="asserted"),
+                              Filters(min_mentions=2, negated="include")]
+
+
+@pytest.mark.parametrize("f", DYAD_FILTERS, ids=lambda f: f.query() or "unfiltered")
 def test_a_dyad_read_in_one_scan_gives_what_each_part_reads_from_the_events(store: Store, f: Filters):
     store.write_batch([article(i, random.Random(i), n_events=6) for i in range(60)])
     cur = store.con.cursor()
@@ -238,3 +248,44 @@ def test_every_happening_and_its_mentions_found_through_event_keys_are_those_of_
     monkeypatch.setattr(Q, "USE_KEYS", False)
     assert keyed == answers()
     assert keyed["happenings"][12345] is None and sum(h is not None for h in keyed["happenings"].values()) > 20
+
+
+DYADS = [("IRN", "IRQ"), ("IR", "IGO"), ("UN", "NATO"), ("IRQ", "IRQ"), ("IRNGOV", "IRQMIL"), ("IRQ", "UN")]
+
+
+def test_a_dyad_read_from_event_sides_is_the_dyad_read_from_the_events_sorted_or_not(store: Store, monkeypatch):
+    """Sides match by country, organisation (any case) or code prefix ('IR' is Iran and Iraq, 'IGO' every
+    organisation); an actor with a country and no code ('militants' of Iraq) still counts by country."""
+    rng = random.Random(17)
+    store.write_batch([article(i, rng, n_events=6) for i in range(50)])
+    assert rollups.sort_sides(store.con, force=True)
+    store.write_batch([article(i, rng, n_events=6) for i in range(50, 70)])  # appended after the sort
+    assert not rollups.sort_sides(store.con)  # a small tail is left unsorted
+    cur = store.con.cursor()
+    filters = [Filters(), Filters(negated="include"), Filters(start=dt.date(2024, 8, 2), cameo="1"),
+               Filters(quad=4, negated="only"), Filters(actor="IRN")]  # the dyad ignores the actor filter
+    assert all(Q._sided(cur, f) for f in filters)
+
+    def dyads() -> list:
+        return [Q.dyad(cur, f, a, b) for f in filters for a, b in DYADS]
+
+    sided = dyads()
+    monkeypatch.setattr(Q, "USE_KEYS", False)
+    assert not Q._sided(cur, Filters())
+    assert sided == dyads()
+    assert all(d["events"] for d in sided[:len(DYADS)])
+
+
+def test_the_writer_sorts_event_sides_again_when_a_quarter_of_it_came_since_the_last_sort(store: Store, monkeypatch):
+    monkeypatch.setattr(rollups, "SORT_AT_LEAST", 10)
+    rng = random.Random(3)
+    store.write_batch([article(i, rng, n_events=6) for i in range(10)])
+    sorted_rows = store.con.execute(f"SELECT sorted_rows FROM {rollups.SIDES}_sorted").fetchone()[0]
+    assert sorted_rows == store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 60
+    store.write_batch([article(i, rng, n_events=2) for i in range(10, 14)])  # 8 rows: not yet
+    assert store.con.execute(f"SELECT sorted_rows FROM {rollups.SIDES}_sorted").fetchone()[0] == 60
+    store.write_batch([article(i, rng, n_events=4) for i in range(14, 18)])  # 24 since: sorted again
+    assert store.con.execute(f"SELECT sorted_rows FROM {rollups.SIDES}_sorted").fetchone()[0] == 84
+    keys = f"SELECT article_id, idx FROM {rollups.SIDES}"
+    assert store.con.execute(keys).fetchall() == store.con.execute(f"{keys} ORDER BY {rollups.SIDES_ORDER}").fetchall()
+    assert_exact(store.con)

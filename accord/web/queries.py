@@ -748,27 +748,70 @@ def dyad_events(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, rel:
     return top_rows(cur, f"({where})", params, "date DESC NULLS LAST, article_id, idx", 100, rel)
 
 
-_DYAD_COLUMNS = """article_id, idx, date, published, historical, source_code, source_country, source_igo, target_code,
-    target_country, target_igo, location_country, cameo, cameo_root, quad_class, goldstein, negated, modality,
-    plover_type, confidence"""
+_DYAD_COLUMNS = """article_id, idx, date, historical, source_code, source_country, source_igo, target_code,
+    target_country, target_igo, cameo, cameo_root, quad_class, goldstein"""
+
+
+def _filter_columns(f: Filters) -> str:
+    """The columns ``f.where()`` reads beyond those of :data:`_DYAD_COLUMNS`."""
+    need = [("negated", f.negated != "include"), ("location_country", bool(f.country)),
+            ("plover_type", bool(f.plover)), ("modality", bool(f.modality)), ("confidence", bool(f.min_conf)),
+            ("sentence", bool(f.q)), ("happening_id", bool(f.min_mentions))]
+    return "".join(f", {c}" for c, used in need if used)
+
+
+def _side_terms(side: str, x: str) -> list[tuple[str, list[Any]]]:
+    """The three ways a side matches ``x`` (see :func:`dyad_sides`), each a condition DuckDB pushes into a
+    scan: the code prefix as the range of codes it starts (``x`` is letters and digits, so the code after
+    every code starting with ``x`` is ``x`` with its last character raised by one), kept exact by
+    ``starts_with``; the organisation only where there is one."""
+    after = x[:-1] + chr(ord(x[-1]) + 1)
+    return [(f"{side}_country = ?", [x]), (f"{side}_igo IS NOT NULL AND upper({side}_igo) = ?", [x]),
+            (f"{side}_code >= ? AND {side}_code < ? AND starts_with({side}_code, ?)", [x, after, x])]
+
+
+def _sided(cur: duckdb.DuckDBPyConnection, f: Filters) -> bool:
+    """Whether the dyad of ``f`` can be read from ``event_sides``: the filter touches only what it holds
+    (dates, negated, CAMEO code, quad class) and it is up to date."""
+    rest = f.with_(actor=None, start=None, end=None, negated="include", cameo=None, quad=None)
+    return USE_KEYS and rest.where()[0] == "TRUE" and rollups.keys_fresh(cur, rollups.SIDES)
+
+
+def _sided_rows(f: Filters, a: str, b: str, cols: str) -> tuple[str, list[Any]]:
+    """The dyad's rows from ``event_sides`` as a UNION of conjunctive reads, one per way each side can
+    match, in each direction (the OR of :func:`dyad_sides`, which DuckDB cannot push into the scan, spelt
+    as conditions it can; the table is sorted by the sides, so each read skips all but a few row groups)."""
+    where, params = f.with_(actor=None).where()
+    parts, args = [], []
+    for x, y in ((a, b), (b, a)):
+        for s_cond, s_args in _side_terms("source", x):
+            for t_cond, t_args in _side_terms("target", y):
+                parts.append(f"SELECT {cols} FROM {rollups.SIDES} WHERE {where} AND {s_cond} AND {t_cond}")
+                args += params + s_args + t_args
+    return " UNION ".join(parts), args
 
 
 def dyad(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str) -> Row:
     """Both directions of a dyad: per period, events by quad class and mean Goldstein; CAMEO roots over
     time; the latest events.
 
-    The dyad's event rows (both directions, the filter applied) are read once, in one scan of the
-    events, and every part is computed over them: the side conditions cannot be pushed into the scan
-    (an OR of country, organisation and code prefix), so each part reading the events itself would
-    scan them all again (five scans: seconds at ten million rows)."""
+    The dyad's event rows (both directions, the filter applied) are read once, and every part is
+    computed over them: the side conditions cannot be pushed into a scan of the events (an OR of
+    country, organisation and code prefix), so each part reading the events itself would scan them all
+    again (five scans: seconds at ten million rows). With ``event_sides`` (migration 011) the one read is
+    a union of pushed-down reads of a table sorted by the sides (:func:`_sided_rows`)."""
     where, params = dyad_sides(f, a, b)["both"]
     name = "_accord_dyad_rows"
     # only the columns the parts and the filter read: DuckDB cannot skip the other columns of rows an
     # OR condition rejects, so every column read costs a pass over all the events (the sentence most)
-    cols = _DYAD_COLUMNS + (", sentence" if f.q else "") + (", happening_id" if f.min_mentions else "")
+    cols = _DYAD_COLUMNS + _filter_columns(f)
     with warnings.catch_warnings():  # the copy it warns of is of the dyad's rows only
         warnings.filterwarnings("ignore", "Arrow output on a DB-API result")
-        got = cur.execute(f"SELECT {cols} FROM event_facts WHERE ({where})", params).to_arrow_table()
+        if _sided(cur, f):  # the same rows, from the copy of the sides sorted for this read
+            sql, args = _sided_rows(f, a, b, cols)
+            got = cur.execute(sql, args).to_arrow_table()
+        else:
+            got = cur.execute(f"SELECT {cols} FROM event_facts WHERE ({where})", params).to_arrow_table()
     cur.register(name, got)
     try:
         span = dyad_span(cur, f, a, b, name)
