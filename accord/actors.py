@@ -563,7 +563,8 @@ def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None
 def _reporting_subject(resolved: list[Mention], doc, pron, plural: bool) -> Mention | None:
     """"The union said it would end the strike", "Rebels said they will free two hostages": a subject pronoun
     of a reported clause is the subject of the verb that reports it, even an actor with no country (the
-    nearer evidence beats the country requirement of other references). Number must agree."""
+    nearer evidence beats the country requirement of other references) when it has a sector other than
+    business. Number must agree."""
     if pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = pron.head
@@ -572,7 +573,9 @@ def _reporting_subject(resolved: list[Mention], doc, pron, plural: bool) -> Ment
             break
         verb = verb.head
         for r in resolved:
-            if r.how in ("pronoun", "modifier") or not (r.actor.role or r.actor.name) or r.end > pron.idx:
+            # a sector of public life ("the union", "rebels"); not an unknown name, mostly companies in
+            # business news ("ChemLawn Corp said it has started talks")
+            if r.how in ("pronoun", "modifier") or not r.actor.role or r.actor.role == "BUS" or r.end > pron.idx:
                 continue
             tok = doc[r.head]
             if tok.head.i != verb.i or tok.dep_ not in ("nsubj", "nsubjpass"):
