@@ -196,8 +196,9 @@ class Attributes:
     label, whether it is whitespace and (for a few dozen words) its lower-case form; the lemmatizer looks at
     the token's form, POS and morphology (and caches on exactly that). So each distinct key is worked out
     once, by the real components on a one-token document, and every token with a known key is set from the
-    table with ``Doc.from_array``. A document where one of the ruler's few multi-token patterns ("gon na",
-    "let 's", "there is") could match is handed to the real components whole.
+    table with ``Doc.from_array``. Where one of the ruler's few multi-token patterns ("gon na", "let 's",
+    "there is") could match, the real ruler is run on those few tokens with the longest pattern's reach
+    around them, so that it sees every match that covers them, and their values are taken from it.
     """
 
     def __init__(self, ruler, lemmatizer) -> None:
@@ -215,16 +216,19 @@ class Attributes:
         # a multi-token pattern is looked for only where its first word-constrained token fits
         self._multi = [(next((i for i, tok in enumerate(p) if "LOWER" in tok), -1), p) for p in patterns if len(p) > 1]
         self._anchors = _WordTest(self.vocab.strings, [[p[i]["LOWER"]] if i >= 0 else [] for i, p in self._multi])
+        self._reach = max((len(p) for _, p in self._multi), default=1) - 1
         self._ruled: dict[tuple[int, int, int, int], tuple[int, int, int, int, int]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
         # (form, tag, dependency label) → everything both components set: one lookup per token
         self._done: dict[tuple[int, int, int], tuple[int, int, int, int, int]] = {}
 
-    def _multi_may_match(self, rows: list[list[int]]) -> bool:
-        """Could a multi-token pattern match in this document?"""
+    def _multi_may_match(self, rows: list[list[int]]) -> list[tuple[int, int]]:
+        """The token spans where a multi-token pattern could match in this document (every real match is
+        one of them); the whole document when a pattern has no word to look for."""
         if any(anchor < 0 for anchor, _ in self._multi):
-            return True  # a pattern with no word in it: only the real ruler can tell
+            return [(0, len(rows))]  # a pattern with no word in it: only the real ruler can tell
         strings = self.vocab.strings
+        spans = []
         for j, row in enumerate(rows):
             for m in self._anchors(row[1]):
                 anchor, pattern = self._multi[m]
@@ -232,8 +236,8 @@ class Attributes:
                 if 0 <= start and start + len(pattern) <= len(rows) and all(
                     _token_fits(tok, strings, rows[start + k]) for k, tok in enumerate(pattern)
                 ):
-                    return True
-        return False
+                    spans.append((start, start + len(pattern)))
+        return spans
 
     def _learn(self, row: list[int]) -> tuple[int, int, int, int, int]:
         """What the real ruler does to one token of this form, tag and dependency label."""
@@ -253,25 +257,34 @@ class Attributes:
             return doc
         rows = doc.to_array([ORTH, LOWER, TAG, DEP, IS_SPACE]).tolist()
         done = self._done
-        multi = bool(self._multi) and self._multi_may_match(rows)
+        spans = self._multi_may_match(rows) if self._multi else []
+        multi = bool(spans)
         if not multi:  # the common case: every token's form, tag and label seen before
             final = [done.get((row[0], row[2], row[3])) for row in rows]
             if None not in final:
                 doc.from_array([TAG, DEP, POS, MORPH, LEMMA], _array(final))
                 return doc
-        if multi:  # rare: the real ruler, then the lemma table
-            self.ruler(doc)
-            after = [tuple(r) for r in doc.to_array([TAG, DEP, POS, MORPH, LEMMA]).tolist()]
-        else:
-            ruled, special = self._ruled, self._special
-            after = []
-            for row in rows:
-                key = (row[1] if special(row[1]) else 0, row[2], row[3], row[4])
-                out = ruled.get(key)
-                if out is None:
-                    out = ruled[key] = self._learn(row)
-                after.append(out)
-            doc.from_array([TAG, DEP, POS, MORPH], _array([out[:4] for out in after]))
+        ruled, special = self._ruled, self._special
+        after = []
+        for row in rows:
+            key = (row[1] if special(row[1]) else 0, row[2], row[3], row[4])
+            out = ruled.get(key)
+            if out is None:
+                out = ruled[key] = self._learn(row)
+            after.append(out)
+        # rare: where a multi-token pattern may match, the real ruler on those tokens and as many more on
+        # each side as the longest pattern reaches (so every match that covers them is inside), then the
+        # lemma table. A match's effect belongs to its context, so these tokens stay out of the memo.
+        for start, end in spans:
+            lo, hi = max(0, start - self._reach), min(len(rows), end + self._reach)
+            window = doc[lo:hi].as_doc()
+            # a copied span re-labels the tokens whose head lies outside it; the patterns read the labels
+            window.from_array([DEP], _array([row[3] for row in rows[lo:hi]]))
+            self.ruler(window)
+            ruled_window = window.to_array([TAG, DEP, POS, MORPH, LEMMA]).tolist()
+            for i in range(start, end):
+                after[i] = tuple(ruled_window[i - lo])
+        doc.from_array([TAG, DEP, POS, MORPH], _array([out[:4] for out in after]))
         lemmas, overwrite = self._lemmas, self.lemmatizer.overwrite
         values = []
         for i, (row, out) in enumerate(zip(rows, after, strict=True)):
