@@ -58,7 +58,7 @@ class Family:
         table = dict(self.mapping)
         for n in (4, 3, 2):
             if inner[:n] in table:
-                return table[inner[:n]]
+                return inner if table[inner[:n]] == "=" else table[inner[:n]]  # "=": the complement's own code
         return self.default
 
 
@@ -115,7 +115,7 @@ class VerbDictionary:
                         store[lemma].append(pat)
             for name, fam in (data.get("families") or {}).items():
                 for code in [fam.get("default", "")] + list((fam.get("map") or {}).values()):
-                    if str(code) not in table:
+                    if str(code) not in table and str(code) != "=":
                         raise ValueError(f"{where}: family {name}: unknown CAMEO code {code!r}")
                 quiet = fam.get("silence") or {}
                 f = Family(name, str(fam["default"]), tuple((str(k), str(v)) for k, v in (fam.get("map") or {}).items()),

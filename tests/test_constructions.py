@@ -198,3 +198,10 @@ def test_the_acted_on_is_of_the_place_it_is_in(code):
 def test_a_backer_is_not_the_country_of_what_it_backs(code):
     r = code("Iran-backed Houthi rebels fired missiles at Saudi Arabia.")
     assert any(s == "YEMREB" and c.startswith("19") and t == "SAU" for s, c, t in triples(r))
+
+
+# A light verb of intent over a noun of disapproval is the disapproval ("=" in a family map).
+def test_offered_criticism_is_criticism(code):
+    r = code("The European Parliament delegation offered scathing criticism of the Maltese government.")
+    assert any(c.startswith("11") and t == "MLTGOV" for _, c, t in triples(r))
+    assert not any(c.startswith("03") for _, c, _ in triples(r))
