@@ -208,7 +208,7 @@ def test_a_dyad_read_in_one_scan_gives_what_each_part_reads_from_the_events(stor
 
 
 @pytest.mark.parametrize("f", FILTERS, ids=lambda f: f.query() or "unfiltered")
-def test_newest_events_found_through_event_keys_are_those_found_in_the_events(store: Store, monkeypatch, f: Filters):
+def test_newest_events_and_country_facets_through_event_keys_and_sides_are_those_of_the_events(store: Store, monkeypatch, f: Filters):
     rng = random.Random(11)
     store.write_batch([article(i, rng, n_events=6) for i in range(60)])
     cur = store.con.cursor()
@@ -223,10 +223,14 @@ def test_newest_events_found_through_event_keys_are_those_found_in_the_events(st
                 return out
             after = nxt
 
-    keyed = {"latest": Q.latest(cur, f, 25), "pages": pages()}
+    def answers() -> dict:
+        return {"latest": Q.latest(cur, f, 25), "pages": pages(),
+                "facets": [Q.facet(cur, f, name) for name in ("source", "target")]}
+
+    keyed = answers()
     monkeypatch.setattr(Q, "USE_KEYS", False)
     assert Q.keyed(cur, f) == "event_facts"
-    assert keyed == {"latest": Q.latest(cur, f, 25), "pages": pages()}
+    assert keyed == answers()
     assert keyed["latest"] or f.negated == "only"
 
 
@@ -265,6 +269,7 @@ def test_a_dyad_read_from_event_sides_is_the_dyad_read_from_the_events_sorted_or
     filters = [Filters(), Filters(negated="include"), Filters(start=dt.date(2024, 8, 2), cameo="1"),
                Filters(quad=4, negated="only"), Filters(actor="IRN")]  # the dyad ignores the actor filter
     assert all(Q._sided(cur, f) for f in filters)
+    assert not Q._sided(cur, Filters(actor="IRN"), dyad=False)  # elsewhere the actor filter counts
 
     def dyads() -> list:
         return [Q.dyad(cur, f, a, b) for f in filters for a, b in DYADS]

@@ -586,8 +586,10 @@ def facet(cur: duckdb.DuckDBPyConnection, f: Filters, name: str, n: int = 12) ->
             ORDER BY events DESC, value LIMIT ?""", r.params + [n])
     where, params = f.where()
     cnt = counter(cur)
+    # the source and target countries are in event_sides, a fraction of the events' width
+    rel = rollups.SIDES if name in ("source", "target") and _sided(cur, f, dyad=False) else "event_facts"
     return rows(cur, f"""SELECT CAST({FACETS[name]} AS VARCHAR) AS value, {cnt} AS events
-        FROM event_facts WHERE {where} AND {FACETS[name]} IS NOT NULL GROUP BY 1 ORDER BY events DESC, value
+        FROM {rel} WHERE {where} AND {FACETS[name]} IS NOT NULL GROUP BY 1 ORDER BY events DESC, value
         LIMIT ?""", params + [n])
 
 
@@ -770,10 +772,11 @@ def _side_terms(side: str, x: str) -> list[tuple[str, list[Any]]]:
             (f"{side}_code >= ? AND {side}_code < ? AND starts_with({side}_code, ?)", [x, after, x])]
 
 
-def _sided(cur: duckdb.DuckDBPyConnection, f: Filters) -> bool:
-    """Whether the dyad of ``f`` can be read from ``event_sides``: the filter touches only what it holds
-    (dates, negated, CAMEO code, quad class) and it is up to date."""
-    rest = f.with_(actor=None, start=None, end=None, negated="include", cameo=None, quad=None)
+def _sided(cur: duckdb.DuckDBPyConnection, f: Filters, dyad: bool = True) -> bool:
+    """Whether the dyad of ``f`` (which leaves out the actor filter), or with ``dyad=False`` anything of
+    ``f``, can be read from ``event_sides``: the filter touches only what it holds (dates, negated, CAMEO
+    code, quad class) and it is up to date."""
+    rest = f.with_(actor=None if dyad else f.actor, start=None, end=None, negated="include", cameo=None, quad=None)
     return USE_KEYS and rest.where()[0] == "TRUE" and rollups.keys_fresh(cur, rollups.SIDES)
 
 
