@@ -293,12 +293,14 @@ def plover_sql() -> str:
 
 def export_tables(con: duckdb.DuckDBPyConnection, out: Path, fmt: str) -> list[Path]:
     """Every table (but the bookkeeping: migrations, files a watcher read, the collector's URL queue, and
-    the rollups, which are sums of the events) and the happenings view, one file each in ``out``; user
-    corrections (``feedback``) and news sources (``feeds``) are data and exported."""
+    the rollups and per-event lookups, which are sums and copies of the events) and the happenings view,
+    one file each in ``out``; user corrections (``feedback``) and news sources (``feeds``) are data and
+    exported."""
     out.mkdir(parents=True, exist_ok=True)
     names = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal"
-        " AND table_name NOT IN ('schema_migrations', 'watched_files', 'frontier')"
+        " AND table_name NOT IN ('schema_migrations', 'watched_files', 'frontier', 'event_keys', 'event_sides',"
+        " 'event_sides_sorted')"
         " AND NOT starts_with(table_name, 'rollup_') ORDER BY table_name"
     ).fetchall()]
     names.append("happenings")

@@ -41,6 +41,10 @@ one month); the writer recomputes the months of the days it refreshed, from ``ro
 date as ``event_facts`` computes them, negated, CAMEO code and quad class. The writer adds the rows of the
 events it adds (:func:`add_keys`, read from ``event_facts`` so the happening id has one definition) and
 deletes those of an article it deletes; :func:`keys_fresh` is the row-count check of :func:`fresh`.
+``event_sides`` (version 11) is kept the same way: per event row the six side columns and what a dyad
+page reads, in the order of the sides so that a dyad's pushed-down reads skip most row groups; rows the
+writer adds go at the end, and :func:`sort_sides` sorts the table again when a quarter of it came since
+its last sort (the order is for speed only: any order holds the same rows).
 """
 
 from __future__ import annotations
