@@ -115,6 +115,9 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     if tok.pos_ in ("NOUN", "PROPN"):
         pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        # a nominalisation's object is its "of" phrase: "the deployment of 230 troops", "the release of prisoners"
+        mods |= {w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" for w in (g.lower_, g.lemma_.lower())}
         for p in pats:
             if p.objects is None or (mods & p.objects):
                 yield p

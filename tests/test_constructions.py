@@ -205,3 +205,9 @@ def test_offered_criticism_is_criticism(code):
     r = code("The European Parliament delegation offered scathing criticism of the Maltese government.")
     assert any(c.startswith("11") and t == "MLTGOV" for _, c, t in triples(r))
     assert not any(c.startswith("03") for _, c, _ in triples(r))
+
+
+# A nominalisation's object is its "of" phrase.
+def test_deployment_of_troops_is_a_deployment(code):
+    r = code("Nigeria on Saturday announced the deployment of 230 troops to Liberia.")
+    assert ("NGA", "154", "LBR") in triples(r)
