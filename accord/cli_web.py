@@ -17,6 +17,9 @@ import click
               help="Ingest files arriving in DIR, in this process, through the one writer.")
 @click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(0.05),
               help="With --watch: seconds between looks at DIR.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(0, 64),
+              help="With --watch: processes coding the files, each loading the model once "
+                   "(0: in the server process, which slows its pages).")
 @click.option("--collect", "sources", multiple=True, metavar="SOURCE",
               help="Collect from SOURCE (feeds; repeatable) with accord.collect.poll, in the writer thread.")
 @click.option("--every", default="15m", show_default=True, help="How often --collect polls (30s, 15m, 1h).")
@@ -29,7 +32,7 @@ import click
 @click.option("--time-limit", default=5.0, show_default=True, type=click.FloatRange(0.1, 600),
               help="Seconds one HTTP query may run before it is stopped.")
 @click.option("--dict", "dicts", multiple=True, metavar="FILE", help="Extra actor/verb dictionary for --watch ingest.")
-def serve_cmd(db: str, host: str, port: int, token: str | None, watch_dir: str | None, interval: float, sources: tuple[str, ...],
+def serve_cmd(db: str, host: str, port: int, token: str | None, watch_dir: str | None, interval: float, workers: int, sources: tuple[str, ...],
               every: str, contact: str, snapshot: bool | None, refresh: float, readers: int, time_limit: float,
               dicts: tuple[str, ...]) -> None:
     """Serve the dashboard and JSON API over a store (offline: every asset ships in the package).
@@ -47,7 +50,7 @@ def serve_cmd(db: str, host: str, port: int, token: str | None, watch_dir: str |
     from accord.web.server import ServeError, ServeSettings, parse_every, serve
 
     try:
-        settings = ServeSettings(db=db, host=host, port=port, token=token, watch=watch_dir, interval=interval,
+        settings = ServeSettings(db=db, host=host, port=port, token=token, watch=watch_dir, interval=interval, workers=workers,
                                  collect=sources,
                                  every=parse_every(every), snapshot=snapshot, refresh=refresh, readers=readers,
                                  time_limit=time_limit, dictionaries=dicts, contact=contact)

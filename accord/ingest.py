@@ -99,11 +99,13 @@ def ingest(
     flush_seconds: float = FLUSH_SECONDS,
     timeout: float | None = TIMEOUT,
     command: str | None = None,
+    pool: CodingPool | None = None,
 ) -> IngestReport:
     """Read ``paths``, code every new article, store it; returns what happened.
 
     ``workers`` > 1 codes in that many processes; ``resources`` (already loaded) is used when coding in
-    this process; ``progress(report, estimated_total)`` is called after every item.
+    this process; ``pool`` (a :class:`CodingPool` kept across calls, as ``--watch`` does) codes in its
+    processes instead of starting new ones; ``progress(report, estimated_total)`` is called after every item.
     """
     paths = list(paths)
     config = config or Config()
@@ -131,7 +133,7 @@ def ingest(
                 pending.clear()
             last_flush = time.monotonic()
 
-        with _coded(todo(), workers, config, resources, timeout) as results, _flushed_on(WorkerLost, flush):
+        with _coded(todo(), workers, config, resources, timeout, pool) as results, _flushed_on(WorkerLost, flush):
             for out in results:
                 if isinstance(out, InputError) and (out.input, out.item) in rejected:
                     report.known += 1  # rejected by an earlier run already
@@ -328,8 +330,8 @@ def _time_limit(seconds: float | None, state: _TimeLimit | None = None) -> Itera
 
 @contextmanager
 def _coded(items: Iterator[Article | InputError], workers: int, config: Config, resources: Resources | None,
-           timeout: float | None) -> Iterator[Iterator[Done | InputError]]:
-    """Results in input order: in this process, or from a pool of ``workers`` processes.
+           timeout: float | None, shared: CodingPool | None = None) -> Iterator[Iterator[Done | InputError]]:
+    """Results in input order: in this process, from a pool of ``workers`` processes, or from ``shared``.
 
     The model is loaded (or the pool started) only once there is an article to code, so a rerun over
     inputs that are all stored already takes no time.
@@ -343,15 +345,36 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
         yield iter(head)
         return
     items = itertools.chain(head, items)
+    if shared is not None:
+        with shared.coding(items) as results:
+            yield results
+        return
     if workers <= 1:
         res = resources or Resources.load(config)
         yield (out for chunk in _chunks(items) for out in _code_chunk(chunk, res, timeout))
         return
+    pool = _start_pool(workers, config, timeout)
+    try:
+        with _pooled(pool, items) as results:
+            yield results
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+
+
+def _start_pool(workers: int, config: Config, timeout: float | None) -> Pool:
     # forkserver/spawn, not fork: the parent holds DuckDB's threads, which a fork would copy mid-flight
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":  # workers fork from a server that has imported spaCy and accord once
         ctx.set_forkserver_preload(list(PRELOAD))
+    return ctx.Pool(workers, initializer=_init_worker, initargs=(config, timeout))
+
+
+@contextmanager
+def _pooled(pool: Pool, items: Iterator[Article | InputError]) -> Iterator[Iterator[Done | InputError]]:
+    """``items`` coded by ``pool``'s workers, in input order; a dead worker raises WorkerLost."""
     # Pool.imap reads its input as fast as it can; a window keeps only so many articles in flight
     window = threading.Semaphore(WINDOW)
     stop = threading.Event()
@@ -363,32 +386,79 @@ def _coded(items: Iterator[Article | InputError], workers: int, config: Config, 
                 return
             yield item
 
-    pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(config, timeout))
-    try:
-        def results() -> Iterator[Done | InputError]:
-            chunks = pool.imap(_work_chunk, _chunks(gated()), chunksize=1)
-            seen = list(getattr(pool, "_pool", []))  # the pool drops a dead worker from its list: remember all
-            while True:
-                try:
-                    chunk = chunks.next(timeout=POLL)
-                except StopIteration:
-                    return
-                except mp.TimeoutError:
-                    _check_workers(pool, seen)
-                    continue
-                seen += [p for p in getattr(pool, "_pool", []) if p not in seen]
-                for out in chunk:
-                    window.release()
-                    yield out
+    def results() -> Iterator[Done | InputError]:
+        chunks = pool.imap(_work_chunk, _chunks(gated()), chunksize=1)
+        seen = list(getattr(pool, "_pool", []))  # the pool drops a dead worker from its list: remember all
+        while True:
+            try:
+                chunk = chunks.next(timeout=POLL)
+            except StopIteration:
+                return
+            except mp.TimeoutError:
+                _check_workers(pool, seen)
+                continue
+            seen += [p for p in getattr(pool, "_pool", []) if p not in seen]
+            for out in chunk:
+                window.release()
+                yield out
 
+    try:
         yield results()
-        pool.close()
-        pool.join()
     finally:
         stop.set()
         for _ in range(WINDOW + 1):
             window.release()
-        pool.terminate()
+
+
+class CodingPool:
+    """Coding processes kept across ``ingest`` calls (``accord serve --watch``: one call per file), so the
+    model is loaded once per process and the coding never shares a Python interpreter with the caller.
+
+        with CodingPool(1, config) as pool:
+            ingest(["a.jsonl"], store, pool=pool); ingest(["b.jsonl"], store, pool=pool)
+
+    The processes start with the first article to code. When one dies, or a call ends early (an error,
+    the caller stopped reading), the pool is ended and the next call starts a new one: a half-read
+    ``imap`` of an earlier call must never hand its results to a later one.
+    """
+
+    def __init__(self, workers: int, config: Config | None = None, timeout: float | None = TIMEOUT) -> None:
+        self.workers, self.config, self.timeout = max(1, workers), config or Config(), timeout
+        self._pool: Pool | None = None
+
+    @contextmanager
+    def coding(self, items: Iterator[Article | InputError]) -> Iterator[Iterator[Done | InputError]]:
+        if self._pool is None:
+            self._pool = _start_pool(self.workers, self.config, self.timeout)
+        finished = [False]
+
+        def read_all(results: Iterator[Done | InputError]) -> Iterator[Done | InputError]:
+            yield from results
+            finished[0] = True
+
+        try:
+            with _pooled(self._pool, items) as results:
+                yield read_all(results)
+        finally:
+            if not finished[0]:
+                self.close()
+
+    @property
+    def pids(self) -> list[int]:
+        """The coding processes' ids (none before the first article)."""
+        return sorted(p.pid for p in getattr(self._pool, "_pool", []))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> CodingPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _check_workers(pool: Pool, seen: list) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.ingest import TIMEOUT, IngestReport, ingest
+from accord.ingest import TIMEOUT, CodingPool, IngestReport, ingest
 from accord.pipeline import Config, Resources
 from accord.store import Store
 
@@ -43,11 +43,14 @@ class WatchReport:
 def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.0, config: Config | None = None,
           stop: threading.Event | None = None, max_rounds: int | None = None,
           on_file: Callable[[Path, IngestReport], None] | None = None, workers: int = 1,
-          default_date: str | None = None, timeout: float | None = TIMEOUT) -> WatchReport:
+          default_date: str | None = None, timeout: float | None = TIMEOUT,
+          pool: CodingPool | None = None) -> WatchReport:
     """Ingest files appearing under ``directory`` into ``db`` until ``stop`` is set (or ``max_rounds``).
 
-    ``workers``, ``default_date`` and ``timeout`` are passed to ``ingest`` for each file (with
-    ``workers`` > 1 each file starts its own pool: worth it for large files only).
+    ``default_date`` and ``timeout`` are passed to ``ingest`` for each file. ``workers`` > 1 codes in
+    that many processes, started with the first file and kept for the next ones; ``pool`` is such a
+    :class:`~accord.ingest.CodingPool` given by the caller (``accord serve`` codes in one, so that the
+    coding never holds the interpreter its HTTP readers need). Otherwise files are coded in this thread.
     """
     root = Path(directory).resolve()
     if not root.is_dir():
@@ -58,6 +61,9 @@ def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.
     own = str(store.path.resolve())  # the store itself, its WAL, its staging folder: never inputs
     report = WatchReport()
     resources: Resources | None = None
+    own_pool = pool is None and workers > 1
+    if own_pool:
+        pool = CodingPool(workers, config, timeout)
     last: dict[Path, tuple[int, float]] = {}
     try:
         done = _done_files(store)
@@ -71,9 +77,9 @@ def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.
                     continue  # read already, or new or still changing: look again next round
                 if not path.is_file():
                     continue  # gone since the listing
-                if resources is None and workers <= 1:
+                if resources is None and pool is None:
                     resources = Resources.load(config)
-                r = ingest([str(path)], store, workers=workers, config=config, resources=resources,
+                r = ingest([str(path)], store, config=config, resources=resources, pool=pool,
                            default_date=default_date, timeout=timeout, command=f"accord ingest --watch {directory}")
                 _record(store, path, stamp, r.stored)
                 done.add((str(path), *stamp))
@@ -86,6 +92,8 @@ def watch(directory: str | Path, db: str | Path | Store, *, interval: float = 2.
                 break
             stop.wait(interval)
     finally:
+        if own_pool:
+            pool.close()  # type: ignore[union-attr]
         if not isinstance(db, Store):
             store.close()
     return report

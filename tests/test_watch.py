@@ -61,3 +61,22 @@ def test_watch_restarted_reads_only_new_files_and_duplicates_nothing(tmp_path):
         assert s.stats()["articles"] == 3
         assert s.con.execute("SELECT count(*) FROM watched_files").fetchone()[0] == 3
         assert s.con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0] == 0
+
+
+def test_watch_codes_every_file_in_one_pool_it_is_given(tmp_path):
+    from accord.ingest import CodingPool
+
+    inbox, db = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Iran and Russia signed a trade agreement in Moscow on Monday.", encoding="utf-8")
+    with CodingPool(1) as pool:
+        first = _watch_with(pool, inbox, db)
+        pids = pool.pids
+        (inbox / "two.txt").write_text("Japan welcomed the agreement between Iran and Russia.", encoding="utf-8")
+        again = _watch_with(pool, inbox, db)
+        assert len(pids) == 1 and pool.pids == pids  # the same process, its model loaded once
+    assert (first.totals.stored, again.totals.stored) == (1, 1) and pool.pids == []
+
+
+def _watch_with(pool, folder, db):
+    return watch(folder, db, interval=0.05, max_rounds=3, pool=pool)

@@ -61,6 +61,7 @@ class WriterConfig:
 
     watch: str | None = None  # folder to ingest new files from (accord.watch)
     watch_interval: float = 2.0
+    workers: int = 1  # processes coding --watch files (0: in the writer thread, sharing the readers' interpreter)
     collect: tuple[str, ...] = ()  # sources for accord.collect.poll, if that function exists
     every: float = 900.0  # seconds between collect polls
     config: Any = None  # accord.pipeline.Config for --watch ingest
@@ -343,12 +344,20 @@ class Writer:
             def logged(path: Path, report: Any) -> None:
                 self.config.log(f"--watch: {path.name}: {report.stored} stored, {report.events} events")
 
+            from accord.ingest import CodingPool
+
+            # coding in processes of its own: spaCy in this thread would hold the interpreter lock the
+            # HTTP readers need (benchmarks/RESULTS.md, "under load": both ingest and reads were slower)
+            pool = CodingPool(self.config.workers, self.config.config) if self.config.workers > 0 else None
             try:
                 watch(self.config.watch, self.store, interval=self.config.watch_interval, config=self.config.config,
-                      stop=self.flag, on_file=logged)
+                      stop=self.flag, on_file=logged, pool=pool)
             except Exception as exc:  # the server keeps serving what it has
                 self.last_error = f"watch: {exc}"
                 self.config.log(self.last_error)
+            finally:
+                if pool is not None:
+                    pool.close()
         while not self.flag.is_set():
             self.flag.wait(1.0)
         while True:  # refuse what is still queued

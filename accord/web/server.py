@@ -44,6 +44,7 @@ class ServeSettings:
     token: str | None = None
     watch: str | None = None
     interval: float = 2.0  # seconds between looks at --watch DIR
+    workers: int = 1  # processes coding --watch files (0: in the server's writer thread)
     collect: tuple[str, ...] = ()
     every: float = 900.0
     snapshot: bool | None = None  # None: only when another process writes the store
@@ -75,7 +76,7 @@ def build(s: ServeSettings, log: Callable[[str], None] = print):
     from accord.web.owner import StoreOwner, WriterConfig
 
     check(s)
-    writer = WriterConfig(watch=s.watch, watch_interval=s.interval, collect=s.collect, every=s.every,
+    writer = WriterConfig(watch=s.watch, watch_interval=s.interval, workers=s.workers, collect=s.collect, every=s.every,
                           config=Config(dictionaries=s.dictionaries), contact=s.contact, log=log)
     owner = StoreOwner.open(s.db, snapshot=s.snapshot, refresh=s.refresh, writer=writer, readers=s.readers,
                             time_limit=s.time_limit)
