@@ -13,9 +13,10 @@ folder or an object-store URL that every worker and the client can reach), named
 article ids. The client merges finished partitions, in input order, through the store's one writer
 (``Store.write_batch``: dedup, sources, rejects, one transaction per partition) and then deletes the file.
 
-Idempotent and crash-safe like ``ingest``: a rerun first merges any partition files a killed run left
-behind (the store skips ids it already holds, so a file merged but not yet deleted adds nothing), then
-codes only what is still missing.
+Idempotent and crash-safe like ``ingest``: a rerun merges the partition files a killed run left behind
+where their articles stand in the input, so dedup sees the articles in the same order as an
+uninterrupted run (the store skips ids it already holds, so a file merged but not yet deleted adds
+nothing), and codes only what is still missing.
 """
 
 from __future__ import annotations
@@ -76,25 +77,25 @@ def ingest_dask(
         if "://" not in staging:  # a local or shared folder: the same absolute path for every worker
             staging = str(Path(staging).resolve())
         total = estimate_count(paths) if progress else None
-        recovered: set[str] = set()  # ids in a killed run's finished partitions: merged (and counted) first
-        for leftover in _list_parts(staging):
-            recovered.update(_merge(store, leftover, report))
+        # a killed run's finished partitions are merged where their articles stand in the input, not
+        # first: a near-duplicate pair split across them would otherwise keep the later one as original
+        leftovers = {aid: url for url in _list_parts(staging) for aid in _part_ids(url)}
         known, rejected = store.known_input_ids(), store.reject_keys()
-        parts = _partitions(paths, default_date, known | recovered, rejected, store, report, partition_size,
-                            recovered)
-        first = next(parts, None)
-        if first is not None:  # the cluster is started (or reached) only when there is work for it
-            with _client(address, workers) as client:
-                pending: deque = deque()
-                for part in _chain(first, parts):
-                    while len(pending) >= _window(client):
-                        _merge(store, pending.popleft().result(), report)
-                        _tick(progress, report, started, total)
-                    url = _part_url(staging, part)
-                    pending.append(client.submit(_code_partition, part, config, timeout, url, pure=False))
-                while pending:
-                    _merge(store, pending.popleft().result(), report)
+        parts = _partitions(paths, default_date, known, rejected, store, report, partition_size, leftovers)
+        with _client(address, workers) as cluster:  # started (or reached) only when there is work for it
+            pending: deque = deque()  # in input order: coding tasks, and leftover files ready to merge
+            for part in parts:
+                if isinstance(part, str):
+                    pending.append(part)
+                    continue
+                while len(pending) >= _window(cluster.client):
+                    _merge(store, _ready(pending.popleft()), report)
                     _tick(progress, report, started, total)
+                url = _part_url(staging, part)
+                pending.append(cluster.client.submit(_code_partition, part, config, timeout, url, pure=False))
+            while pending:
+                _merge(store, _ready(pending.popleft()), report)
+                _tick(progress, report, started, total)
         _tidy(staging)
     if progress:
         progress(report, report.done)
@@ -102,27 +103,33 @@ def ingest_dask(
 
 
 class _client:  # noqa: N801 — used as a context manager, like a function
-    """A ``distributed.Client`` for ``address``; for "local", on a LocalCluster it starts and stops."""
+    """A ``distributed.Client`` for ``address``, made when ``.client`` is first asked for; for "local", on a
+    LocalCluster it starts then, and stops on the way out."""
 
     def __init__(self, address: str, workers: int) -> None:
         self.address, self.workers = address, workers
-        self.cluster = self.client = None
+        self.cluster = self._client = None
 
-    def __enter__(self) -> Client:
-        from distributed import Client, LocalCluster
+    @property
+    def client(self) -> Client:
+        if self._client is None:
+            from distributed import Client, LocalCluster
 
-        if self.address == "local":
-            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0")  # any free port: never clash
-            self.client = Client(self.cluster)
-        else:
-            self.client = Client(self.address)
-        return self.client
+            if self.address == "local":
+                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=":0")  # any free port: never clash
+                self._client = Client(self.cluster)
+            else:
+                self._client = Client(self.address)
+        return self._client
+
+    def __enter__(self) -> _client:
+        return self
 
     def __exit__(self, *exc: object) -> None:
         try:
-            if self.client is not None:
-                self.client.close()
+            if self._client is not None:
+                self._client.close()
         finally:
             if self.cluster is not None:
                 self.cluster.close()
@@ -134,15 +141,20 @@ def _window(client: Client) -> int:
     return max(2, 2 * sum(client.nthreads().values()))
 
 
-def _chain(first: list[Article], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
-    yield first
-    yield from rest
+def _ready(item: object) -> str:
+    """A leftover file's URL as it is; a coding task's when it is done."""
+    return item if isinstance(item, str) else item.result()  # type: ignore[attr-defined]
 
 
 def _partitions(paths: list[str], default_date: str | None, known: set[str], rejected: set[tuple[str, str]],
-                store: Store, report: IngestReport, size: int, counted: set[str]) -> Iterator[list[Article]]:
+                store: Store, report: IngestReport, size: int,
+                leftovers: dict[str, str] | None = None) -> Iterator[list[Article] | str]:
     """New articles in lists of ``size``; bad items become rejects, known ids are counted and dropped
-    (exactly as ``ingest`` does before any NLP), ``counted`` ids dropped without being counted again."""
+    (exactly as ``ingest`` does before any NLP). A killed run's partition file (``leftovers``: article id
+    → file) is yielded as its URL where its first article stands, its articles are not coded again; a
+    file none of whose articles is in the input comes last."""
+    leftovers = leftovers or {}
+    placed: set[str] = set()
     part: list[Article] = []
     for item in iter_inputs(paths, default_date):
         report.read += 1
@@ -154,8 +166,17 @@ def _partitions(paths: list[str], default_date: str | None, known: set[str], rej
                 report.rejects += 1
                 report.outcomes["rejected"] = report.outcomes.get("rejected", 0) + 1
             continue
+        leftover = leftovers.get(item.id)
+        if leftover is not None:  # coded already: merged (and counted) from its file, in its place
+            if leftover not in placed:
+                placed.add(leftover)
+                if part:
+                    yield part
+                    part = []
+                yield leftover
+            continue
         if item.id in known or (item.source or "", item.id) in rejected:
-            report.known += item.id not in counted
+            report.known += 1
             continue
         part.append(item)
         if len(part) >= size:
@@ -163,6 +184,7 @@ def _partitions(paths: list[str], default_date: str | None, known: set[str], rej
             part = []
     if part:
         yield part
+    yield from sorted(set(leftovers.values()) - placed)
 
 
 # ------------------------------------------------------------------------------------- on the worker
@@ -307,6 +329,16 @@ def _merge(store: Store, url: str, report: IngestReport) -> list[str]:
         _count(report, result, outcome)
     fs.rm(path)  # a crash before this line: the next run merges the file again, and stores nothing twice
     return [r.article.id for r, _ in done]
+
+
+def _part_ids(url: str) -> list[str]:
+    """The article ids of one partition file."""
+    import fsspec
+    import pyarrow.parquet as pq
+
+    fs, path = fsspec.core.url_to_fs(url)
+    with fs.open(path, "rb") as fh:
+        return pq.read_table(fh, columns=["id"]).column("id").to_pylist()
 
 
 def _part_url(staging: str, part: list[Article]) -> str:

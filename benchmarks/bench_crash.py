@@ -1,6 +1,7 @@
 """Crash consistency over the whole Reuters corpus (not run in CI; tests/test_crash.py is the small version).
 
     .venv/bin/python benchmarks/bench_crash.py [--limit N] [--kills 5] [--workers 1] [--seed 15] [--dir /tmp/x]
+    .venv/bin/python benchmarks/bench_crash.py --dask --workers 2 ...     # ingest --dask local, cluster and all
 
 Ingests the corpus once uninterrupted (the reference), then again into a second store, ``kill -9``-ing that
 ingest at ``--kills`` random moments spread over the reference's duration and resuming each time, and
@@ -28,9 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_crash import CONTENT, REUTERS, snapshot  # noqa: E402
 
 
-def ingest_cmd(src: Path, db: Path, workers: int) -> list[str]:
+def ingest_cmd(src: Path, db: Path, workers: int, dask: bool = False) -> list[str]:
     return [sys.executable, "-m", "accord.cli", "ingest", str(src), "--db", str(db), "--workers", str(workers),
-            "--no-progress"]
+            "--no-progress", *(["--dask", "local"] if dask else [])]
 
 
 def run(cmd: list[str], kill_after: float | None = None) -> tuple[float, bool]:
@@ -55,6 +56,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/accord-bench-crash"))
+    ap.add_argument("--dask", action="store_true", help="ingest --dask local (a LocalCluster of --workers), both runs")
+    ap.add_argument("--no-write", action="store_true", help="print only; do not append to RESULTS.md")
     args = ap.parse_args()
     if not REUTERS.exists():
         raise SystemExit(f"{REUTERS} is not present")
@@ -68,31 +71,34 @@ def main() -> None:
         for f in (db, Path(f"{db}.wal")):
             f.unlink(missing_ok=True)
 
-    ref_seconds, _ = run(ingest_cmd(src, reference, args.workers))
+    ref_seconds, _ = run(ingest_cmd(src, reference, args.workers, args.dask))
     rng = random.Random(args.seed)
     moments = sorted(rng.uniform(0.05, 0.95) * ref_seconds for _ in range(args.kills))
     log, total = [], 0.0
     for moment in moments:
         # each run resumes; the moment is counted from the start of the whole (interrupted) ingest
-        seconds, was_killed = run(ingest_cmd(src, killed, args.workers), kill_after=max(moment - total, 1.0))
+        seconds, was_killed = run(ingest_cmd(src, killed, args.workers, args.dask), kill_after=max(moment - total, 1.0))
         total += seconds
         stored = len(snapshot(killed)["articles"]) if killed.exists() else 0
         log.append(f"{moment:.0f} s ({'killed' if was_killed else 'finished'}, {stored:,} articles stored)")
-    final_seconds, _ = run(ingest_cmd(src, killed, args.workers))
+    final_seconds, _ = run(ingest_cmd(src, killed, args.workers, args.dask))
     expected, got = snapshot(reference), snapshot(killed)
     diffs = [t for t in CONTENT if expected[t] != got[t]]
     rows = {t: len(expected[t]) for t in CONTENT}
     verdict = "identical" if not diffs else f"DIFFERENT in {', '.join(diffs)}"
     report = (
-        f"\n## crash consistency: kill -9 ×{args.kills} and resume, {n:,} Reuters-21578 articles "
+        f"\n## crash consistency: kill -9 ×{args.kills} and resume{', ingest --dask local' if args.dask else ''}, "
+        f"{n:,} Reuters-21578 articles "
         f"({datetime.now():%Y-%m-%d %H:%M})\n\n"
         f"`.venv/bin/python benchmarks/bench_crash.py{f' --limit {args.limit}' if args.limit else ''} --kills {args.kills} "
-        f"--workers {args.workers} --seed {args.seed}`\n\n"
+        f"--workers {args.workers} --seed {args.seed}{' --dask' if args.dask else ''}`\n\n"
         f"- uninterrupted: {ref_seconds:.0f} s; rows {rows}\n"
         f"- killed at {'; '.join(log)}; the last resume {final_seconds:.0f} s\n"
         f"- final store vs uninterrupted: **{verdict}**\n"
     )
     print(report)
+    if args.no_write:
+        return
     with open(ROOT / "benchmarks" / "RESULTS.md", "a", encoding="utf-8") as fh:
         fh.write(report)
     if diffs:

@@ -51,6 +51,61 @@ def test_distributed_local_cluster_stores_the_same_events_as_one_machine(tmp_pat
         assert (s.stats()["articles"], s.stats()["rejects"]) == (10, 1)
 
 
+class _Inline:
+    """A stand-in for the cluster: each task runs in this process when submitted."""
+
+    def __init__(self, address: str, workers: int) -> None:
+        self.client = self
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def nthreads(self) -> dict[str, int]:
+        return {"inline": 1}
+
+    def submit(self, fn, *args, pure: bool = True):
+        out = fn(*args)
+        return type("Done", (), {"result": lambda self: out})()
+
+
+@pytest.mark.model
+def test_distributed_rerun_merges_a_leftover_partition_in_its_place_so_dedup_keeps_the_first(tmp_path, resources,
+                                                                                               monkeypatch):
+    """Killed with a later partition coded and an earlier one not: the rerun merges the leftover after
+    the earlier articles, so of two copies of a story the first in the input stays the original, as in
+    an uninterrupted run (merged first, the later copy became the original; found on the whole Reuters
+    corpus by benchmarks/bench_crash.py --dask)."""
+    import accord.distributed as dist
+    from accord.pipeline import Config
+
+    monkeypatch.setitem(dist._WORKER_RESOURCES, Config(), resources)
+    monkeypatch.setattr(dist, "_client", _Inline)
+    demo = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()[:3]]
+    rows = [{**demo[0], "id": "first"}, {**demo[1], "id": "other"}, {**demo[2], "id": "third"},
+            {**demo[0], "id": "again"}]  # "again" repeats "first"
+    src = tmp_path / "dups.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    one = tmp_path / "one.duckdb"
+    ingest([str(src)], one, resources=resources)
+
+    db, staging = tmp_path / "k.duckdb", str(tmp_path / "k.duckdb.parts")
+    articles = [a for a in iter_inputs([str(src)]) if isinstance(a, Article)]
+    late = articles[2:]  # "third" and "again" were coded, "first" and "other" were still on their way
+    dist._code_partition(late, Config(), None, dist._part_url(staging, late))
+    dist.ingest_dask([str(src)], db, "local", staging=staging, partition_size=2)
+
+    def sources(path):
+        with Store(path, read_only=True) as s:
+            return s.con.execute("SELECT article_id, input_id, kind FROM article_sources ORDER BY ALL").fetchall()
+
+    assert sources(db) == sources(one)
+    assert ("first", "again") in {(a, i) for a, i, _ in sources(db)}  # the repeat is a source of the first
+    assert not Path(staging).exists()
+
+
 @pytest.mark.model
 def test_distributed_rerun_after_a_killed_client_merges_leftover_partitions_once(tmp_path, resources, monkeypatch):
     """The client died after a worker wrote partition B and after partition A was merged but before its
