@@ -638,6 +638,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs and len(pair) >= 2:
         srcs, swhy = pair, "'between' pair"
         return _emit(ctx, sent, tok, tok, pat.code, srcs, [], _modality(tok.head), f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy} (mutual)", pat, table)
+    if not srcs and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and pat.code[:2] in SOURCELESS_ROOTS:
+        # "Clashes erupted in Juba", "Fighting broke out near Goma": an incident no one is named in; kept
+        # when it has a place (its unidentified actor, see pipeline._enrich_event)
+        rule = f"{pat.id}: '{tok.text} {tok.head.text}' → {pat.code}; source: none stated (an incident); target: none"
+        return _emit(ctx, sent, tok, tok.head, pat.code, [], [], _modality(tok.head), rule, pat, table,
+                     sourceless=True, incident=True)
     if not srcs:
         return []
     tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
@@ -665,6 +671,11 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
 
 
+# Verbs of an incident happening: "clashes erupted", "fighting broke out", "an explosion occurred".
+OCCURRENCE_VERBS = frozenset({"erupt", "break", "occur", "happen", "take", "continue", "rage", "flare", "intensify",
+                              "escalate", "resume", "spread", "ensue", "follow", "hit", "rock", "shake", "kill"})
+
+
 # Verbs whose subject receives what its object names from someone: "received an invitation from",
 # "faced criticism from", "won support from".
 RECEIVING_VERBS = frozenset({"receive", "get", "accept", "face", "draw", "attract", "win", "earn", "garner", "welcome"})
@@ -688,10 +699,10 @@ def _received(ctx: _Ctx, tok):
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
-          rule: str, pat: Pattern | None, table, sourceless: bool = False) -> list[Event]:
+          rule: str, pat: Pattern | None, table, sourceless: bool = False, incident: bool = False) -> list[Event]:
     pairs: list[tuple[Actor | None, Actor | None]] = []
     if sourceless and not srcs:
-        pairs = [(None, t) for t in tgts]
+        pairs = [(None, t) for t in tgts] or ([(None, None)] if incident else [])
     elif not srcs:
         return []
     elif not tgts and code[:2] in DOMESTIC_ROOTS and (home := _home_target(ctx, first, srcs[0])):
@@ -715,7 +726,8 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     # an act among companies or unplaced names alone is not political news ("Texaco rejected the bid"):
     # it takes a placed or political actor, or a named actor acting on another
     pairs = [(s, t) for s, t in pairs if _political(s) or _political(t) or (s is not None and t is not None
-                                                                           and not _business(s) and not _business(t))]
+                                                                           and not _business(s) and not _business(t))
+             or (incident and s is None and t is None)]
     # an actor no dictionary places, acting on no one, says too little to be an event ("the chairman told a
     # meeting of analysts", "the commission declined to comment") unless its sector is a political one
     # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors

@@ -53,6 +53,13 @@ COMMON_WORDS = frozenset({
     "will", "bill", "mark", "mali", "peru", "cuba", "wales", "sun", "gore", "bolton", "park", "moon", "law",
     "dole", "kerry", "power", "love", "white", "black", "green", "rose", "lima", "nice", "reading", "split",
     "mobile", "sale", "bath", "wells", "victoria", "un", "us", "it", "am", "is", "ai", "as",
+    # cities of 200,000 people or more (the gazetteer) whose names are everyday words: "a man was arrested"
+    "man", "van", "oral", "mango", "batman", "bole", "bade", "saga", "nada", "pest", "paradise", "centurion",
+    "cypress", "archway", "commonwealth", "buffalo", "mesa", "sari", "queens", "regina", "derby", "cork",
+    "aurora", "phoenix", "chandler", "garland", "riverside", "samba", "tamale", "erode", "warder", "bimbo",
+    "mantilla", "manta", "carrefour", "americana", "natal", "salvador", "kota", "serra", "santos", "gilbert",
+    "irving", "lincoln", "kennedy", "madison", "austin", "charlotte", "florence", "richmond", "hamilton",
+    "kingston", "windsor", "surrey", "norfolk", "plymouth", "reno", "miri", "tanga", "toyota", "fuji",
 })
 
 

@@ -211,3 +211,24 @@ def test_offered_criticism_is_criticism(code):
 def test_deployment_of_troops_is_a_deployment(code):
     r = code("Nigeria on Saturday announced the deployment of 230 troops to Liberia.")
     assert ("NGA", "154", "LBR") in triples(r)
+
+
+# Incidents no one is named in are kept when they have a place: its unidentified actor.
+def test_clashes_erupted_in_a_place(code):
+    r = code("Clashes erupted between rival groups in Juba.")
+    ev = [e for e in r.events if e.cameo.startswith("19")]
+    assert ev and ev[0].source.country == "SSD" and ev[0].target is None
+
+
+def test_an_incident_with_no_place_is_no_event(code):
+    assert not code("Clashes erupted.").events
+
+
+def test_shot_dead_whoever_it_was(code):
+    r = code("Unidentified gunmen shot dead a village head in Borno state on Tuesday.")
+    assert any(s == "NGAREB" and c == "193" and t == "NGAGOV" for s, c, t in triples(r))
+
+
+def test_lower_cased_man_is_not_a_city(code):
+    r = code("a mob lynched a man suspected of cattle theft in jharkhand.")
+    assert any(e.target and e.target.name == "man" for e in r.events)
