@@ -758,7 +758,7 @@ def _filter_columns(f: Filters) -> str:
     """The columns ``f.where()`` reads beyond those of :data:`_DYAD_COLUMNS`."""
     need = [("negated", f.negated != "include"), ("location_country", bool(f.country)),
             ("plover_type", bool(f.plover)), ("modality", bool(f.modality)), ("confidence", bool(f.min_conf)),
-            ("sentence", bool(f.q)), ("happening_id", bool(f.min_mentions))]
+            ("sentence", bool(f.q)), ("happening_id", (f.min_mentions or 0) > 1)]
     return "".join(f", {c}" for c, used in need if used)
 
 
