@@ -146,3 +146,13 @@ def test_prefilter_violence_is_parsed_when_no_one_is_named(resources):
 
     text = "Three people were killed when a bomb exploded near a market."
     assert candidates(text, resources.actors, words, resources.triggers) == [(0, len(text))]
+
+
+def test_prefilter_parses_the_sentence_a_reference_points_back_to(resources):
+    # the first sentence names the minister but has no act; the second acts through "he"
+    text = ("Japan's foreign minister arrived in Beijing late on Sunday. "
+            "The weather in the capital was cold. "
+            "On Monday he criticised China for the detention of two Japanese nationals.")
+    kept = [text[s:e] for s, e in prefilter.candidates(text, resources.actors, prefilter.words, resources.triggers)]
+    assert kept[0].startswith("Japan's foreign minister") and kept[-1].startswith("On Monday he")
+    assert not any(k.startswith("The weather") for k in kept)
