@@ -638,7 +638,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs and len(pair) >= 2:
         srcs, swhy = pair, "'between' pair"
         return _emit(ctx, sent, tok, tok, pat.code, srcs, [], _modality(tok.head), f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy} (mutual)", pat, table)
-    if not srcs and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and pat.code[:2] in SOURCELESS_ROOTS:
+    if (not srcs and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and pat.code[:2] in SOURCELESS_ROOTS
+            and not _direct_objects(tok.head)):
         # "Clashes erupted in Juba", "Fighting broke out near Goma": an incident no one is named in; kept
         # when it has a place (its unidentified actor, see pipeline._enrich_event)
         rule = f"{pat.id}: '{tok.text} {tok.head.text}' → {pat.code}; source: none stated (an incident); target: none"
@@ -673,7 +674,7 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
 
 # Verbs of an incident happening: "clashes erupted", "fighting broke out", "an explosion occurred".
 OCCURRENCE_VERBS = frozenset({"erupt", "break", "occur", "happen", "take", "continue", "rage", "flare", "intensify",
-                              "escalate", "resume", "spread", "ensue", "follow", "hit", "rock", "shake", "kill"})
+                              "escalate", "resume", "spread", "ensue"})
 
 
 # Verbs whose subject receives what its object names from someone: "received an invitation from",
