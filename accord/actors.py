@@ -152,6 +152,26 @@ def _pick_leader(ents: list[Entry], countries: Counter) -> Entry | None:
     return best
 
 
+def _coordinated_names(doc, ms: list[_Match], head: int, role: str | None, igo_codes: dict[str, str]) -> list[Mention]:
+    """Two names before one head noun, joined by "and" ("UK and EU negotiators", "EU and Turkish officials"):
+    a mention for each, with the head's sector."""
+    names = sorted((m for m in ms if not (m.start <= head < m.end)), key=lambda m: m.start)
+    if len(names) < 2 or not any(doc[i].lower_ in ("and", "&") for i in range(names[0].end, names[-1].start)):
+        return []
+    out: list[Mention] = []
+    for n, m in enumerate(names):
+        e = next((e for e in m.entries if e.kind == "igo" or (e.kind in ("country", "adjective") and e.country)), None)
+        if e is None:
+            return []
+        name = f"{doc[m.start:m.end].text} {doc[head].text}"
+        if e.kind == "igo":
+            actor = _igo_actor(name, e, role if role != "GOV" else e.role, igo_codes)
+        else:
+            actor = Actor(name=name, code=e.country + (role or ""), country=e.country, role=role)
+        out.append(_mk(doc, m.start, head + 1, head, actor, "dictionary" + ("+coordinated" if n else "")))
+    return out
+
+
 def _igo_actor(name: str, e: Entry, role: str | None, igo_codes: dict[str, str]) -> Actor:
     code = e.code or igo_codes.get(e.igo or "", "IGO")
     return Actor(name=name, code=code, country=None, igo=e.igo, role=role or e.role)
@@ -247,6 +267,8 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
 
     igos = [e for m in ms for e in m.entries if e.kind == "igo"]
     head_is_country = any(e.kind == "country" and m.start <= head < m.end for m in ms for e in m.entries)
+    if igos and not head_is_country and (pair := _coordinated_names(doc, ms, head, role, igo_codes)):
+        return pair  # "UK and EU negotiators": the UK's and the EU's
     if igos and not head_is_country:  # "NATO-member Norway" is Norway
         # the name as the text gives it ("SADC", "a UN human rights expert"); the code says which body it is
         return [_mk(doc, start, end, head, _igo_actor(_surface(text, igos[0].name), igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]

@@ -26,6 +26,7 @@ from dataclasses import replace
 # PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
 from accord.arguments import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.arguments import (
+    VIOLENT_ROOTS,
     _actors,
     _agent,
     _Ctx,
@@ -498,7 +499,10 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
         return False
     if trigger.pos_ != "VERB" or code[:2] == "04":  # "France and Germany discussed Mali": they consulted
         return True
-    return not _direct_objects(trigger) or bool(pat is not None and pat.objects)
+    objs = _direct_objects(trigger)
+    # "agreed a trade agreement", "held talks": the object is the relation itself
+    about_relation = any(p.code[:2] in RECIPROCAL_ROOTS for o in objs for p in ctx.verbs.nouns.get(o.lemma_.lower(), ()))
+    return not objs or bool(pat is not None and pat.objects) or about_relation
 
 
 def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
@@ -728,7 +732,9 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     # it takes a placed or political actor, or a named actor acting on another
     pairs = [(s, t) for s, t in pairs if _political(s) or _political(t) or (s is not None and t is not None
                                                                            and not _business(s) and not _business(t))
-             or (incident and s is None and t is None)]
+             or (incident and s is None and t is None)
+             # "a car bomb in Kiev killed another ethnic Chechen": violence against anyone but a company
+             or (sourceless and s is None and t is not None and code[:2] in VIOLENT_ROOTS and not _business(t))]
     # an actor no dictionary places, acting on no one, says too little to be an event ("the chairman told a
     # meeting of analysts", "the commission declined to comment") unless its sector is a political one
     # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors

@@ -232,3 +232,15 @@ def test_shot_dead_whoever_it_was(code):
 def test_lower_cased_man_is_not_a_city(code):
     r = code("a mob lynched a man suspected of cattle theft in jharkhand.")
     assert any(e.target and e.target.name == "man" for e in r.events)
+
+
+def test_coordinated_names_before_one_head_are_two_actors(code):
+    r = code("UK and EU negotiators have agreed a landmark free trade agreement.")
+    got = {(s, t) for s, c, t in triples(r) if c.startswith("03")}
+    assert ("GBRGOV", "IGOEUREEC") in got and ("IGOEUREEC", "GBRGOV") in got
+
+
+def test_violence_with_no_stated_source_against_a_named_victim(code):
+    r = code("A roadside bomb in Mogadishu killed Ahmed Hassan, a local journalist.")
+    ev = [e for e in r.events if e.cameo.startswith("18")]
+    assert ev and ev[0].source.country == "SOM" and ev[0].target.name == "Ahmed Hassan"
