@@ -278,6 +278,7 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         return [_mk(doc, start, end, head, Actor(name=_surface(text, g.name), code=g.code, country=g.country, role=g.role), "dictionary")]
 
     out: list[Mention] = []
+    own: list[tuple[int, int]] = []  # each mention's own name span
     modifiers: list[Mention] = []
     seen: set[str] = set()
     for m in ms:
@@ -304,7 +305,13 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
                 out.append(_mk(doc, m.start, m.end, head, actor, how + "+coordinated"))
             else:
                 out.append(_mk(doc, start, end, head, actor, how))
+            own.append((m.start, m.end))
             break
+    if len(out) > 1 and not person and all(b <= head for _, b in own):
+        # "Pakistan and Afghanistan's intelligence services", "Nigerian and British armed forces": each its own
+        # name, not the whole phrase for the first (which read as an actor acting on itself)
+        tail = " ".join(t.text for t in doc[max(b for _, b in own):end] if t.dep_ != "case") or doc[head].text
+        out = [replace(x, actor=replace(x.actor, name=f"{doc[a:b].text} {tail}")) for x, (a, b) in zip(out, own, strict=True)]
     if out:
         return out
     if roles or (person and head_tok.ent_type_ == "PERSON"):

@@ -244,3 +244,10 @@ def test_violence_with_no_stated_source_against_a_named_victim(code):
     r = code("A roadside bomb in Mogadishu killed Ahmed Hassan, a local journalist.")
     ev = [e for e in r.events if e.cameo.startswith("18")]
     assert ev and ev[0].source.country == "SOM" and ev[0].target.name == "Ahmed Hassan"
+
+
+def test_coordinated_names_each_have_their_own_name(code):
+    r = code("Nigerian and British armed forces have agreed to undertake a joint military exercise.")
+    names = {(e.source.name, e.target.name) for e in r.events if e.target}
+    assert ("Nigerian armed forces", "British armed forces") in names
+    assert all(s != t for s, t in names)
