@@ -77,7 +77,13 @@ class Gazetteer:
             return None
         if key in self.countries:
             return self.countries[key]
-        cands = self.cities.get(key) or self.city_aliases.get(key)
+        named, aliased = self.cities.get(key) or [], self.city_aliases.get(key) or []
+        # a city's own name wins, unless the name is also a former name of a city fifty times its size
+        # ("Calcutta" is a village in South Africa and Kolkata's old name; "Canton" Ohio and Guangzhou)
+        if named and aliased and aliased[0].population > 50 * named[0].population:
+            cands = aliased + named
+        else:
+            cands = named or aliased
         if not cands:
             return None
         local = [c for c in cands if c.iso2 in countries]

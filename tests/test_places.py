@@ -83,3 +83,11 @@ def test_places_article_actors_disambiguate_cities(nlp, gaz):
 def test_places_only_place_entities_are_looked_up(nlp, gaz):
     doc = nlp("Paris Hilton met Jordan Peterson.")  # PERSON entities, though Paris and Jordan are places
     assert gaz.find_locations(doc, []) == []
+
+
+def test_a_former_name_of_a_great_city_beats_a_village_of_that_name():
+    from accord.places import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert gaz.lookup("Calcutta").iso3 == "IND"  # Kolkata's old name; also a village in South Africa
+    assert gaz.lookup("Salisbury").iso3 == "GBR"  # a real English city, not only Harare's old name
