@@ -95,6 +95,11 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     if tok.pos_ in ("VERB", "AUX"):
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
+        # of patterns equally specific, one that names the object's modifier is the more specific fit:
+        # "launched a scathing attack on" is the words (111), not "launched an attack" (190)
+        mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ in ("amod", "compound")}
+        if mods and len(pats) > 1:
+            pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects)))
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
                                                             for c in tok.children):

@@ -251,3 +251,11 @@ def test_coordinated_names_each_have_their_own_name(code):
     names = {(e.source.name, e.target.name) for e in r.events if e.target}
     assert ("Nigerian armed forces", "British armed forces") in names
     assert all(s != t for s, t in names)
+
+
+# An attack in words is disapproval; an attack with no such word is force.
+def test_a_scathing_attack_is_in_words(code):
+    r = code("The opposition leader launched a blistering attack on the government.")
+    assert any(c == "111" for _, c, _ in triples(r)) and not any(c.startswith("19") for _, c, _ in triples(r))
+    r = code("Rebels launched an attack on the army base.")
+    assert any(c.startswith("19") for _, c, _ in triples(r))
