@@ -107,7 +107,9 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return label in ("GPE", "NORP", "ORG", "LOC")
     if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
         # a group name of two words or more outweighs the NER ("Boko Haram" is often tagged PERSON)
-        return _ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo") or (e.kind == "group" and m_end - m_start > 1)
+        # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON; "Jordan" may be a person)
+        return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
+                or (e.kind in ("group", "country", "capital") and m_end - m_start > 1))
     return True
 
 

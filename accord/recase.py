@@ -63,6 +63,11 @@ COMMON_WORDS = frozenset({
 })
 
 
+# Of those, the countries: capitalised in a headline they keep their capital ("Israel And Jordan Sign Treaty").
+COMMON_COUNTRY_WORDS = frozenset({"china", "turkey", "chad", "jordan", "georgia", "guinea", "niger", "mali", "peru",
+                                  "cuba", "wales"})
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Lower-case forms of known names → their written forms, single words and phrases."""
@@ -112,8 +117,11 @@ def _headline(line: str) -> bool:
     """A title-case line: at least three words, every word of four letters or more capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
     long = [w for w in words if len(w) > 3]
+    # a short word in lower case that is not a title's small word ("met", "won") says it is a sentence:
+    # "Michael Jordan met Obama." keeps its capitals
+    short_lower = any(w[:1].islower() and w.lower() not in _TITLE_SMALL for w in words if len(w) <= 3)
     return len(words) >= 3 and len(long) >= 2 and len(line) < 160 and all(w[:1].isupper() for w in long) \
-        and not all(w.isupper() for w in words)
+        and not all(w.isupper() for w in words) and not short_lower
 
 
 def _one(changed: str, original: str) -> str:
@@ -186,6 +194,7 @@ def _lower_headline(text: str, chars: list[str], start: int, end: int, names: Na
             i += n  # "Security Council", "Kim Jong Un"
             continue
         s, w = toks[i]
-        if not (w.isupper() or w.lower().rstrip(".") in names.words or not w[1:].islower()):
+        low = w.lower().rstrip(".")
+        if not (w.isupper() or low in names.words or low in COMMON_COUNTRY_WORDS or not w[1:].islower()):
             chars[s] = _one(w[0].lower(), w[0])
         i += 1

@@ -259,3 +259,8 @@ def test_a_scathing_attack_is_in_words(code):
     assert any(c == "111" for _, c, _ in triples(r)) and not any(c.startswith("19") for _, c, _ in triples(r))
     r = code("Rebels launched an attack on the army base.")
     assert any(c.startswith("19") for _, c, _ in triples(r))
+
+
+def test_a_country_of_two_words_tagged_as_a_person_is_still_the_country(code):
+    r = code("The Korean government has agreed to provide Sri Lanka with modern technology.")
+    assert any(t == "LKA" for _, _, t in triples(r))

@@ -72,3 +72,16 @@ def test_recase_a_case_change_never_moves_an_offset():
     text = "ß ist ein buchstabe, straße und fuß. ßa"
     assert len(recase(text, NAMES)) == len(text)
     assert len(recase("Iran Condemns İstanbul Vote Again", NAMES)) == len("Iran Condemns İstanbul Vote Again")
+
+
+def test_a_short_sentence_of_names_is_no_title_case_headline():
+    from accord.recase import NameIndex, recase
+
+    assert recase("Michael Jordan met Obama.", NameIndex.build(["Obama"])) == "Michael Jordan met Obama."
+
+
+def test_a_title_case_headline_keeps_the_capital_of_a_country_named_like_a_word():
+    from accord.recase import NameIndex, recase
+
+    assert recase("Turkey Shells Positions Near Border", NameIndex.build([])).startswith("Turkey shells positions")
+    assert "Jordan" in recase("Israel And Jordan Sign Peace Treaty", NameIndex.build(["Israel"]))
