@@ -345,6 +345,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "demanded that Israel ease restrictions": asked for, not done
         if tok.pos_ == "VERB" and tok.dep_ == "amod":
             continue  # "pursuing retreating Iranian forces": a participle describing a noun
+        if tok.pos_ == "VERB" and tok.dep_ == "prep" and tok.tag_ == "VBG":
+            continue  # "barring unforeseen circumstances", "including": a participle used as a preposition
         if _alleged(tok):
             continue  # the accusation is the event, the act it alleges is not
         for dobj in _direct_objects(tok):
@@ -506,7 +508,8 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
         return True
     objs = _direct_objects(trigger)
     # "agreed a trade agreement", "held talks": the object is the relation itself
-    about_relation = any(p.code[:2] in RECIPROCAL_ROOTS for o in objs for p in ctx.verbs.nouns.get(o.lemma_.lower(), ()))
+    about_relation = any(p.code[:2] in RECIPROCAL_ROOTS and p.objects is None and p.code[:2] != "07"
+                         for o in objs for p in ctx.verbs.nouns.get(o.lemma_.lower(), ()))
     return not objs or bool(pat is not None and pat.objects) or about_relation
 
 

@@ -264,3 +264,12 @@ def test_a_scathing_attack_is_in_words(code):
 def test_a_country_of_two_words_tagged_as_a_person_is_still_the_country(code):
     r = code("The Korean government has agreed to provide Sri Lanka with modern technology.")
     assert any(t == "LKA" for _, _, t in triples(r))
+
+
+def test_countries_offering_aid_together_do_not_aid_each_other(code):
+    r = code("Only three countries, the U.S., Colombia and Venezuela, had offered assistance.")
+    assert not any(s and t and s != t for s, _, t in triples(r))
+
+
+def test_a_participle_used_as_a_preposition_is_no_act(code):
+    assert not code("The bank expected positive earnings next year, barring unforeseen circumstances.").events
