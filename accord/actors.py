@@ -263,6 +263,9 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         leader = replace(leader, name=shown) if shown != leader.name else leader
         if leader.igo:
             actor = Actor(name=leader.name, code=igo_codes.get(leader.igo) or leader.code or "IGO", igo=leader.igo, role=leader.role)
+        elif "OPP" in roles and leader.role != "OPP" and leader.country:
+            # "opposition leader Raila Odinga": the title the text gives beats an office held at another time
+            actor = Actor(name=leader.name, code=leader.country + "OPP", country=leader.country, role="OPP")
         else:
             actor = Actor(name=leader.name, code=leader.code, country=leader.country, role=leader.role)
         return [_mk(doc, start, end, head, actor, "leader")]
@@ -519,6 +522,12 @@ _RELATIONAL_PREPS = {"against", "with", "to", "toward", "towards", "on", "into",
 _LOCATIVE_PREPS = {"in", "inside", "throughout", "across", "at", "near", "outside"}
 
 
+# People who are where they are because they come from elsewhere: never the country they are in.
+FOREIGN_BY_NATURE = frozenset({"peacekeeper", "peacekeepers", "inspector", "inspectors", "observer", "observers",
+                               "monitor", "monitors", "envoy", "envoys", "ambassador", "ambassadors", "diplomat",
+                               "diplomats", "expatriate", "expatriates", "foreigner", "foreigners", "tourist", "tourists"})
+
+
 def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, setting: str | None = None) -> str | None:
     """The country a sector-only mention belongs to when the text names just one setting for it.
 
@@ -529,6 +538,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     inherits only a place ("in Zimbabwe"), never an actor the sentence is about.
     """
     sent = doc[m.head].sent
+    if doc[m.head].lemma_.lower() in FOREIGN_BY_NATURE:
+        return None  # "peacekeepers in Mali", "inspectors in Iraq" are not that country's
     person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's

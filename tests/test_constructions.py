@@ -273,3 +273,13 @@ def test_countries_offering_aid_together_do_not_aid_each_other(code):
 
 def test_a_participle_used_as_a_preposition_is_no_act(code):
     assert not code("The bank expected positive earnings next year, barring unforeseen circumstances.").events
+
+
+def test_the_text_s_opposition_title_beats_an_office_held_at_another_time(code):
+    r = code("Opposition leader Raila Odinga met President Uhuru Kenyatta in Nairobi.", date=None)
+    assert any(e.source.code == "KENOPP" for e in r.events)
+
+
+def test_peacekeepers_are_not_the_country_they_serve_in(code):
+    r = code("The UN Security Council condemned the attack on peacekeepers in Mali.")
+    assert not any(t == "MLIMIL" for _, _, t in triples(r))
