@@ -378,7 +378,9 @@ def _code(a: Actor, role: str | None) -> str | None:
 
 
 def _is_persony(m: Mention) -> bool:
+    # a named person of government ("Ibrahim Raisi"): capitalised to its last word ("Iran's government" is a body)
     return m.how in ("leader", "apposition") or (m.actor.name[:1].isupper() and " " in m.actor.name and m.actor.role == "GOV"
+                                                 and m.actor.name.split()[-1][:1].isupper()
                                                  and not any(w.lower() in PERSON_ROLES_HINT for w in m.actor.name.split()[-1:]))
 
 

@@ -283,3 +283,8 @@ def test_the_text_s_opposition_title_beats_an_office_held_at_another_time(code):
 def test_peacekeepers_are_not_the_country_they_serve_in(code):
     r = code("The UN Security Council condemned the attack on peacekeepers in Mali.")
     assert not any(t == "MLIMIL" for _, _, t in triples(r))
+
+
+def test_its_refers_to_a_government_named_by_its_country(code):
+    r = code("Iran's government faces widespread criticism from the United Nations over its detention of activists.")
+    assert any(s == "IRNGOV" and c == "173" for s, c, _ in triples(r))
