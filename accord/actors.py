@@ -526,8 +526,8 @@ _LOCATIVE_PREPS = {"in", "inside", "throughout", "across", "at", "near", "outsid
 
 # People who are where they are because they come from elsewhere: never the country they are in.
 FOREIGN_BY_NATURE = frozenset({"peacekeeper", "peacekeepers", "inspector", "inspectors", "observer", "observers",
-                               "monitor", "monitors", "envoy", "envoys", "ambassador", "ambassadors", "diplomat",
-                               "diplomats", "expatriate", "expatriates", "foreigner", "foreigners", "tourist", "tourists"})
+                               "monitor", "monitors", "expatriate", "expatriates", "foreigner", "foreigners", "tourist",
+                               "tourists"})
 
 
 def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, setting: str | None = None) -> str | None:

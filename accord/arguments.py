@@ -119,7 +119,10 @@ def _people_count(tok) -> bool:
     if tok.pos_ == "NUM":  # "killed six", never "lent $1 billion" nor "ten percent"
         money = tok.lower_ in ("million", "billion", "trillion", "percent") or any(
             t.tag_ == "$" or t.pos_ == "SYM" or t.lower_ in ("percent", "pct", "%") for t in tok.subtree)
-        return tok.like_num and not money and not any(c.pos_ == "NOUN" for c in tok.children)
+        # nor a year or a year range ("in 2015-16", "since 1987"), nor a number in a date
+        year = tok.ent_type_ in ("DATE", "TIME") or (tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "–", "/")) or (
+            tok.text.isdigit() and len(tok.text) == 4)
+        return tok.like_num and not money and not year and not any(c.pos_ == "NOUN" for c in tok.children)
     return tok.lower_ in PEOPLE_COUNTS
 
 
@@ -356,6 +359,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found:
             cands.append((found, f"inside '{holder.text}': '{where}'"))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
+    if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
+        # "hit military positions with a ballistic missile": after an object, "with" names the means
+        cands = [(a, w) for a, w in cands if not (w.startswith("'with ") and w.strip("'").split()[-1].lower() in ctx.verbs.instruments)]
     for actors, why in cands:
         # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
         # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
@@ -563,6 +569,9 @@ def _thing(ctx: _Ctx, t, pat: Pattern | None, depth: int = 0):
     """The noun an act is done to, through the act's own matter ("the demands of the truck drivers")."""
     if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in _NOT_THINGS or t.dep_ == "npadvmod":
         return None
+    if any(ch.isdigit() for ch in t.text) or t.lemma_.lower() in ctx.verbs.instruments and t.dep_ == "pobj" \
+            and t.head.lower_ == "with":
+        return None  # "in 2015-16", "a 60-person team"; "hit positions with a ballistic missile": a means
     lemma = t.lemma_.lower()
     matter = (pat is not None and pat.objects is not None and lemma in pat.objects) or lemma in ctx.verbs.nouns
     if matter and depth < 2:

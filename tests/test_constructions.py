@@ -288,3 +288,15 @@ def test_peacekeepers_are_not_the_country_they_serve_in(code):
 def test_its_refers_to_a_government_named_by_its_country(code):
     r = code("Iran's government faces widespread criticism from the United Nations over its detention of activists.")
     assert any(s == "IRNGOV" and c == "173" for s, c, _ in triples(r))
+
+
+def test_a_number_is_never_a_phrase_target(code):
+    r = code("The Australian Government provided around 400 million dollars in total aid in 2015-16.")
+    assert not any(e.target and any(ch.isdigit() for ch in e.target.name) for e in r.events)
+
+
+def test_with_after_an_object_of_force_is_the_means(code):
+    r = code("The Yemeni army hit military positions in Saudi Arabia's Asir region with a ballistic missile.")
+    assert any(s == "YEMMIL" and c.startswith("19") and t == "SAU" for s, c, t in triples(r))
+    r = code("Police clashed with protesters in Nairobi.")
+    assert any(t == "KENCVL" for _, _, t in triples(r))
