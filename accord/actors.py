@@ -540,8 +540,9 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     inherits only a place ("in Zimbabwe"), never an actor the sentence is about.
     """
     sent = doc[m.head].sent
-    if doc[m.head].lemma_.lower() in FOREIGN_BY_NATURE:
-        return None  # "peacekeepers in Mali", "inspectors in Iraq" are not that country's
+    if doc[m.head].lemma_.lower() in FOREIGN_BY_NATURE or any(
+            doc[i].lower_ in ("foreign", "international", "overseas") for i in range(doc[m.head].left_edge.i, m.head)):
+        return None  # "peacekeepers in Mali", "foreign aid agencies" are not that country's
     person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's

@@ -160,3 +160,11 @@ def test_intelligence_officials_are_the_intelligence_service(code):
 ])
 def test_business_people_make_no_event(code, text):
     assert not code(text, date="1987-03-01").events
+
+
+def test_rights_groups_and_aid_agencies_are_actors(code):
+    r = code("Rights groups condemned the arrest of the journalist in Cairo.")
+    assert any(e.source and e.source.role == "HRI" and e.cameo.startswith("11") for e in r.events)
+    r = code("Sudan expelled foreign aid agencies from Darfur.")
+    ev = [e for e in r.events if e.cameo.startswith("16")]
+    assert ev and ev[0].target.name == "aid agencies" and ev[0].target.country is None  # foreign: not Sudan's
