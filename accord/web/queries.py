@@ -730,7 +730,7 @@ def dyad_series(cur: duckdb.DuckDBPyConnection, f: Filters, a: str, b: str, side
         SELECT strftime(date_trunc('{unit}', date), '%Y-%m-%d') AS period, count(*) AS events,
                count(*) FILTER (WHERE q = 1) AS quad1, count(*) FILTER (WHERE q = 2) AS quad2,
                count(*) FILTER (WHERE q = 3) AS quad3, count(*) FILTER (WHERE q = 4) AS quad4,
-               round(avg(g), 2) AS goldstein
+               {MEAN_GOLDSTEIN.replace("goldstein", "g")} AS goldstein
         FROM hap GROUP BY 1 ORDER BY 1""", params)
     return fill(span["periods"], got, {"events": 0, **_ZERO_QUADS, "goldstein": None})
 
@@ -853,7 +853,7 @@ def actor_profile(cur: duckdb.DuckDBPyConnection, f: Filters, code: str, *, coun
         {cnt} FILTER (WHERE {match_t}) AS as_target, {cnt} AS events
         FROM event_facts WHERE {where} AND {both}""", args + args + params + args + args)
     out["partners"] = rows(cur, f"""SELECT {partner} AS partner, {cnt} AS events,
-        round(avg(goldstein), 2) AS goldstein FROM event_facts WHERE {where} AND {both} AND {partner} IS NOT NULL
+        {MEAN_GOLDSTEIN} AS goldstein FROM event_facts WHERE {where} AND {both} AND {partner} IS NOT NULL
         GROUP BY 1 ORDER BY events DESC, partner LIMIT 15""", args + params + args + args + args)
     out["types"] = rows(cur, f"""SELECT coalesce(plover_type, 'CAMEO ' || cameo_root) AS type,
         {cnt} AS events FROM event_facts WHERE {where} AND {both}
@@ -888,7 +888,7 @@ def network(cur: duckdb.DuckDBPyConnection, f: Filters, edges: int = 150) -> Row
     where, params = f.where()
     cnt = counter(cur)
     links = rows(cur, f"""SELECT source_code AS source, target_code AS target, {cnt} AS events,
-        round(avg(goldstein), 2) AS goldstein FROM event_facts
+        {MEAN_GOLDSTEIN} AS goldstein FROM event_facts
         WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL
         GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", params + [edges])
     weight: dict[str, int] = {}
