@@ -384,8 +384,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
         held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
         found, why = _place_target(ctx, tok, held)
-        own = {k[1] for k in exclude if len(k) >= 3}
-        if found and found[0].country not in own:
+        if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
 
@@ -394,6 +393,11 @@ def _own_people(a: Actor, states: set, pat: Pattern | None) -> bool:
     """People of the acting state named by the pattern's own object word ("handed over two suspects")."""
     return (a.country in states and a.role == "CVL" and a.name[:1].islower() and pat is not None and bool(pat.objects)
             and a.name.split()[-1].lower() in pat.objects)
+
+
+def own_countries(exclude: set) -> set[str]:
+    """The countries of the actors in a set of :func:`_key` keys (the source's, when excluding it)."""
+    return {k[1] for k in exclude if len(k) >= 3 and k[1]}
 
 
 def own_means(a: Actor, pat: Pattern | None) -> bool:
@@ -493,11 +497,17 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
             if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
                 continue
             for t in c.subtree:
-                for m in ctx.by_head.get(t.i, []) + ctx.modifiers.get(t.i, []):  # "in Montenegro province"
-                    a = m.actor
-                    if a.country and (not a.role or m.how == "capital"):
-                        return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
+                if (a := _place_at(ctx, t)) is not None:  # "in Montenegro province"
+                    return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
     return [], ""
+
+
+def _place_at(ctx: _Ctx, t) -> Actor | None:
+    """The country or capital a word names as a place (not a sector of it: "Iraqi police" is no place)."""
+    for m in ctx.by_head.get(t.i, []) + ctx.modifiers.get(t.i, []):
+        if m.actor.country and (not m.actor.role or m.how == "capital"):
+            return m.actor
+    return None
 
 
 # Entity types that name a time, an amount or a rank, never what an act is done to.
@@ -545,13 +555,9 @@ def _people_of_place(ctx: _Ctx, t) -> tuple[list[Actor], str] | None:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
             for p in c.children:
-                if p.dep_ != "pobj":
-                    continue
-                for m in ctx.by_head.get(p.i, []) + ctx.modifiers.get(p.i, []):
-                    a = m.actor
-                    if a.country and (not a.role or m.how == "capital"):
-                        return [Actor(name=f"{_phrase_name(t)} in {a.name}", code=a.country + "CVL", country=a.country,
-                                      role="CVL")], f"people in '{p.text}'"
+                if p.dep_ == "pobj" and (a := _place_at(ctx, p)) is not None:
+                    return [Actor(name=f"{_phrase_name(t)} in {a.name}", code=a.country + "CVL", country=a.country,
+                                  role="CVL")], f"people in '{p.text}'"
     return None
 
 

@@ -43,6 +43,7 @@ from accord.arguments import (
     _subject_token,
     _targets,
     _usable,
+    own_countries,
     own_means,
 )
 from accord.arguments import phrase_target as phrase_target
@@ -414,7 +415,7 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
     for c in tok.children:
         if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            own = {k[1] for k in exclude if len(k) >= 3 and k[1]}
+            own = own_countries(exclude)
             acts = [a for a in _actors(ctx, s) if _key(a) not in exclude and a.country not in own] if s is not None else []
             if acts:
                 return acts, f"subject of '{c.text}'"

@@ -136,6 +136,7 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str, int,
     # of a few sentences has no such context to judge by, and costs little: every candidate is parsed.
     any_named = any(names) or len(spans) < 4
     last_named: tuple[int, int] | None = None  # the latest sentence that names an actor
+    chosen: set[tuple[int, int]] = set()  # kept, for a look-up that stays constant on long articles
     for (s, e), words, has_name in zip(spans, tokens, names, strict=True):
         chunk = text[s:e]
         # any actor: a dictionary name, a sector of the state ("police", "officials": their country may
@@ -150,10 +151,12 @@ def candidates(text: str, actors: ActorDictionary, tokenize: Callable[[str, int,
         if keep:
             # "it", "the minister", "he" refer back: the sentence that names them is parsed too, else the
             # reference has nothing to resolve to (Reuters: most events lost to the prefilter were these)
-            if (last_named is not None and last_named not in kept and not has_name
+            if (last_named is not None and last_named not in chosen and not has_name
                     and any(w.lower() in BACK_PRONOUNS for w in words)):
                 bisect.insort(kept, last_named)
+                chosen.add(last_named)
             kept.append((s, e))
+            chosen.add((s, e))
         named_before = named or (keep and named_before)
         if named:
             last_named = (s, e)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gzip
 import json
 import os
 import random
@@ -40,6 +39,7 @@ from pathlib import Path
 
 import duckdb
 import httpx
+from bench_ingest import read_slice  # the benchmarks' one corpus reader (run from benchmarks/)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
@@ -53,17 +53,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def read_corpus(corpus: Path, n: int) -> list[dict]:
-    out = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                out.append(json.loads(line))
-                if len(out) >= n:
-                    break
-    return out
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:
@@ -272,7 +261,7 @@ def main() -> None:
     if not args.corpus.exists():
         sys.exit(f"no corpus at {args.corpus}")
 
-    rows = read_corpus(args.corpus, args.store + args.feed)
+    rows = read_slice(args.corpus, args.store + args.feed)
     with tempfile.TemporaryDirectory(prefix="accord-load-") as tmp:
         tmpd = Path(tmp)
         db, inbox = tmpd / "load.duckdb", tmpd / "inbox"

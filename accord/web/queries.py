@@ -244,18 +244,23 @@ def chart_span(cur: duckdb.DuckDBPyConnection, f: Filters, where: str, params: l
                                     " + INTERVAL 31 DAY OR (SELECT max(published) FROM articles) IS NULL)")
     span = one(cur, f"SELECT {lo} AS lo, {hi} AS hi FROM {rel} WHERE {where} AND date IS NOT NULL",
                params) or {}
+    return _periods(span, f, lambda first, after: one(
+        cur, f"SELECT {counter(cur)} AS n FROM {rel} WHERE {where} AND (date < ? OR date >= ?)",
+        params + [first, after]))
+
+
+def _periods(span: Row, f: Filters, outside) -> Row:
+    """A chart span from its first and last date: the period unit, the periods, and how many events fall
+    outside them (``outside(first, after)`` counts them, asked only when the filter leaves a side open)."""
     if not span.get("lo"):
         return {"lo": None, "hi": None, "unit": "month", "periods": [], "outside": 0}
     unit = period_unit(span["lo"], span["hi"])
     first = _trunc(dt.date.fromisoformat(span["lo"]), unit)
     periods = period_range(first, span["hi"], unit)
     after = _step(dt.date.fromisoformat(periods[-1]), unit) if periods else first
-    outside = 0
-    if not (f.start and f.end):
-        outside = int((one(cur, f"SELECT {counter(cur)} AS n FROM {rel} WHERE {where}"
-                                " AND (date < ? OR date >= ?)", params + [first, after]) or {}).get("n") or 0)
+    n = 0 if (f.start and f.end) else int((outside(first, after) or {}).get("n") or 0)
     return {"lo": first.isoformat(), "hi": (after - dt.timedelta(days=1)).isoformat(), "unit": unit,
-            "periods": periods, "outside": outside}
+            "periods": periods, "outside": n}
 
 
 def _rolled_span(cur: duckdb.DuckDBPyConnection, f: Filters, r: Rolled) -> Row:
@@ -270,19 +275,9 @@ def _rolled_span(cur: duckdb.DuckDBPyConnection, f: Filters, r: Rolled) -> Row:
                    WHERE {r.where} AND day IS NOT NULL AND {r.m} > 0 GROUP BY day),
         c AS (SELECT day, recent, sum(recent) OVER (ORDER BY day) AS cum, sum(recent) OVER () AS n FROM d)
         SELECT {lo} AS lo, {hi} AS hi FROM c""", r.params) or {}
-    if not span.get("lo"):
-        return {"lo": None, "hi": None, "unit": "month", "periods": [], "outside": 0}
-    unit = period_unit(span["lo"], span["hi"])
-    first = _trunc(dt.date.fromisoformat(span["lo"]), unit)
-    periods = period_range(first, span["hi"], unit)
-    after = _step(dt.date.fromisoformat(periods[-1]), unit) if periods else first
-    outside = 0
-    if not (f.start and f.end):
-        outside = int((one(cur, f"SELECT CAST(coalesce(sum({r.h}), 0) AS BIGINT) AS n FROM rollup_days"
-                                f" WHERE {r.where} AND (day < ? OR day >= ?)", r.params + [first, after])
-                       or {}).get("n") or 0)
-    return {"lo": first.isoformat(), "hi": (after - dt.timedelta(days=1)).isoformat(), "unit": unit,
-            "periods": periods, "outside": outside}
+    return _periods(span, f, lambda first, after: one(
+        cur, f"SELECT CAST(coalesce(sum({r.h}), 0) AS BIGINT) AS n FROM rollup_days"
+             f" WHERE {r.where} AND (day < ? OR day >= ?)", r.params + [first, after]))
 
 
 def timeline(cur: duckdb.DuckDBPyConnection, f: Filters) -> Row:
