@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from accord.modality import _conditional
+from accord.modality import _conditional, _negated
 from accord.types import Actor, Event, Mention
 from accord.vocabulary import DEFAULT_PREPS, Pattern, VerbDictionary
 
@@ -299,6 +299,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]:
         if o.lemma_.lower() in ctx.verbs.nouns:  # "condemned Israel's attack on Gaza", "the Israeli attack": the attacker
             for c in o.children:
+                if c.lemma_.lower() in ctx.verbs.instruments:
+                    continue  # "a cruise-missile attack on …": the weapon, not who attacks
                 if (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON) or (c.dep_ in ("amod", "compound") and c.i < o.i):
                     cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
@@ -331,7 +333,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         if c.lower_ == "in":  # "a curfew in Montenegro", but "an agreement in Berlin" is a venue
                             acts = [a for a in acts if a.country and not a.role]
                         cands.append((acts, f"'{o.text} {c.text} {p.text}'"))
-    for o in objs:  # "granted asylum to Panamanian officers" where only an adjective names the country
+    # "granted asylum to Panamanian officers" where only an adjective names the country; "the detained
+    # American vessels were released": a passive's subject is its object
+    for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass" and _is_passive(tok)]:
         cands.append((_modifier_actors(ctx, o), f"modifier of '{o.text}'"))
     for holder in [tok] + objs:
         for c in holder.children:
@@ -374,8 +378,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             continue  # "Pakistan handed over two suspects to Iran": its own people handed over; Iran receives
         if actors:
             return actors, why
-    if (pat is not None and pat.code[:2] == "13") or _conditional(tok):
-        found = _condition_subject(ctx, tok)
+    if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or _negated(tok):
+        # "unless Baghdad accepts", "will not lift the embargo until Cuba reforms": whoever must comply
+        found = _condition_subject(ctx, tok, ("unless", "if", "until", "till") if not _negated(tok) else ("until", "till"))
         if found:
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
@@ -479,12 +484,17 @@ def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False)
     return [], ""
 
 
-def _condition_subject(ctx: _Ctx, tok) -> tuple[list[Actor], str] | None:
-    """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must comply."""
+def _condition_subject(ctx: _Ctx, tok, marks: tuple[str, ...] = ("unless", "if")) -> tuple[list[Actor], str] | None:
+    """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must
+    comply; so is a refusal's ("will not end the strike until the government pays", "… until our demands are
+    met by the authorities": the passive's agent)."""
     for t in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
-                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                s = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if s is None:  # the passive's agent, else its subject
+                    s = next((p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                             next((g for g in c.children if g.dep_ == "nsubjpass"), None))
                 if s is not None and (acts := _actors(ctx, s)):
                     return acts, f"subject of the condition '{s.text}'"
     return None
@@ -516,13 +526,17 @@ _NOT_THINGS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDIN
 PHRASE_PREPS = ("to", "against", "on", "with", "toward", "towards", "into", "at")
 
 
-def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = ()) -> tuple[list[Actor], str]:
+def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (),
+                   own: frozenset[str] = frozenset()) -> tuple[list[Actor], str]:
     """What an act is done to when it names no actor: the noun phrase of its object, kept by name with
     no code ("rejected the legislation", "condemned the attacks", "imposed blockades on the ports").
 
     The direct object is the act's own matter when the pattern names it ("imposed sanctions on …",
     "lifted the ban on …"); then only a prepositional object is the target. An act of force or of
-    posture with no one named is done in a place ("extended the curfew in Maungtaw district")."""
+    posture with no one named is done in a place ("extended the curfew in Maungtaw district"), and so is one
+    on a thing placed in a country ("shelled a government compound in Badghis province" is done to
+    Afghanistan; aid "for farmers in Nigeria" goes to Nigeria when it comes from abroad: ``own`` are the
+    source's countries)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if _is_passive(tok):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"] + objs
@@ -542,6 +556,10 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
             if thing is not None:
                 if (placed := _people_of_place(ctx, thing)) is not None:
                     return placed
+                if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS | PLACE_TARGET_ABROAD:
+                    found, why = _place_target(ctx, thing, [])
+                    if found and (pat.code[:2] in PLACE_TARGET_ROOTS or found[0].country not in own):
+                        return found, why
                 return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
     return [], ""
 

@@ -303,9 +303,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
         if not tgts:
+            tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
+        if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):
-            tgts, twhy = _phrase_target(ctx, comp, pat)
+            tgts, twhy = _phrase_target(ctx, comp, pat, own=frozenset(a.country for a in srcs if a.country))
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule
@@ -366,8 +368,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                     tgts, twhy = _place_target(ctx, c, [d for d in c.children if d.dep_ == "dobj"])
                     if tgts:
                         break
-        if not tgts and pat.code[:2] in CLAUSE_SUBJECT_ROOTS:
-            tgts, twhy = _clause_subject(ctx, tok, {_key(a) for a in srcs})
+        if not tgts:
+            tgts, twhy = _clause_subject(ctx, tok, {_key(a) for a in srcs}, infinitive=pat.code[:2] not in CLAUSE_SUBJECT_ROOTS)
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
@@ -400,7 +402,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if modality == "asserted" and _reported(tok):
             modality = "reported"
         if _wants_phrase(tgts, srcs, code):
-            tgts, twhy = _phrase_target(ctx, tok, pat)
+            tgts, twhy = _phrase_target(ctx, tok, pat, own=frozenset(a.country for a in srcs if a.country))
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
@@ -411,9 +413,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
 CLAUSE_SUBJECT_ROOTS = frozenset({"05", "11", "12"})
 
 
-def _clause_subject(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> tuple[list[Actor], str]:
+    """The subject of the clause an act is done on. With ``infinitive``, only of a "to" clause: "allowed the
+    WFP to deliver food", "forced the plane to land" act on the WFP and the plane, whatever the act; "said
+    Israel would …" is no such clause."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and (
+                not infinitive or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             own = own_countries(exclude)
             acts = [a for a in _actors(ctx, s) if _key(a) not in exclude and a.country not in own] if s is not None else []
@@ -675,7 +681,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if pat.needs_pair and not tgts:
         return []
     if _wants_phrase(tgts, srcs, pat.code):
-        tgts, twhy = _phrase_target(ctx, tok, pat, (light_verb,) if light_verb is not None else ())
+        tgts, twhy = _phrase_target(ctx, tok, pat, (light_verb,) if light_verb is not None else (),
+                                    own=frozenset(a.country for a in srcs if a.country))
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"
