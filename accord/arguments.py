@@ -362,6 +362,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS)
         if found:
             cands.append((found, f"inside '{holder.text}': '{where}'"))
+    if pat is not None and pat.code[:2] == "04":
+        # "discussed Libya with Trump": a consultation's object is its topic, the one it is held with its target
+        cands.sort(key=lambda c: not c[1].startswith("'with "))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -474,6 +477,8 @@ def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False)
     for _ in range(depth):
         nxt = []
         for t in frontier:
+            if t.dep_ in ("compound", "amod") and t.lemma_.lower() in ctx.verbs.instruments:
+                continue  # "a cruise-missile attack": the weapon modifying the act is not what it hits
             acts = _actors(ctx, t) or _modifier_actors(ctx, t)
             if t.dep_ in ("compound", "amod", "nmod") and t.pos_ != "PROPN" and not facilities:
                 acts = [a for a in acts if not a.role]  # "a court ruling" is not the court; "Brazilian beef" is Brazil

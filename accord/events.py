@@ -538,13 +538,20 @@ def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
 
 
 def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
-    """Where a protest with no named target is set: a place on its verb (or light verb), else the protesters' country."""
+    """Where a protest with no named target is set: a place on its verb (or light verb), else the protesters'
+    country — named by what is protested when the protest names it ("boycotted the presidential poll",
+    "protesting the state's unemployment system": that country's poll and system)."""
     holders = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else [])
     for h in holders:
         found, _ = _place_target(ctx, h, [])
         if found:
             return found
     if src.country:
+        for h in holders:
+            what, why = _phrase_target(ctx, h, None)  # the protested thing, even a pattern's own object word,
+            if what and not what[0].code and why.split("'")[1:2] != [] and why.split("'")[1].lower() not in ctx.verbs.nouns:
+                # but not the protest itself ("started a hunger strike")
+                return [Actor(name=what[0].name, code=src.country, country=src.country)]
         return [Actor(name=src.country, code=src.country, country=src.country)]
     return []
 

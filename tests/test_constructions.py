@@ -300,3 +300,53 @@ def test_with_after_an_object_of_force_is_the_means(code):
     assert any(s == "YEMMIL" and c.startswith("19") and t == "SAU" for s, c, t in triples(r))
     r = code("Police clashed with protesters in Nairobi.")
     assert any(t == "KENCVL" for _, _, t in triples(r))
+
+
+# Targets an act reaches through its construction.
+def test_a_weapon_is_not_the_attack_s_own_actor(code):
+    r = code("Russian forces launched a cruise-missile attack on rebel positions in Syria.")
+    assert not any(e.target and "missile" in e.target.name for e in r.events)
+    assert any(s == "RUSMIL" and c.startswith("19") and e.target and "rebel" in e.target.name
+               for e in r.events for s, c in [(e.source.code, e.cameo)])
+
+
+def test_a_refusal_until_someone_complies_is_done_to_them(code):
+    r = code("The union said it will not end the strike until the government raises wages.")
+    assert ("union", "12", "government") in named(r)
+    r = code("Obama said he would not lift the embargo until Cuba freed political prisoners.", date="2014-06-01")
+    assert any(s == "USAGOV" and c.startswith("12") and t == "CUB" for s, c, t in triples(r))
+    # the agent of a passive condition: "until our demands are met by the ministry"
+    r = code("Nurses said they will not end their strike until their demands are met by the Kenyan government.")
+    assert any(c.startswith("12") and t == "KENGOV" for _, c, t in triples(r))
+
+
+def test_the_subject_of_an_infinitive_clause_is_acted_on(code):
+    r = code("Ethiopia agreed to allow the World Food Programme to deliver food.")
+    assert any(s == "ETH" and c.startswith("03") and t and t.startswith("IGO") for s, c, t in triples(r))
+    # a reported clause is no such clause: the minister's country is not allowed anything
+    r = code("Ethiopia said Kenya would reopen the border.")
+    assert not any(s == "ETH" and t == "KEN" for s, _, t in triples(r))
+
+
+def test_the_owner_of_a_passive_subject_is_the_target(code):
+    r = code("Two Greek tankers were seized by the Iranian navy.")
+    assert any(s == "IRNMIL" and c.startswith("17") and t == "GRC" for s, c, t in triples(r))
+
+
+def test_a_thing_attacked_in_a_country_is_that_country(code):
+    r = code("Militants attacked a government compound in Kandahar.")
+    assert any(c.startswith("19") and t == "AFG" for _, c, t in triples(r))
+
+
+def test_a_protest_names_what_it_protests(code):
+    r = code("Opposition parties in Kenya are boycotting the presidential election.")
+    assert any(c.startswith("14") and e.target.name == "presidential election" and e.target.code == "KEN"
+               for e in r.events for c in [e.cameo] if e.target)
+    # the protest itself is never what it protests
+    r = code("Teachers in Nairobi started a hunger strike.")
+    assert not any(e.target and "strike" in e.target.name for e in r.events)
+
+
+def test_a_consultation_is_held_with_someone_about_its_object(code):
+    r = code("Narendra Modi discussed Afghanistan with Vladimir Putin.", date="2021-09-01")
+    assert ("INDGOV", "040", "RUSGOV") in triples(r)
