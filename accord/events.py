@@ -277,6 +277,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             else:
                 continue
         code = family.code_for(inner)
+        if (family.name == "intent" and tok.lemma_.lower() == "agree" and comp.dep_ in ("dobj", "pobj")
+                and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
+            code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
         srcs, swhy = _sources(ctx, tok)
         if not srcs and swhy == "passive-no-agent":  # "Israel is opposed to …", "is committed to …": a state, not a passive
             s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -406,6 +409,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "text", "protocol"})
 
 
 # Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected

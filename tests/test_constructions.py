@@ -236,7 +236,7 @@ def test_lower_cased_man_is_not_a_city(code):
 
 def test_coordinated_names_before_one_head_are_two_actors(code):
     r = code("UK and EU negotiators have agreed a landmark free trade agreement.")
-    got = {(s, t) for s, c, t in triples(r) if c.startswith("03")}
+    got = {(s, t) for s, c, t in triples(r) if c == "057"}
     assert ("GBRGOV", "IGOEUREEC") in got and ("IGOEUREEC", "GBRGOV") in got
 
 
@@ -350,3 +350,12 @@ def test_a_protest_names_what_it_protests(code):
 def test_a_consultation_is_held_with_someone_about_its_object(code):
     r = code("Narendra Modi discussed Afghanistan with Vladimir Putin.", date="2021-09-01")
     assert ("INDGOV", "040", "RUSGOV") in triples(r)
+
+
+# An agreement reached or agreed is finalised (CAMEO 057, PLOVER SUPPORT); agreeing to do something is an intent.
+def test_an_agreement_reached_or_agreed_is_concluded(code):
+    assert ("KEN", "057", "UGA") in triples(code("Kenya and Uganda reached a trade agreement."))
+    assert ("KEN", "057", "UGA") in triples(code("Kenya and Uganda have agreed a border deal."))
+    assert ("KEN", "057", "UGA") in triples(code("Kenya agreed to a trade deal with Uganda."))
+    assert not any(c == "057" for _, c, _ in triples(code("Kenya agreed to reopen the border with Uganda.")))
+    assert not any(c == "057" for _, c, _ in triples(code("Kenya will agree a deal with Uganda.")))
