@@ -18,15 +18,21 @@ FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
 
 # Verbs that allege an act: "accused Israel of attacking its ships" reports no attack.
 ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit"})
+# Acts of justice whose "for" names the offence they punish: "arrested for killing his wife", "jailed for spying".
+PUNISHING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "try", "prosecute", "punish", "fine",
+                       "execute", "hang", "deport", "expel", "book", "nab", "hold", "apprehend", "remand"})
 
 
 def _alleged(tok) -> bool:
     """Is ``tok`` the act an accusation alleges ("accused X of attacking", "charged with spying")?"""
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "of violating rights and ignoring the law"
         tok = tok.head
+    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly", "purportedly") for c in tok.children) \
+            and tok.dep_ in ("pcomp", "advcl", "acl", "relcl"):
+        return True  # "a man who allegedly killed his wife", "arrested for allegedly spying": a suspicion
     prep = tok.head
-    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for")
-            and prep.head.lemma_.lower() in ALLEGING)
+    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for") and (
+        prep.head.lemma_.lower() in ALLEGING or (prep.lower_ == "for" and prep.head.lemma_.lower() in PUNISHING)))
 
 
 INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}

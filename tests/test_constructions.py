@@ -359,3 +359,14 @@ def test_an_agreement_reached_or_agreed_is_concluded(code):
     assert ("KEN", "057", "UGA") in triples(code("Kenya agreed to a trade deal with Uganda."))
     assert not any(c == "057" for _, c, _ in triples(code("Kenya agreed to reopen the border with Uganda.")))
     assert not any(c == "057" for _, c, _ in triples(code("Kenya will agree a deal with Uganda.")))
+
+
+# The offence an arrest punishes, and an act said to be alleged, are suspicions, not events.
+def test_the_offence_of_an_arrest_is_no_event(code):
+    r = code("Indian police arrested a man for allegedly killing his wife.")
+    assert {c[:2] for _, c, _ in triples(r)} == {"17"}
+    r = code("Iran jailed a journalist for spying for Israel.")
+    assert not any(t == "ISR" for _, _, t in triples(r))
+    # the main act, even reported as alleged, is still coded
+    r = code("The Nigerian army allegedly killed 12 civilians in the village.")
+    assert any(c.startswith(("18", "19")) for _, c, _ in triples(r))
