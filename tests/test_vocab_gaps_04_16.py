@@ -30,11 +30,15 @@ CASES = [
     ("The Turkish government challenged the American plan.", "110", "TUR", "USA"),
     ("Greece is disputing the Turkish decision.", "110", "GRC", "TUR"),
     ("The Rwandan authorities put the Congolese rebel leader on trial.", "115", "RWA", "COD"),
+    ("Iran is filing a case against Canada at the World Court.", "115", "IRN", "CAN"),  # the defendant, not the court
+    ("The Indian opposition leader launched a bitter attack on the Pakistani prime minister.", "111", "IND", "PAK"),
     # 12 a cancelled or postponed visit is a refusal to meet (PLOVER: "Cancellation of meetings are REJECT")
     ("The Japanese prime minister cancelled his visit to South Korea.", "125", "JPN", "KOR"),
     ("The Chinese premier has postponed his trip to India.", "125", "CHN", "IND"),
     # 16 suspended visits reduce relations
     ("Japan suspended ministerial visits to China.", "161", "JPN", "CHN"),
+    ("The Egyptian government will suspend flights to Qatar.", "131", "EGY", "QAT"),  # future: a threat
+    ("Saudi Arabia suspended all flights to Qatar.", "160", "SAU", "QAT"),
 ]
 
 
@@ -54,6 +58,8 @@ def test_vocab_gaps_04_16_codes_its_sentence(code, sentence: str, cameo: str, so
     ("Rescue teams searched the houses in the Turkish village.", "090"),  # a search by no investigator
     ("The Italian company cancelled a planned visit to the Spanish plant.", "125"),  # companies do not meet states
     ("The Indian opposition contested the election in Kerala.", "110"),  # running in an election is no objection
+    ("Lufthansa suspended its flights to Germany because of the storm.", "16"),  # an airline's flights, not a state's
+    ("Kurdish rebels launched a fierce attack on the Turkish army base.", "111"),  # an attack by force
 ])
 def test_vocab_gaps_04_16_words_need_their_objects_and_actors(code, sentence: str, not_code: str):
     events = _events(code(sentence))
