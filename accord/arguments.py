@@ -578,9 +578,13 @@ def _people_of_place(ctx: _Ctx, t) -> tuple[list[Actor], str] | None:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across", "throughout"):
             for p in c.children:
-                if p.dep_ == "pobj" and (a := _place_at(ctx, p)) is not None:
+                if p.dep_ != "pobj":
+                    continue
+                # "people in Somalia, Ethiopia and Kenya": each country's people
+                places = {a.country: a for q in _conj(p) if (a := _place_at(ctx, q)) is not None}
+                if places:
                     return [Actor(name=f"{_phrase_name(t)} in {a.name}", code=a.country + "CVL", country=a.country,
-                                  role="CVL")], f"people in '{p.text}'"
+                                  role="CVL") for a in places.values()], f"people in '{p.text}'"
     return None
 
 
