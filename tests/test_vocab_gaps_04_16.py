@@ -17,11 +17,13 @@ CASES = [
     ("The Kenyan president joined his Ugandan counterpart for talks in Kampala.", "040", "KEN", "UGA"),
     ("The Chilean foreign minister will join the Peruvian president for dinner on Friday.", "036", "CHL", "PER"),
     ("The German chancellor held a video conference with the French president.", "041", "DEU", "FRA"),
+    ("The French president shook hands with the Iranian president.", "040", "FRA", "IRN"),
     # 09 investigate: an official audit, a summons for questioning, a search of someone's premises
     ("The OAS launched an audit of the Bolivian election.", "090", None, "BOL"),
     ("Nigerian police summoned the Ghanaian businessman for questioning.", "090", "NGA", "GHA"),
     ("German police searched the offices of the Turkish cultural association.", "090", "DEU", "TUR"),
     ("Spanish prosecutors search the home of the Catalan leader.", "090", "ESP", None),
+    ("The UN will send an investigative team to Myanmar.", "090", None, "MMR"),
     # 10 / 11: demanding or calling for sanctions or punishment against someone rallies others against them (113)
     ("The United States demanded sanctions against Venezuela.", "113", "USA", "VEN"),
     ("Britain calls for sanctions against Belarus.", "113", "GBR", "BLR"),
@@ -35,10 +37,15 @@ CASES = [
     # 12 a cancelled or postponed visit is a refusal to meet (PLOVER: "Cancellation of meetings are REJECT")
     ("The Japanese prime minister cancelled his visit to South Korea.", "125", "JPN", "KOR"),
     ("The Chinese premier has postponed his trip to India.", "125", "CHN", "IND"),
+    ("North Korea turned down talks with Seoul.", "125", "PRK", "KOR"),
+    ("Hamas turned down the Egyptian proposal.", "127", None, "EGY"),
+    # 14 boycotted proceedings
+    ("The Kenyan opposition boycotted the runoff.", "143", "KEN", None),
     # 16 suspended visits reduce relations
     ("Japan suspended ministerial visits to China.", "161", "JPN", "CHN"),
     ("The Egyptian government will suspend flights to Qatar.", "131", "EGY", "QAT"),  # future: a threat
     ("Saudi Arabia suspended all flights to Qatar.", "160", "SAU", "QAT"),
+    ("The United States withdrew from the nuclear deal with Iran.", "160", "USA", "IRN"),
 ]
 
 
@@ -60,6 +67,8 @@ def test_vocab_gaps_04_16_codes_its_sentence(code, sentence: str, cameo: str, so
     ("The Indian opposition contested the election in Kerala.", "110"),  # running in an election is no objection
     ("Lufthansa suspended its flights to Germany because of the storm.", "16"),  # an airline's flights, not a state's
     ("Kurdish rebels launched a fierce attack on the Turkish army base.", "111"),  # an attack by force
+    ("The Swiss company withdrew from the merger agreement with the Dutch firm.", "160"),  # a company's deal
+    ("Two Japanese firms shook hands on the deal.", "040"),  # a handshake with no one named
 ])
 def test_vocab_gaps_04_16_words_need_their_objects_and_actors(code, sentence: str, not_code: str):
     events = _events(code(sentence))
