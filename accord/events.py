@@ -264,6 +264,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
+        if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
+            consumed.update((tok.i, comp.i))
+            continue  # "vowed to fight corruption": no threat of force
         consumed.add(comp.i)
         consumed.add(tok.i)
         inner = pat.code
@@ -344,6 +347,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in fam.silence for c in tok.children):
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
+        if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
+            continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
         if pat.kind == "noun":
             events += _noun_event(ctx, sent, tok, pat, table)
             continue
@@ -409,6 +414,18 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# Uses of force and coercion, which are done to actors, never to a scourge.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _against_scourge(ctx: _Ctx, tok) -> bool:
+    """Is the act aimed at a scourge ("fight the epidemic", "the war against corruption", "tackle drug crime")?"""
+    aims = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    aims += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+             for p in c.children if p.dep_ == "pobj"]
+    return any(a.lemma_.lower() in ctx.verbs.scourges or a.lower_ in ctx.verbs.scourges for a in aims)
 
 
 # What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.

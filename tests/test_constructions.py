@@ -370,3 +370,11 @@ def test_the_offence_of_an_arrest_is_no_event(code):
     # the main act, even reported as alleged, is still coded
     r = code("The Nigerian army allegedly killed 12 civilians in the village.")
     assert any(c.startswith(("18", "19")) for _, c, _ in triples(r))
+
+
+# Fighting a scourge is a policy, not a use of force.
+def test_fighting_a_scourge_is_no_use_of_force(code):
+    for text in ("Germany announced new funding to fight the Ebola epidemic in West Africa.",
+                 "The president declared a war on drugs.", "Kenya vowed to fight corruption."):
+        assert not any(c[:2] in ("13", "17", "18", "19", "20") for _, c, _ in triples(code(text))), text
+    assert any(c.startswith("13") for _, c, _ in triples(code("Kenya vowed to fight the rebels.")))
