@@ -62,6 +62,7 @@ def test_vocab_gaps_04_16_codes_its_sentence(code, sentence: str, cameo: str, so
 @pytest.mark.parametrize(("sentence", "not_code"), [
     ("Egypt joined the African Union in 1963.", "040"),  # joining an organisation is no meeting
     ("The French company's accountants audited its Brazilian unit.", "090"),  # a company's audit is no inquiry
+    ("The regulators hoped to eliminate audits by unqualified accounting firms.", "090"),  # an audit of no one named
     ("Rescue teams searched the houses in the Turkish village.", "090"),  # a search by no investigator
     ("The Italian company cancelled a planned visit to the Spanish plant.", "125"),  # companies do not meet states
     ("The Indian opposition contested the election in Kerala.", "110"),  # running in an election is no objection
