@@ -167,7 +167,7 @@ CASES = [
     ("Iraqi jets hit Iranian positions.", "190", "IRQ", "IRN"),
     ("Indian and Pakistani troops exchanged fire.", "190", "IND", "PAK"),
     ("Israel's air force carried out strikes against Hamas targets in Gaza.", "190", "ISR", "PSE"),
-    ("Israel has launched cyber warfare against Iran.", "190", "ISR", "IRN"),
+    ("Israel has launched cyber warfare against Iran.", "170", "ISR", "IRN"),  # PLOVER COERCE, mode cyber
     ("Israeli troops besieged the town.", "191", "ISR", None),
     ("Iraq closed its border with Syria.", "191", "IRQ", "SYR"),
     ("Turkish troops entered the Syrian town of Afrin.", "192", "TUR", "SYR"),
