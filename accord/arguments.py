@@ -296,7 +296,12 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
     for o in objs:
         cands.append((_actors(ctx, o), f"object '{o.text}'"))
+    # "expressed Russia's support for Assad", "reaffirmed its commitment to": a verb that voices its object makes
+    # the object's owner the doer's side, never the one the act is done to
+    voiced = tok.lemma_.lower() in VOICING_VERBS and pat is not None and bool(pat.objects)
     for o in objs + [c for c in tok.children if c.dep_ == "nsubjpass"]:
+        if voiced and o.lemma_.lower() in pat.objects:
+            continue
         if o.lemma_.lower() in ctx.verbs.nouns:  # "condemned Israel's attack on Gaza", "the Israeli attack": the attacker
             for c in o.children:
                 if c.lemma_.lower() in ctx.verbs.instruments:
@@ -305,7 +310,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                     cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
-        if holder is not tok:
+        if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects):
             # whose thing the object is comes before the object's own phrases: "welcomed Trump's invitation to
             # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
             cands.extend(_object_owners(ctx, holder))
@@ -395,6 +400,12 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".
+VOICING_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "confirm", "repeat",
+                           "extend", "offer", "convey", "announce", "renew", "show", "lend", "give", "state",
+                           "restate", "underline", "stress", "emphasise", "emphasize", "signal"})
 
 
 def _own_people(a: Actor, states: set, pat: Pattern | None) -> bool:

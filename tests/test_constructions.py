@@ -378,3 +378,12 @@ def test_fighting_a_scourge_is_no_use_of_force(code):
                  "The president declared a war on drugs.", "Kenya vowed to fight corruption."):
         assert not any(c[:2] in ("13", "17", "18", "19", "20") for _, c, _ in triples(code(text))), text
     assert any(c.startswith("13") for _, c, _ in triples(code("Kenya vowed to fight the rebels.")))
+
+
+# A verb that voices its object ("expressed support") makes the object's owner the doer's side.
+def test_the_owner_of_voiced_support_is_the_doer_s_side(code):
+    r = code("Vladimir Putin expressed Russia's support for Bashar al-Assad.", date="2019-01-01")
+    assert ("RUSGOV", "051", "SYRGOV") in triples(r)
+    assert not any(t == "RUS" for _, _, t in triples(r))
+    # an act on someone's thing still acts on its owner
+    assert any(t == "SAU" for _, c, t in triples(code("Iran rejected Saudi Arabia's proposal.")) if c.startswith("12"))
