@@ -41,6 +41,7 @@ CASES = [
     ("Hamas turned down the Egyptian proposal.", "127", None, "EGY"),
     # 14 boycotted proceedings
     ("The Kenyan opposition boycotted the runoff.", "143", "KEN", None),
+    ("Kenyan nurses held a sit-in at the health ministry.", "141", "KEN", "KEN"),  # "sit - in" as the tokenizer splits it
     # 16 suspended visits reduce relations
     ("Japan suspended ministerial visits to China.", "161", "JPN", "CHN"),
     ("The Egyptian government will suspend flights to Qatar.", "131", "EGY", "QAT"),  # future: a threat
