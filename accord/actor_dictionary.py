@@ -78,6 +78,15 @@ class ActorDictionary:
                 cs[toks].append(entry)
             else:
                 ci[tuple(t.lower() for t in toks)].append(entry)
+        for toks, ents in list(cs.items()):
+            # "Farc", "Nato", "Ecowas": many papers write an acronym of four letters or more as a word; that
+            # form counts where the NER takes it for a name (as an ambiguous form does), never over a name
+            # the dictionaries spell so themselves
+            word = toks[0]
+            if len(toks) == 1 and len(word) >= 4 and word.isalpha() and word.isupper() and (word.title(),) not in cs:
+                variant = [replace(e, ambiguous=True) for e in ents if e.kind in ("igo", "group")]
+                if variant:
+                    cs[(word.title(),)] = variant
         sector_words = frozenset(toks[0] for toks, ents in ci.items() if len(toks) == 1 and any(e.kind == "sector" for e in ents))
         return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [], sector_words=sector_words)
 

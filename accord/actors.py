@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from accord.actor_dictionary import ActorDictionary, Entry
 from accord.actor_dictionary import DictionaryError as DictionaryError
 from accord.entities import ORG_TYPE_ROLES as ORG_TYPE_ROLES
-from accord.entities import _mk, _named_entities, _span_root, dateline
+from accord.entities import _mk, _named_entities, _span_root, _untagged_names, dateline
 from accord.nlp import column
 from accord.types import FIRST_PERSON, Actor, Mention
 
@@ -107,9 +107,18 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return label in ("GPE", "NORP", "ORG", "LOC")
     if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
         # a group name of two words or more outweighs the NER ("Boko Haram" is often tagged PERSON)
-        # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON; "Jordan" may be a person)
+        # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON), or one tagged as a
+        # person of one word alone ("Nepal has tightened borders", "a car bomb in Kiev"): the names that are
+        # also people's ("Jordan", "Chad", "Victoria") are marked ambiguous and judged above; a country's name
+        # inside a longer person's name ("Madhav Kumar Nepal") stays the person's
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
-                or (e.kind in ("group", "country", "capital") and m_end - m_start > 1))
+                or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
+                or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+def _lone_person_tag(doc, i: int) -> bool:
+    """The token is tagged a PERSON entity all by itself."""
+    return doc[i].ent_iob_ == "B" and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
     return True
 
 
@@ -141,6 +150,10 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
 
 # --------------------------------------------------------------------------------------------------
 # Composition and resolution
+
+
+# Sectors of a state's bodies that a leader's name can stand before ("the Assad regime", "Gaddafi forces").
+LEADER_BODY_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 def _pick_leader(ents: list[Entry], countries: Counter) -> Entry | None:
@@ -187,8 +200,12 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     a people, a place) becomes a mention too, known or not: ``place_country`` (a gazetteer lookup, name →
     ISO3) gives cities and provinces their country; see :func:`_named_entities`.
     """
+    # a dateline ("CAIRO --", "THE HAGUE, Netherlands --", "KABUL (Pajhwok) :") says where the story is set,
+    # never who acts: its places are not actors (nor part of the first actor's phrase, "Harare, Zimbabwe -
+    # Zimbabwe's opposition leader ..."), its country counts as the article's
+    line_end, line_country = dateline(doc.text, place_country)
     # "Iran-backed militias", "U.S.-trained forces": the backer is not the country of what it backs
-    matches = [m for m in _raw_matches(doc, actors, pub) if not _backer(doc, m.end)]
+    matches = [m for m in _raw_matches(doc, actors, pub) if not _backer(doc, m.end) and doc[m.start].idx >= line_end]
     country_counts: Counter = Counter(
         e.country for m in matches for e in m.entries if e.kind in ("country", "adjective", "capital", "demonym") and e.country
     )
@@ -204,15 +221,14 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
             m = _Match(m.start, m.end, m.entries, root)
         groups[m.head].append(m)
 
-    # a dateline ("CAIRO --", "THE HAGUE, Netherlands --", "KABUL (Pajhwok) :") says where the story is set,
-    # never who acts: its places are not actors, its country counts as the article's
-    line_end, line_country = dateline(doc.text, place_country)
     if line_country:
         country_counts[line_country] += 2
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
         mentions += _compose(doc, head, ms, country_counts, igo_codes)
     mentions += [m for m in _named_entities(doc, mentions, place_country) if not _backer(doc, m.token_end)]
+    mentions += [m for m in _untagged_names(doc, mentions) if not _backer(doc, m.token_end)]
+    mentions = _defined_acronyms(doc, mentions)
     if line_end:
         mentions = [m for m in mentions if m.start >= line_end]
     mentions = _resolve_appositions(doc, mentions)
@@ -261,6 +277,12 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         shown = leader.name if all(w.lower() in said for w in re.findall(r"\w+", leader.name)) else (
             _person_name(doc, head) if doc[head].pos_ == "PROPN" else leader.name)
         leader = replace(leader, name=shown) if shown != leader.name else leader
+        if (head_role in LEADER_BODY_ROLES and leader.country and doc[head].pos_ == "NOUN"
+                and not any(m.start <= head < m.end for m in ms for e in m.entries if e.kind == "leader")):
+            # "the Assad regime", "the Maduro government", "Gaddafi forces": the state the leader runs, in the
+            # head noun's sector, not the person (nor another holder of the name when the text is undated)
+            actor = Actor(name=_surface(text, leader.name), code=leader.country + head_role, country=leader.country, role=head_role)
+            return [_mk(doc, start, end, head, actor, "dictionary")]
         if leader.igo:
             actor = Actor(name=leader.name, code=igo_codes.get(leader.igo) or leader.code or "IGO", igo=leader.igo, role=leader.role)
         elif "OPP" in roles and leader.role != "OPP" and leader.country:
@@ -325,6 +347,35 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     if generic:
         return [_mk(doc, start, end, head, Actor(name=text, code=None), "generic")]
     return modifiers
+
+
+def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Oromo Liberation Front (OLF) ... the OLF said": an acronym the text defines after a known actor's
+    name is that actor wherever else it stands alone, under its own name."""
+    defined: dict[str, Actor] = {}
+    for m in mentions:
+        j = m.token_end
+        if (m.actor.country or m.actor.igo) and j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            short = doc[j + 1].text
+            initials = [t.text[0] for t in doc[m.token_start:m.token_end] if t.text[:1].isupper()]
+            if ACRONYM.fullmatch(short) and short[0] in initials and short not in defined:
+                defined[short] = m.actor
+    if not defined:
+        return mentions
+    out = []
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    for m in mentions:
+        actor = defined.get(doc[m.token_start:m.token_end].text) if m.token_end - m.token_start == 1 else None
+        if actor is not None and not (m.actor.country or m.actor.igo):
+            m = replace(m, actor=replace(actor, name=doc[m.head].text), how="coreference")
+        out.append(m)
+    for tok in doc:  # "ICE" read as the common noun: the text has said what it is
+        if tok.text in defined and tok.i not in covered and not (tok.i > 0 and doc[tok.i - 1].text == "("):
+            out.append(_mk(doc, tok.i, tok.i + 1, tok.i, replace(defined[tok.text], name=tok.text), "coreference"))
+    return sorted(out, key=lambda m: (m.start, m.head))
+
+
+ACRONYM = re.compile(r"[A-Z][A-Za-z]?[A-Z][A-Z0-9&-]{0,6}")
 
 
 def _surface(text: str, canonical: str) -> str:
@@ -546,8 +597,12 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
+    # "Iran-backed militia groups": a group with a foreign backer is a side in someone else's fight, so only
+    # a place it is in ("in Iraq") says whose it is, never an actor of the sentence
+    backed = _has_backer(doc, m.head)
     found: set[str] = set()
     places: set[str] = set()
+    own_kind: set[str] = set()  # countries of subjects of the mention's own verb in the mention's own sector
     for r in resolved:
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
             continue
@@ -560,12 +615,19 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             # in the acted-on's own clause, a place it is in ("fired missiles at Saudi Arabia" is no place)
             if tok.head.head.i in (doc[m.head].head.i, m.head) and tok.head.lower_ in ("in", "inside", "throughout", "across"):
                 places.add(r.actor.country)
-        elif person:
+        elif person or backed:
             continue
         elif tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ in _RELATIONAL_PREPS):
             continue
         else:
             found.add(r.actor.country)
+            if tok.dep_ == "nsubj" and r.actor.role == m.actor.role and tok.head.i == _governor(doc, m.head):
+                own_kind.add(r.actor.country)
+    if len(found) == 1 and found & own_kind:
+        # "The US military struck militia groups": what a country's forces act on is not its own forces
+        # (an actor of one sector acting on its own kind at home reads as the act on itself), though
+        # "Egyptian police arrested demonstrators" and "the Syrian army shelled rebels" are at home
+        return next(iter(places)) if len(places) == 1 else None
     if len(found) == 1:
         return next(iter(found))
     if len(places) == 1 and doc[m.head].dep_ in ("dobj", "nsubjpass") and not person and not any(
@@ -582,6 +644,27 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
     return None
+
+
+def _governor(doc, i: int) -> int:
+    """The verb a noun phrase is the subject or object of: through its prepositions ("clashed with militias")
+    and up from a noun it modifies ("militia groups")."""
+    tok = doc[i]
+    for _ in range(4):
+        if tok.dep_ in ("compound", "amod", "nmod", "pobj", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return tok.head.i
+
+
+def _has_backer(doc, i: int) -> bool:
+    """"Iran-backed militia groups", "Russian-supported separatists": the noun phrase names a backer."""
+    tok = doc[i]
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in NOUNS:
+        tok = tok.head
+    return any(t.lower_ in BACKING_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
+               for t in doc[tok.left_edge.i : tok.i])
 
 
 def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from accord.types import Actor, Mention
 
@@ -131,6 +132,89 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
         how = "named" if country or not role or role in ("BUS", "MED", "EDU", "REL") else "unresolved"
         out.append(_mk(doc, start, end, root, Actor(name=text, code=code, country=country, role=role), how))
     return out
+
+
+# Where a name the NER left untagged acts or is acted on: a clause's subject or object, or the object of a
+# preposition that introduces someone dealt with ("an agreement with the OLF", "an investigation into X",
+# "attacked by X"); not "to" or "from", which as often introduce a market or a place ("losses were
+# restricted to the Euromarket").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_ARGUMENT_PREPS = frozenset({"against", "with", "into", "between"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_NAME = re.compile(r"[A-Z][A-Za-z'’-]*[a-zA-Z]")
+# Names of things that are said to act ("Covid killed thousands") but are no actors; WordNet knows none.
+NOT_ACTORS = frozenset({"covid", "covid-19", "coronavirus", "omicron", "brexit", "sars-cov-2", "h5n1", "mpox"})
+
+
+def _untagged_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """A mention for a name the NER did not tag that is a subject or object of a verb: "Haaretz conducted
+    an investigation", "The OLF reached an agreement", "a court awarded the Warmbiers".
+
+    The name is a proper noun (or an acronym the tagger took for a common noun, "ICE", "OLF") that no
+    dictionary and no entity covers and that is not an English word (WordNet's lemma list, which the model's
+    lemmatizer ships, knows "January", "Musicians" and "Ford" but not "Haaretz"). A sentence in capitals (a
+    headline) is left alone: there every word looks like a name. The mention's ``how`` is ``named`` with no code.
+    """
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)} | {m.head for m in mentions}
+    # a person's surname after the full name ("Hannes Androsch ... Androsch said") is a reference, resolved
+    # with the others (accord.actors._resolve_references), not a new name
+    surnames = {doc[m.token_end - 1].text for m in mentions if doc[m.head].ent_type_ == "PERSON"}
+    words = _common_words()
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.i in taken or tok.text in surnames or not _argument(tok):
+            continue
+        acronym = bool(_ACRONYM.fullmatch(tok.text))
+        if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and acronym)) or not _NAME.fullmatch(tok.text):
+            continue  # nor a ticker ("CABV.VI"), a code or a number
+        low = tok.lower_
+        if low in NOT_ACTORS or low in words or (low.endswith("s") and (low[:-1] in words or low[:-2] in words)):
+            continue
+        if _shouting(tok.sent):
+            continue
+        start = tok.i  # the name's other words: "Jurisdiction for Peace" stays one token, "Action Aid" two
+        while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "flat") \
+                and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        out.append(_mk(doc, start, tok.i + 1, tok.i, Actor(name=doc[start : tok.i + 1].text, code=None), "named"))
+    return out
+
+
+def _argument(tok) -> bool:
+    if tok.dep_ == "conj":  # "Haaretz and the Guardian reported": as the first conjunct is
+        tok = tok.head
+    if tok.dep_ in _ARGUMENT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _ARGUMENT_PREPS or tok.head.dep_ == "agent")
+
+
+def _shouting(sent) -> bool:
+    letters = [t for t in sent if t.is_alpha]
+    return len(letters) >= 3 and sum(t.is_upper for t in letters) * 2 > len(letters)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """The English words of the installed model's lemmatizer (its ``lemma_index``: nouns, verbs, adjectives,
+    adverbs, from WordNet); empty when no model with one is installed."""
+    try:
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        from accord.nlp import MODEL_NAMES
+    except ImportError:
+        return frozenset()
+    for name in MODEL_NAMES:
+        try:
+            root = get_package_path(name)
+        except Exception:  # noqa: BLE001 -- a model that is not installed
+            continue
+        for path in sorted(root.glob("*/lemmatizer/lookups")) + sorted(root.glob("lemmatizer/lookups")):
+            lookups = Lookups().from_disk(path)
+            if lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                return frozenset(w for key in index.keys() for w in index[key])
+    return frozenset()
 
 
 _DATELINE = re.compile(
