@@ -38,6 +38,10 @@ CASES = [
     ("Ethiopian government forces shelled the city of Mekelle.", "194", "ETH", "ETH"),
     ("Iraqi troops captured the mosque in Falluja.", "192", "IRQ", None),
     ("The rebels waged guerrilla warfare against the Peruvian army.", "190", None, None),
+    ("The Malian army took over Kidal.", "192", "MLI", None),
+    ("The Iraqi army pushed Kurdish fighters out of the city.", "190", "IRQ", None),
+    # 05: respect voiced is praise
+    ("Fiji expressed deep respect for India's sovereignty.", "051", "FJI", "IND"),
     # 20: mass expulsion of people from their homes
     ("Burmese soldiers forced out 2,000 Rohingya villagers from their homes.", "201", "MMR", "MMR"),
 ]
@@ -61,6 +65,7 @@ def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, s
     ("The general strike hit the capital on Monday.", "19"),  # "hit" a town is no attack by itself
     ("Indian coal workers called off the strike.", "02"),  # a strike called off, not an appeal
     ("The president voiced support for the new tax plan.", "018"),  # support, not mere accord
+    ("Vodafone took over the German company Mannesmann.", "19"),  # a takeover, no occupation
 ])
 def test_vocab_gaps_plover_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
     assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], _events(code(sentence))
