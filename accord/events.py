@@ -261,6 +261,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
             continue
+        if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
+            continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
@@ -270,7 +272,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         consumed.add(comp.i)
         consumed.add(tok.i)
         inner = pat.code
-        negated = _negated(tok) or _negated(comp)
+        # "failed to reach a deal": the reject family's "fail" is what makes the complement not happen
+        negated = _negated(tok) or (_negated(comp) and not (
+            fam.name == "reject" and tok.lemma_.lower() == "fail" and comp.head.i == tok.i and pat.code[:3] in AGREEING
+            and not any(c.dep_ == "neg" for c in comp.children)))
         family = fam
         if negated:
             if fam.name in ("intent",):
@@ -342,6 +347,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 tok.pos_ == "ADJ" and has_comp and tok.dep_ in ("acomp", "ROOT", "ccomp"))
             if tok.lemma_.lower() in fam.weak or tok.lower_ in fam.weak:
                 ok = False  # "expects to spend", "want quick action": no act without a coded complement
+            if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
+                ok = False  # "called off the talks", "turned down the offer": not the control word itself
             pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}", kind="verb", code=fam.default) if ok else None
             if pat is None:
                 continue
@@ -426,6 +433,11 @@ def _against_scourge(ctx: _Ctx, tok) -> bool:
     aims += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
              for p in c.children if p.dep_ == "pobj"]
     return any(a.lemma_.lower() in ctx.verbs.scourges or a.lower_ in ctx.verbs.scourges for a in aims)
+
+
+# Codes of coming to an agreement: failing to is a rejection ("failed to reach a deal", "failed to agree"),
+# failing at anything else is only something that did not happen ("failed to arrest the suspects").
+AGREEING = frozenset({"057", "030", "031", "032", "033", "034", "035", "036"})
 
 
 # What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.
@@ -533,6 +545,8 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
     """
     if trigger.lemma_.lower() in ctx.verbs.reciprocal or trigger.lower_ in ctx.verbs.reciprocal:
         return True
+    if code[:2] == "12" and pat is not None and pat.code == "057":
+        return True  # "Russia and the Netherlands failed to reach agreement": with each other
     if code[:2] not in RECIPROCAL_ROOTS:
         return False
     if trigger.pos_ != "VERB" or code[:2] == "04":  # "France and Germany discussed Mali": they consulted

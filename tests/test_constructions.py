@@ -387,3 +387,17 @@ def test_the_owner_of_voiced_support_is_the_doer_s_side(code):
     assert not any(t == "RUS" for _, _, t in triples(r))
     # an act on someone's thing still acts on its owner
     assert any(t == "SAU" for _, c, t in triples(code("Iran rejected Saudi Arabia's proposal.")) if c.startswith("12"))
+
+
+# Failing to come to an agreement is a rejection; failing at anything else is only an act that did not happen.
+def test_failing_to_reach_an_agreement_is_a_rejection(code):
+    r = code("Kenya and Uganda failed to reach agreement on the border.")
+    assert {("KEN", "UGA"), ("UGA", "KEN")} <= {(s, t) for s, c, t in triples(r) if c.startswith("12")}
+    assert not code("Kenya failed to arrest the suspects.").events
+    assert not code("Kenya did not fail to reach a deal with Uganda.").events
+
+
+def test_a_phrasal_control_word_is_no_appeal(code):
+    r = code("Russia called off talks with Ukraine.")
+    assert ("RUS", "164", "UKR") in triples(r)
+    assert not any(c.startswith("02") for _, c, _ in triples(r))
