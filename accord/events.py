@@ -356,6 +356,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
             continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
+        if pat.kind == "noun" and tok.lemma_.lower() == "release" and any(
+                c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
+            continue  # "a press release" is a statement, no one released
         if pat.kind == "noun":
             events += _noun_event(ctx, sent, tok, pat, table)
             continue
@@ -487,6 +490,8 @@ def _headline_events(ctx: _Ctx, sent, table) -> tuple[list[Event], set[int]]:
         if not srcs or toks[k - 1].pos_ not in ("PROPN", "NOUN"):
             continue
         rest = [t for t in toks[k + 1:] if not t.is_punct]
+        if not rest:
+            continue  # "U.S. funds.", "Results in U.S. funds": a headline verb has an object or a phrase after it
         words = {w for t in rest for w in (t.lower_, t.lemma_.lower())}
         exclude = {_key(a) for a in srcs}
         tgts = [m.actor for m in inside if m.token_start > tok.i and _key(m.actor) not in exclude]

@@ -401,3 +401,13 @@ def test_a_phrasal_control_word_is_no_appeal(code):
     r = code("Russia called off talks with Ukraine.")
     assert ("RUS", "164", "UKR") in triples(r)
     assert not any(c.startswith("02") for _, c, _ in triples(r))
+
+
+# Business wire furniture that looks like an act.
+def test_a_headline_verb_needs_words_after_it(code):
+    assert not code("NOTE: U.S. funds.").events
+    assert any(c == "081" for _, c, _ in triples(code("U.S. lifts travel ban to Lebanon")))
+
+
+def test_a_press_release_releases_no_one(code):
+    assert not code("The figures were issued in a press release by the Mexican state oil company.").events
