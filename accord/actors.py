@@ -58,9 +58,17 @@ def _active(e: Entry, pub: dt.date | None) -> bool:
     return (e.start is None or e.start <= pub) and (e.end is None or pub <= e.end)
 
 
-def _phrase_head(doc, i: int, titles: frozenset[str] = frozenset()) -> int:
-    """Climb from a modifier to the noun it modifies ("Iranian" → "President" → "Raisi")."""
+# Participles after "X-" that make the noun X's: "Vietnamese-led forces", "a Hamas-run ministry".
+LEADING_PARTICIPLES = frozenset({"led", "run", "controlled", "dominated", "headed", "commanded", "ruled"})
+
+
+def _phrase_head(doc, i: int, titles: frozenset[str] = frozenset(), country: bool = False) -> int:
+    """Climb from a modifier to the noun it modifies ("Iranian" → "President" → "Raisi"); a country's
+    name climbs over a leading participle too."""
     tok = doc[i]
+    if (country and tok.dep_ == "npadvmod" and tok.head.lower_ in LEADING_PARTICIPLES and tok.head.dep_ == "amod"
+            and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and tok.head.head.pos_ in NOUNS):
+        tok = tok.head.head  # "Vietnamese-led forces": Vietnamese → forces
     for _ in range(6):
         if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod", "poss") and tok.pos_ in ("ADJ", "PROPN"):
             tok = tok.head  # "Hungarian and Romanian officials": Romanian → Hungarian → officials
@@ -143,7 +151,8 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
             i += 1
             continue
         root = _span_root(doc, i, end)
-        out.append(_Match(i, end, ents, _phrase_head(doc, root, ad.sector_words)))
+        country = any(e.kind in ("country", "adjective", "demonym") for e in ents)
+        out.append(_Match(i, end, ents, _phrase_head(doc, root, ad.sector_words, country)))
         i = end
     return out
 
@@ -315,7 +324,9 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
             # An adjective alone ("Iranian oil") is not an actor; with a sector noun or a person it is.
             # Nor is a name that only modifies a thing ("U.S. oil stocks", "Iran oil exports").
             modifies_thing = not (m.start <= head < m.end) and doc[head].pos_ == "NOUN"
-            if (e.kind == "adjective" or modifies_thing) and not (roles or person or generic):
+            # "Iraqi Kurds", "Nigerian Igbos": a people named with its country's adjective is that country's
+            people = head_tok.ent_type_ == "NORP" and head_tok.pos_ in NOUNS and not (m.start <= head < m.end)
+            if (e.kind == "adjective" or modifies_thing) and not (roles or person or generic or people):
                 # kept for nominal events ("an Israeli air strike"), never a clause's subject
                 root = _span_root(doc, m.start, m.end)
                 if any(x.token_start == m.start and x.actor.country == e.country for x in modifiers):
@@ -324,7 +335,8 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
                                                                       country=e.country), "modifier"))
                 continue
             seen.add(e.country or "")
-            r = role or e.role
+            # a people of the country (CAMEO's ethnic sector): "Iraqi Kurds" are Iraq's, not the Iraqi state
+            r = role or e.role or ("ETH" if people else None)
             actor = Actor(name=name if person else _country_phrase(doc, m, e, text),
                           code=(e.country or "") + (r or ""), country=e.country, role=r)
             how = "capital" if e.kind == "capital" else "dictionary"
@@ -592,7 +604,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     """
     sent = doc[m.head].sent
     if doc[m.head].lemma_.lower() in FOREIGN_BY_NATURE or any(
-            doc[i].lower_ in ("foreign", "international", "overseas") for i in range(doc[m.head].left_edge.i, m.head)):
+            doc[i].lower_ in ("foreign", "international", "overseas", "multinational", "peacekeeping", "peace-keeping")
+            for i in range(doc[m.head].left_edge.i, m.head)):
         return None  # "peacekeepers in Mali", "foreign aid agencies" are not that country's
     person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):

@@ -157,3 +157,20 @@ def test_actor_gaps_army_shelling_rebels_at_home(code):
 ])
 def test_actor_gaps_political_bodies_have_their_sector(code, text, role):
     assert role in {m.actor.role for m in code(text).mentions}
+
+
+# --- peoples, leading participles, peacekeepers ----------------------------------------------------
+
+
+def test_actor_gaps_a_people_named_with_its_countrys_adjective_is_that_countrys(code):
+    got = events(code("Hundreds of Turkish Kurds marched in Diyarbakir on Friday to protest against the ban."))
+    assert any(scode == "TURETH" and root == "14" for _, scode, root, _, _ in got)
+
+
+def test_actor_gaps_country_led_forces_are_that_countrys(nlp):
+    assert ("Kenyan-led forces", "KENMIL") in mentions(nlp, "Kenyan-led forces captured the port.")
+
+
+def test_actor_gaps_peacekeeping_force_is_not_the_host_countrys(nlp):
+    got = mentions(nlp, "Malian rebels attacked a multinational peacekeeping force.")
+    assert not any(c == "MLIMIL" for _, c in got)
