@@ -168,6 +168,8 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
                     out.add(p.lower_)
         if c.dep_ in ("acomp", "advmod", "prt") and not object_preps:
             out.add(c.lemma_.lower())
+        if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
+            out.add(c.lower_)  # "found him guilty", "was declared liable": the predicate the verb assigns
     return out
 
 
@@ -457,11 +459,15 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
     WFP to deliver food", "forced the plane to land" act on the WFP and the plane, whatever the act; "said
     Israel would …" is no such clause."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and (
+        if c.dep_ in ("ccomp", "xcomp") and (c.pos_ in ("VERB", "AUX") or (c.pos_ == "ADJ" and not infinitive)) and (
                 not infinitive or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             own = own_countries(exclude)
-            acts = [a for a in _actors(ctx, s) if _key(a) not in exclude and a.country not in own] if s is not None else []
+            own_codes = {k[0] for k in exclude if k and k[0]}
+            # not the source's own state ("Russia welcomed Russian troops to …"), but another organ of it may be:
+            # "a Kenyan court found the former governor guilty"
+            acts = [a for a in _actors(ctx, s) if _key(a) not in exclude and (
+                a.country not in own or (a.role and a.code not in own_codes))] if s is not None else []
             if acts:
                 return acts, f"subject of '{c.text}'"
     return [], ""

@@ -17,7 +17,8 @@ FUTURE_WORDS = {"tomorrow", "next", "upcoming", "soon"}
 
 
 # Verbs that allege an act: "accused Israel of attacking its ships" reports no attack.
-ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit"})
+ALLEGING = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege", "convict", "acquit", "guilty", "culpable",
+                      "liable"})
 # Acts of justice whose "for" names the offence they punish: "arrested for killing his wife", "jailed for spying".
 PUNISHING = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "try", "prosecute", "punish", "fine",
                        "execute", "hang", "deport", "expel", "book", "nab", "hold", "apprehend", "remand"})

@@ -411,3 +411,12 @@ def test_a_headline_verb_needs_words_after_it(code):
 
 def test_a_press_release_releases_no_one(code):
     assert not code("The figures were issued in a press release by the Mexican state oil company.").events
+
+
+# "found X guilty of …": the finding is the act (116), done to X; what X is found guilty of is not coded.
+def test_found_guilty_is_done_to_the_one_found_guilty(code):
+    r = code("A Kenyan court found the former governor guilty of stealing public funds.")
+    assert any(s == "KENJUD" and c == "116" and e.target and "governor" in e.target.name
+               for e in r.events for s, c in [(e.source.code, e.cameo)])
+    r = code("A court in Washington found the Syrian government guilty of killing the journalist.")
+    assert not any(c.startswith("18") for _, c, _ in triples(r))
