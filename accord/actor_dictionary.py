@@ -37,6 +37,9 @@ class Entry:
     start: dt.date | None = None
     end: dt.date | None = None
     ambiguous: bool = False
+    # a form the dictionaries do not spell but derive ("Farc" from "FARC"): a name only where the NER says
+    # it names an organisation
+    derived: bool = False
 
 
 @dataclass
@@ -80,11 +83,11 @@ class ActorDictionary:
                 ci[tuple(t.lower() for t in toks)].append(entry)
         for toks, ents in list(cs.items()):
             # "Farc", "Nato", "Ecowas": many papers write an acronym of four letters or more as a word; that
-            # form counts where the NER takes it for a name (as an ambiguous form does), never over a name
-            # the dictionaries spell so themselves
+            # form counts where the NER tags it an organisation ("a Dane" is no DANE, "Alba" no ALBA), never
+            # over a name the dictionaries spell so themselves, nor for an acronym ambiguous already ("SIDE")
             word = toks[0]
             if len(toks) == 1 and len(word) >= 4 and word.isalpha() and word.isupper() and (word.title(),) not in cs:
-                variant = [replace(e, ambiguous=True) for e in ents if e.kind in ("igo", "group")]
+                variant = [replace(e, derived=True) for e in ents if e.kind in ("igo", "group") and not e.ambiguous]
                 if variant:
                     cs[(word.title(),)] = variant
         sector_words = frozenset(toks[0] for toks, ents in ci.items() if len(toks) == 1 and any(e.kind == "sector" for e in ents))

@@ -110,6 +110,9 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return False
     if e.kind == "leader":
         return toks[-1].pos_ == "PROPN" and _ent_label(doc, m_end - 1) in ("PERSON", "", "ORG", "NORP", "GPE")
+    if e.derived:  # "Farc" for FARC: only as an organisation's name, a whole entity of its own
+        return doc[m_start].ent_type_ == "ORG" and doc[m_start].ent_iob_ == "B" and not (
+            m_end < len(doc) and doc[m_end].ent_iob_ == "I")
     if e.ambiguous:
         label = _ent_label(doc, m_start)
         return label in ("GPE", "NORP", "ORG", "LOC")

@@ -90,6 +90,11 @@ def test_actor_gaps_acronym_written_as_a_word(nlp):
     assert any(name == "Opec" and c and c.startswith("IGO") for name, c in got)
 
 
+def test_actor_gaps_acronym_as_a_word_only_where_it_names_an_organisation(nlp):
+    assert not any(c and c.startswith("COL") and n == "Dane" for n, c in mentions(nlp, "A Dane was arrested in Bogota."))
+    assert not any(c == "ARGSPY" for _, c in mentions(nlp, "They opened a club on the Lower East Side."))
+
+
 # --- countries the NER took for people ------------------------------------------------------------
 
 
