@@ -29,6 +29,8 @@ CASES = [
     ("A Lagos court issued a warrant against the former governor James Ibori.", "173", "NGA", None),
     ("The Thai army imposed a curfew in Yala.", "1723", "THA", "THA"),
     ("Ecuadorian authorities declared a state of siege in Ecuador on Friday.", "1724", "ECU", "ECU"),
+    ("Indian authorities imposed prohibitory orders in Srinagar.", "1721", "IND", "IND"),
+    ("Protesters burned down a police station in Minneapolis.", "1712", "USA", "USA"),
     # 17: cyber attacks (PLOVER COERCE, mode cyber)
     ("Russian hackers hacked into the computers of the German parliament.", "170", "RUS", "DEU"),
     ("North Korea launched cyber attacks on South Korean banks.", "170", "PRK", "KOR"),
@@ -66,6 +68,7 @@ def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, s
     ("Indian coal workers called off the strike.", "02"),  # a strike called off, not an appeal
     ("The president voiced support for the new tax plan.", "018"),  # support, not mere accord
     ("Vodafone took over the German company Mannesmann.", "19"),  # a takeover, no occupation
+    ("The old factory burned down in 1998.", "17"),  # a fire, not an act against property
 ])
 def test_vocab_gaps_plover_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
     assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], _events(code(sentence))
