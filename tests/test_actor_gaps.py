@@ -179,3 +179,17 @@ def test_actor_gaps_country_led_forces_are_that_countrys(nlp):
 def test_actor_gaps_peacekeeping_force_is_not_the_host_countrys(nlp):
     got = mentions(nlp, "Malian rebels attacked a multinational peacekeeping force.")
     assert not any(c == "MLIMIL" for _, c in got)
+
+
+# --- acronyms and parties the knowledge files lacked ------------------------------------------------
+
+
+def test_actor_gaps_us_emergency_agency_by_its_acronym(nlp):
+    assert ("FEMA", "USAGOV") in mentions(nlp, "FEMA delivered generators to the island.")
+
+
+def test_actor_gaps_spanish_parties_by_the_article_date(code):
+    def party(text, date):
+        return {m.actor.code for m in code(text, date=date).mentions if "PSOE" in m.actor.name}
+    assert party("The PSOE criticised the government's budget plan.", "2015-03-02") == {"ESPOPP"}
+    assert party("The PSOE criticised the opposition's budget plan.", "2021-03-02") == {"ESPGOV"}
