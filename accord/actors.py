@@ -314,6 +314,9 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
     grp = [e for m in ms for e in m.entries if e.kind == "group"]
     if grp:
         g = grp[0]
+        if head_role == "REB" and g.role in ("PTY", "OPP") and g.country:
+            # "Farc rebels" after the FARC became a party: the people the text calls rebels are rebels
+            g = replace(g, code=g.country + "REB", role="REB")
         return [_mk(doc, start, end, head, Actor(name=_surface(text, g.name), code=g.code, country=g.country, role=g.role), "dictionary")]
 
     out: list[Mention] = []

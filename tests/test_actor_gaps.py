@@ -193,3 +193,16 @@ def test_actor_gaps_spanish_parties_by_the_article_date(code):
         return {m.actor.code for m in code(text, date=date).mentions if "PSOE" in m.actor.name}
     assert party("The PSOE criticised the government's budget plan.", "2015-03-02") == {"ESPOPP"}
     assert party("The PSOE criticised the opposition's budget plan.", "2021-03-02") == {"ESPGOV"}
+
+
+def test_actor_gaps_farc_dissidents_and_farc_rebels_are_rebels_after_the_peace_deal(nlp):
+    import datetime as dt
+
+    from accord.actors import ActorDictionary, find_mentions
+
+    def codes(text):
+        doc = nlp(text)
+        return {m.actor.code for m in find_mentions(doc, ActorDictionary.load(), dt.date(2022, 6, 1))}
+    assert "COLREB" in codes("FARC dissidents ambushed a patrol.")
+    assert "COLREB" in codes("Farc rebels ambushed a patrol.")
+    assert "COLPTY" in codes("The FARC party met the president.")
