@@ -145,6 +145,17 @@ def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
     return out
 
 
+# Documents that say what their issuer says: "issued a report accusing …".
+DOCUMENTS = frozenset({"statement", "report", "resolution", "letter", "communique", "communiqué", "declaration",
+                       "motion", "petition", "note", "memorandum", "message", "appeal", "bulletin", "editorial",
+                       "announcement", "notice", "decree", "order", "ruling", "verdict", "judgment", "judgement"})
+
+
+ISSUING = frozenset({"issue", "release", "publish", "put", "pass", "adopt", "send", "write", "sign", "submit",
+                     "deliver", "present", "file", "unveil", "table", "circulate", "post", "approve", "draft",
+                     "distribute", "read", "broadcast", "sponsor", "introduce"})
+
+
 def _subject_token(tok, depth: int = 0):
     """The token that is the subject of ``tok``'s clause, climbing through control and coordination.
 
@@ -165,6 +176,11 @@ def _subject_token(tok, depth: int = 0):
     if dep == "relcl":
         return head
     if dep == "acl":
+        if (tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj") and depth < 5
+                and head.head.lemma_.lower() in ISSUING):
+            # "released a statement criticising X", "passed a resolution condemning Y": the document says
+            # what its issuer says
+            return _subject_token(head.head, depth + 1)
         return None
     if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
         objs = [c for c in head.children if c.dep_ in ("dobj",)]

@@ -420,3 +420,13 @@ def test_found_guilty_is_done_to_the_one_found_guilty(code):
                for e in r.events for s, c in [(e.source.code, e.cameo)])
     r = code("A court in Washington found the Syrian government guilty of killing the journalist.")
     assert not any(c.startswith("18") for _, c, _ in triples(r))
+
+
+# A document says what its issuer says.
+def test_a_document_s_participle_is_its_issuer_s_act(code):
+    r = code("Albania's parliament passed a resolution criticizing President Ilir Meta.", date="2019-06-10")
+    assert ("ALBLEG", "111", "ALBGOV") in triples(r)
+    r = code("Amnesty International issued a report accusing the Nigerian army of torture.")
+    assert any(c.startswith("11") and t == "NGAMIL" for _, c, t in triples(r))
+    # finding a letter is not issuing it
+    assert not any(s for s, c, _ in triples(code("Kenyan police found a letter threatening the mayor.")) if c.startswith("13"))
