@@ -39,6 +39,7 @@ CASES = [
     ("Sudanese jets struck a market in Darfur.", "190", "SDN", "SDN"),
     ("Ethiopian government forces shelled the city of Mekelle.", "194", "ETH", "ETH"),
     ("Iraqi troops captured the mosque in Falluja.", "192", "IRQ", None),
+    ("India conducted surgical strikes on Pakistan.", "190", "IND", "PAK"),
     ("The rebels waged guerrilla warfare against the Peruvian army.", "190", None, None),
     ("The Malian army took over Kidal.", "192", "MLI", None),
     ("The Iraqi army pushed Kurdish fighters out of the city.", "190", "IRQ", None),
@@ -69,6 +70,7 @@ def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, s
     ("The president voiced support for the new tax plan.", "018"),  # support, not mere accord
     ("Vodafone took over the German company Mannesmann.", "19"),  # a takeover, no occupation
     ("The old factory burned down in 1998.", "17"),  # a fire, not an act against property
+    ("Dockworkers called off the strike at the port of Santos.", "19"),  # a work stoppage, not an attack
 ])
 def test_vocab_gaps_plover_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
     assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], _events(code(sentence))
