@@ -391,10 +391,11 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # "hit military positions with a ballistic missile": after an object, "with" names the means
         cands = [(a, w) for a, w in cands if not (w.startswith("'with ") and w.strip("'").split()[-1].lower() in ctx.verbs.instruments)]
     for actors, why in cands:
-        # a state's own forces are what it acts with ("offered its troops to Lebanon"), not its target
+        # a state's own forces and intelligence are what it acts with ("offered its troops to Lebanon", "provided
+        # intelligence to Ukraine"), not its target
         # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
         actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
-            a.role == "MIL" or (a.role == "GOV" and a.name[:1].islower())))
+            a.role in ("MIL", "SPY") or (a.role == "GOV" and a.name[:1].islower())))
             # the act's own unplaced forces: "deployed troops", "agreed to share intelligence"
             and not (why.startswith("object") and own_means(a, pat))]
         if actors and why.startswith("object") and all(_own_people(a, states, pat) for a in actors) and any(

@@ -430,3 +430,7 @@ def test_a_document_s_participle_is_its_issuer_s_act(code):
     assert any(c.startswith("11") and t == "NGAMIL" for _, c, t in triples(r))
     # finding a letter is not issuing it
     assert not any(s for s, c, _ in triples(code("Kenyan police found a letter threatening the mayor.")) if c.startswith("13"))
+
+
+def test_a_state_s_own_intelligence_is_what_it_shares(code):
+    assert ("GBR", "064", "UKR") in triples(code("Britain provided intelligence to Ukraine."))
