@@ -575,6 +575,12 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"] + objs
     # a person is never the act's matter: "freed a former presidential candidate" frees the candidate
     cands = list(objs) if pat is None or pat.objects is None else [o for o in objs if o.lemma_.lower() in ctx.verbs.persons]
+    # a thing given to someone: the one it goes to ("returned a 16th-century Bible to its owners")
+    recipients = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and pat is not None
+                  and "to" in pat.preps for p in c.children if p.dep_ == "pobj" and _thing(ctx, p, pat) is not None]
+    if recipients:
+        cands = recipients[:1] + [o for o in cands if o.lemma_.lower() in ctx.verbs.persons] + \
+            [o for o in cands if o.lemma_.lower() not in ctx.verbs.persons]
     preps = tuple(p for p in (pat.preps if pat else DEFAULT_PREPS) if p in PHRASE_PREPS) or PHRASE_PREPS
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         preps += ("in",)

@@ -573,7 +573,8 @@ def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
     """"Trump and Putin agreed to share information on North Korea": coordinated actors cooperating, whose
     only other actor is what they cooperate about (no object, no "with", "to" or "between" actor) act on
     each other, not on the topic."""
-    if code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first):
+    failed_deal = code[:2] == "12" and pat is not None and pat.code == "057"  # "failed to reach a deal on X"
+    if not failed_deal and (code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first)):
         return False
     if pat is not None and pat.code[:2] not in RECIPROCAL_ROOTS:
         return False  # "agreed to lift a ban on Egyptian imports": the ban's lifting is done to Egypt

@@ -434,3 +434,13 @@ def test_a_document_s_participle_is_its_issuer_s_act(code):
 
 def test_a_state_s_own_intelligence_is_what_it_shares(code):
     assert ("GBR", "064", "UKR") in triples(code("Britain provided intelligence to Ukraine."))
+
+
+def test_a_thing_given_back_goes_to_its_recipient(code):
+    r = code("The United States returned a stolen painting to its owner.")
+    assert any(e.target and e.target.name.endswith("owner") for e in r.events)
+
+
+def test_parties_failing_to_reach_a_deal_on_a_topic_fail_with_each_other(code):
+    r = code("British and EU negotiators failed to reach a deal on the Irish border.")
+    assert {("GBRGOV", "IGOEUREEC"), ("IGOEUREEC", "GBRGOV")} <= {(s, t) for s, c, t in triples(r) if c.startswith("12")}
