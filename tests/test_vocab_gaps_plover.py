@@ -1,5 +1,5 @@
 """Vocabulary gaps of CAMEO roots 01-05 and 17-20 found on the PLOVER dev set (issue 12): one sentence of our
-own per kind of sentence that had no event or the wrong PLOVER type.
+own per kind of sentence that had no event, the wrong PLOVER type or only the root's residual code.
 
 Each case names the CAMEO code (or prefix) the sentence must yield and the source's and target's country
 (None: not checked). The kinds, by the codebook or the PLOVER manual:
@@ -22,6 +22,9 @@ CASES = [
     ("Canada pledged its full support for the Ukrainian government.", "051", "CAN", "UKR"),
     ("Japan pledged support for Kenya's efforts to end the dispute.", "051", "JPN", "KEN"),
     ("The Chilean president expressed solidarity with Argentina.", "051", "CHL", "ARG"),
+    # 02: support and weapons asked for
+    ("Kenya sought the support of Uganda for its bid.", "022", "KEN", "UGA"),
+    ("Taiwan requested more weapons from the United States.", "0232", "TWN", "USA"),
     # 03: a promise of a later act of support stays an intent
     ("Germany pledged to support the French proposal.", "03", "DEU", None),
     ("Japan will pledge support for Kenya's efforts to end the dispute.", "032", "JPN", "KEN"),  # PLOVER: SUPPORT + future
