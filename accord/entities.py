@@ -148,21 +148,30 @@ NOT_ACTORS = frozenset({"covid", "covid-19", "coronavirus", "omicron", "brexit",
 
 def _untagged_names(doc, mentions: list[Mention]) -> list[Mention]:
     """A mention for a name the NER did not tag that is a subject or object of a verb: "Haaretz conducted
-    an investigation", "The OLF reached an agreement", "a court awarded the Warmbiers".
+    an investigation into the court", "The OLF reached an agreement with the government", "a court awarded
+    the Warmbiers".
 
     The name is a proper noun (or an acronym the tagger took for a common noun, "ICE", "OLF") that no
     dictionary and no entity covers and that is not an English word (WordNet's lemma list, which the model's
-    lemmatizer ships, knows "January", "Musicians" and "Ford" but not "Haaretz"). A sentence in capitals (a
-    headline) is left alone: there every word looks like a name. The mention's ``how`` is ``named`` with no code.
+    lemmatizer ships, knows "January", "Musicians" and "Ford" but not "Haaretz"), in a sentence that names
+    some public actor (a state, an organisation of states, a sector other than business). A sentence in
+    capitals (a headline) is left alone: there every word looks like a name. The mention's ``how`` is
+    ``named`` with no code.
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)} | {m.head for m in mentions}
     # a person's surname after the full name ("Hannes Androsch ... Androsch said") is a reference, resolved
     # with the others (accord.actors._resolve_references), not a new name
     surnames = {doc[m.token_end - 1].text for m in mentions if doc[m.head].ent_type_ == "PERSON"}
+    # a sentence with a state, an organisation of states or a sector of public life in it: unknown names
+    # among companies alone ("Dixons is offering 90 dlrs a share for Cyclops") are business, not actors
+    public = {doc[m.head].sent.start for m in mentions
+              if m.actor.country or m.actor.igo or (m.actor.role and m.actor.role != "BUS")}
     words = _common_words()
     out: list[Mention] = []
     for tok in doc:
         if tok.ent_type_ or tok.i in taken or tok.text in surnames or not _argument(tok):
+            continue
+        if tok.sent.start not in public:
             continue
         acronym = bool(_ACRONYM.fullmatch(tok.text))
         if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and acronym)) or not _NAME.fullmatch(tok.text):

@@ -70,6 +70,11 @@ def test_actor_gaps_common_words_and_headlines_make_no_name(code):
     assert "Shipping" not in names
 
 
+def test_actor_gaps_unknown_names_among_companies_alone_are_business(nlp):
+    names = {n for n, _ in mentions(nlp, "Brellis is offering 40 dlrs a share for Tolvane.")}
+    assert not names & {"Brellis", "Tolvane"}
+
+
 def test_actor_gaps_ticker_is_no_actor(code):
     names = {n for n, _ in actors(code("The bank <KLMV.AS> will meet ABN officials in Amsterdam."))}
     assert not any("." in n for n in names if n)
