@@ -428,6 +428,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
     return events
 
 
+# Modifiers of an act named by a noun that has not happened.
+NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possible", "potential", "prospective",
+                     "expected", "scheduled", "forthcoming", "impending", "mooted", "likely", "eventual"})
+
+
 # Uses of force and coercion, which are done to actors, never to a scourge.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 
@@ -681,6 +686,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok.head.head if tok.dep_ == "pobj" else None
     if gov is not None and gov.lemma_.lower() in NEGATING_GOVERNORS:
         return []
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in tok.children):
+        return []  # "at Opec's next meeting", "a planned visit", "possible sanctions": nothing has happened
     srcs: list[Actor] = []
     swhy = ""
     for c in tok.children:

@@ -444,3 +444,8 @@ def test_a_thing_given_back_goes_to_its_recipient(code):
 def test_parties_failing_to_reach_a_deal_on_a_topic_fail_with_each_other(code):
     r = code("British and EU negotiators failed to reach a deal on the Irish border.")
     assert {("GBRGOV", "IGOEUREEC"), ("IGOEUREEC", "GBRGOV")} <= {(s, t) for s, c, t in triples(r) if c.startswith("12")}
+
+
+def test_an_act_named_as_not_yet_happened_is_no_event(code):
+    assert not code("At Opec's next meeting in Vienna, members will face a choice.").events
+    assert any(c == "040" for _, c, _ in triples(code("Opec held a meeting with Russia in Vienna.")))
