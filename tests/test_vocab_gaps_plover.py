@@ -34,6 +34,8 @@ CASES = [
     ("Ecuadorian authorities declared a state of siege in Ecuador on Friday.", "1724", "ECU", "ECU"),
     ("Indian authorities imposed prohibitory orders in Srinagar.", "1721", "IND", "IND"),
     ("Protesters burned down a police station in Minneapolis.", "1712", "USA", "USA"),
+    ("The Sudanese government switched off mobile communications in Khartoum.", "1721", "SDN", "SDN"),
+    ("The government shut down two opposition newspapers.", "1721", None, None),
     # 17: cyber attacks (PLOVER COERCE, mode cyber)
     ("Russian hackers hacked into the computers of the German parliament.", "170", "RUS", "DEU"),
     ("North Korea launched cyber attacks on South Korean banks.", "170", "PRK", "KOR"),
@@ -73,6 +75,7 @@ def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, s
     ("The president voiced support for the new tax plan.", "018"),  # support, not mere accord
     ("Vodafone took over the German company Mannesmann.", "19"),  # a takeover, no occupation
     ("The old factory burned down in 1998.", "17"),  # a fire, not an act against property
+    ("The company shut down its television unit.", "17"),  # a business closing a unit censors no one
     ("Dockworkers called off the strike at the port of Santos.", "19"),  # a work stoppage, not an attack
 ])
 def test_vocab_gaps_plover_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
