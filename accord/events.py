@@ -92,7 +92,7 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
 
 def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     """Every pattern that fits a trigger token, most specific first."""
-    lemma = tok.lemma_.lower()
+    lemma = _true_lemma(ctx, tok)
     if tok.pos_ in ("VERB", "AUX"):
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
@@ -128,6 +128,24 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         for p in pats:
             if p.objects is None or (mods & p.objects):
                 yield p
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _true_lemma(ctx: _Ctx, tok) -> str:
+    """The lemma, corrected where the lemmatizer read a "-ed"/"-ing" form of a verb ending in "e" as that of a
+    shorter verb ("raped" → "rap", but "rap" makes "rapped"): a one-syllable consonant-vowel-consonant verb
+    doubles its last consonant, so the form is the longer verb's when the dictionary has it."""
+    lemma = tok.lemma_.lower()
+    form = tok.lower_
+    if tok.pos_ == "VERB" and len(lemma) >= 3 and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy" \
+            and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS and form in (lemma + "ed", lemma + "ing") \
+            and sum(ch in _VOWELS for ch in lemma) == 1:
+        longer = lemma + "e"
+        if longer in ctx.verbs.verbs:
+            return longer
+    return lemma
 
 
 def _by_form(table: dict[str, list[Pattern]], form: str) -> list[Pattern]:

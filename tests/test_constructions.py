@@ -449,3 +449,19 @@ def test_parties_failing_to_reach_a_deal_on_a_topic_fail_with_each_other(code):
 def test_an_act_named_as_not_yet_happened_is_no_event(code):
     assert not code("At Opec's next meeting in Vienna, members will face a choice.").events
     assert any(c == "040" for _, c, _ in triples(code("Opec held a meeting with Russia in Vienna.")))
+
+
+def test_a_mislemmatised_verb_is_read_by_its_form(code):
+    # the lemmatizer reads "raped" as "rap" (which would be "rapped"): not a criticism
+    r = code("Soldiers raped women in the village.")
+    assert not any(c.startswith("11") for _, c, _ in triples(r))
+    assert any(c.startswith("18") for _, c, _ in triples(r))
+
+
+# Criminal cases in South Asian usage: "registered a case against", "lodged an FIR against", "booked X for".
+def test_a_police_case_against_someone_is_an_accusation(code):
+    assert any(c == "115" and t == "INDGOV" for _, c, t in triples(code("The CBI registered a case against the former minister.")))
+    r = code("Police lodged an FIR against the MLA.")
+    assert any(c == "115" and e.target and e.target.name == "MLA" for e in r.events for c in [e.cameo])
+    assert any(c == "112" for _, c, _ in triples(code("Police booked five people for rioting.")))
+    assert not code("She booked a flight to Delhi.").events
