@@ -251,6 +251,8 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         if ag is not None:
             return _agent_actors(ctx, ag), "agent"
         found = _fight_partner(ctx, tok)
+        if not found[0]:
+            found = _when_doer(ctx, tok)
         return found if found[0] else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
@@ -264,6 +266,25 @@ INCIDENT_NOUNS = frozenset({"encounter", "clash", "clashes", "gunbattle", "gunfi
                             "fighting", "battle", "skirmish", "exchange", "crossfire", "confrontation",
                             "raid", "operation", "attack", "assault", "strike", "airstrike", "air strike",
                             "bombing", "bombardment", "shelling", "ambush", "offensive"})
+
+
+# Acts that set off the harm a passive reports: "were killed when Naxalites triggered an IED".
+_SETTING_OFF = frozenset({"trigger", "detonate", "plant", "explode", "open", "fire", "hurl", "throw", "lob",
+                          "attack", "ambush", "storm", "raid", "bomb", "shell", "shoot", "strike", "hit", "blow"})
+
+
+def _when_doer(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The doer of the act a passive harm happened in: "two soldiers were killed when militants ambushed
+    their convoy", "… after rebels opened fire on the bus"."""
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in _SETTING_OFF:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in c.children):
+            continue
+        s = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if s is not None and (acts := _agent_actors(ctx, s)):
+            return acts, f"subject of '{c.text}'"
+    return [], ""
 
 
 def _fight_partner(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
@@ -288,11 +309,16 @@ def _fight_partner(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
 
 def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
     """Who acts: the subject's actors, else its possessor's ("Japan PM's office refused", "Armenia's
-    military top brass demanded": a body named by its owner acts for it)."""
+    military top brass demanded": a body named by its owner acts for it); a weapon's or an attack's owner
+    named by its modifier ("Syrian government rockets struck", "a Saudi-led strike killed")."""
     acts = _actors(ctx, tok)
     if acts or tok.pos_ != "NOUN" or ctx.by_head.get(tok.i) or tok.lemma_.lower() in RELATIONAL:
         return acts
-    return [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
+    owners = [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
+    if not owners and (tok.lemma_.lower() in ctx.verbs.instruments or tok.lemma_.lower() in INCIDENT_NOUNS):
+        owners = [a for c in tok.children if c.dep_ in ("compound", "nmod") for a in _actors(ctx, c)] or \
+            [a for a in _modifier_actors(ctx, tok) if a.country or a.igo]
+    return owners
 
 
 FIRST_PERSON = frozenset({"my", "our", "we", "us", "i"})

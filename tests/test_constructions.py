@@ -465,3 +465,17 @@ def test_a_police_case_against_someone_is_an_accusation(code):
     assert any(c == "115" and e.target and e.target.name == "MLA" for e in r.events for c in [e.cameo])
     assert any(c == "112" for _, c, _ in triples(code("Police booked five people for rioting.")))
     assert not code("She booked a flight to Delhi.").events
+
+
+# Who did the harm when no subject names an actor: the weapon's or attack's owner, the doer of the act it happened in.
+def test_a_weapon_s_owner_is_the_source(code):
+    r = code("Russian air strikes killed 12 civilians in Idlib.")
+    assert all(s == "RUS" for s, c, _ in triples(r) if c.startswith(("18", "19")))
+
+
+def test_a_passive_harm_is_done_by_the_doer_of_the_act_it_happened_in(code):
+    r = code("Two jawans were killed when Naxalites triggered an IED blast in Dantewada.")
+    assert any(s == "INDREB" and c.startswith(("18", "19")) and t == "INDMIL" for s, c, t in triples(r))
+    # a bomb alone names no one
+    r = code("Three soldiers were killed when a roadside bomb exploded.")
+    assert all(e.source is None or e.source.name.startswith("unidentified") for e in r.events)
