@@ -29,6 +29,7 @@ from accord.arguments import (
     VIOLENT_ROOTS,
     _actors,
     _agent,
+    _agent_actors,
     _Ctx,
     _direct_objects,
     _first_actor_in_complement,
@@ -240,6 +241,12 @@ def _complement(ctx: _Ctx, tok):
     """The verb or noun a control word governs: "pledged [to join]", "demanded [the release]"."""
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp") and (p := _match(ctx, c)):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) if p.source_roles else None
+            if s is not None and not any(_role_ok(p, a) for a in _agent_actors(ctx, s)):
+                # "warned that the tax could hit developing countries": a pattern for armed forces' acts, not a tax's
+                p = next((q for q in _matches(ctx, c) if not q.source_roles), None)
+                if p is None:
+                    continue
             return c, p
     for c in tok.children:
         if c.dep_ in ("dobj",) and (p := _match(ctx, c)):

@@ -72,7 +72,7 @@ class VerbDictionary:
     instruments: frozenset[str] = frozenset()  # "a roadside bomb killed …": no actor, a means
     reciprocal: frozenset[str] = frozenset()  # acts that take two: "Iran and Iraq fought" → each other
     persons: frozenset[str] = frozenset()  # the "person" word class: an object of these is someone acted on
-    scourges: frozenset[str] = frozenset()  # the "scourge" word class: fighting one of these is no use of force
+    scourges: frozenset[str] = frozenset()  # the "scourge" and "measure" classes: fighting or hitting one is no force
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
@@ -135,7 +135,7 @@ class VerbDictionary:
         vd.instruments = frozenset(instruments)
         vd.reciprocal = frozenset(reciprocal)
         vd.persons = classes.get("person", frozenset())
-        vd.scourges = classes.get("scourge", frozenset())
+        vd.scourges = classes.get("scourge", frozenset()) | classes.get("measure", frozenset())
         return vd
 
 

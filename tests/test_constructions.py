@@ -479,3 +479,9 @@ def test_a_passive_harm_is_done_by_the_doer_of_the_act_it_happened_in(code):
     # a bomb alone names no one
     r = code("Three soldiers were killed when a roadside bomb exploded.")
     assert all(e.source is None or e.source.name.startswith("unidentified") for e in r.events)
+
+
+def test_armed_forces_hitting_anything_use_force_but_not_on_a_figure(code):
+    assert any(s == "ISRMIL" and c == "190" and t == "PSE" for s, c, t in triples(code("Israeli jets hit a house in Gaza.")))
+    assert not code("A storm hit the city.").events
+    assert not code("The Kenyan army hit its recruitment goal.").events
