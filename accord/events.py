@@ -430,6 +430,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         code = pat.code
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
+        if code == "186" and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ATTEMPTING:
+            code = "185"  # "tried to assassinate the governor", "a plot to assassinate": an attempt (CAMEO 185)
         modality = _modality(tok)
         rule = f"{pat.id}: '{tok.text}' → {code}; source: {swhy}; target: {twhy or 'none'}"
         if _negated(tok):
@@ -451,6 +453,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# Words of trying: an assassination tried is an attempt (CAMEO 185), not a killing (186).
+ATTEMPTING = frozenset({"try", "attempt", "seek", "plot", "conspire", "bid"})
 
 
 # Modifiers of an act named by a noun that has not happened.

@@ -36,7 +36,11 @@ def _alleged(tok) -> bool:
         prep.head.lemma_.lower() in ALLEGING or (prep.lower_ == "for" and prep.head.lemma_.lower() in PUNISHING)))
 
 
-INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease"}
+# Words under which an act did not happen: its actor could not or would not do it ("unable to meet", "failed
+# to arrest"), or others prevented it ("foiled a plot to assassinate", "thwarted an attempt to seize": the parse
+# makes the act the preventer's own complement).
+INCAPACITY = {"unable", "incapable", "fail", "reluctant", "unwilling", "refrain", "avoid", "stop", "cease", "foil",
+              "thwart", "prevent", "avert", "frustrate", "scupper"}
 
 
 def _negated(tok) -> bool:

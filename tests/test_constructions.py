@@ -485,3 +485,8 @@ def test_armed_forces_hitting_anything_use_force_but_not_on_a_figure(code):
     assert any(s == "ISRMIL" and c == "190" and t == "PSE" for s, c, t in triples(code("Israeli jets hit a house in Gaza.")))
     assert not code("A storm hit the city.").events
     assert not code("The Kenyan army hit its recruitment goal.").events
+
+
+def test_an_assassination_tried_is_an_attempt_and_one_foiled_is_none(code):
+    assert any(c == "185" for _, c, _ in triples(code("Rebels tried to assassinate the governor of Kandahar.")))
+    assert not any(c.startswith("18") for _, c, _ in triples(code("Police foiled a plot by militants to assassinate the prime minister.")))
