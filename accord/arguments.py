@@ -224,7 +224,12 @@ def _participle_target(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
 
 
 def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+    """A passive verb, or a past participle on a noun ("the program allowed on the markets") or opening a clause
+    of its own ("Arrested in 2017, the mayor …", "…, allowed since January"): a participle with no subject or
+    auxiliary of its own is done to someone, not by them."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return True
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "csubj") for c in tok.children)
 
 
 def _agent(tok):
@@ -333,6 +338,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is None and tok.dep_ == "acl":
             subj = tok.head
+        if subj is None and tok.dep_ == "advcl":  # "Arrested in 2017, the journalist …": the main clause's subject
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]

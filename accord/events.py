@@ -300,9 +300,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         consumed.add(tok.i)
         inner = pat.code
         # "failed to reach a deal": the reject family's "fail" is what makes the complement not happen
-        negated = _negated(tok) or (_negated(comp) and not (
-            fam.name == "reject" and tok.lemma_.lower() == "fail" and comp.head.i == tok.i and pat.code[:3] in AGREEING
-            and not any(c.dep_ == "neg" for c in comp.children)))
+        failed_to_agree = (fam.name == "reject" and tok.lemma_.lower() == "fail" and comp.head.i == tok.i
+                           and pat.code[:3] in AGREEING and not any(c.dep_ == "neg" for c in comp.children))
+        negated = _negated(tok) or (_negated(comp) and not failed_to_agree)
         family = fam
         if negated:
             if fam.name in ("intent",):
@@ -316,6 +316,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
             code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
         srcs, swhy = _sources(ctx, tok)
+        if failed_to_agree and not any(a.role in AGREEING_ROLES or (not a.role and (a.country or a.igo)) for a in srcs):
+            continue  # "economists failed to agree about the forecast": no political rejection
         if not srcs and swhy == "passive-no-agent":  # "Israel is opposed to …", "is committed to …": a state, not a passive
             s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             srcs, swhy = (_actors(ctx, s), f"subject '{s.text}'") if s is not None else ([], swhy)
@@ -479,6 +481,10 @@ def _against_scourge(ctx: _Ctx, tok) -> bool:
 # Codes of coming to an agreement: failing to is a rejection ("failed to reach a deal", "failed to agree"),
 # failing at anything else is only something that did not happen ("failed to arrest the suspects").
 AGREEING = frozenset({"057", "030", "031", "032", "033", "034", "035", "036"})
+
+
+# Who can reject a deal by failing to reach it: states and their organs, parties, armed groups, unions.
+AGREEING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "RAD", "OPP", "PTY", "LAB", "INS", "SEP"})
 
 
 # What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.

@@ -490,3 +490,16 @@ def test_armed_forces_hitting_anything_use_force_but_not_on_a_figure(code):
 def test_an_assassination_tried_is_an_attempt_and_one_foiled_is_none(code):
     assert any(c == "185" for _, c, _ in triples(code("Rebels tried to assassinate the governor of Kandahar.")))
     assert not any(c.startswith("18") for _, c, _ in triples(code("Police foiled a plot by militants to assassinate the prime minister.")))
+
+
+# A past participle opening a clause of its own is done to the main clause's subject.
+def test_a_participle_clause_is_done_to_the_main_subject(code):
+    r = code("Arrested in 2017 by Turkish police, the journalist was freed on Monday.")
+    assert any(s == "TURCOP" and c == "173" and e.target and e.target.name == "journalist"
+               for e in r.events for s, c in [(e.source.code, e.cameo)])
+    r = code("The Hague was the first Dutch city to start a commercial paper program, allowed on the Dutch markets since 1986.")
+    assert not r.events
+
+
+def test_only_political_parties_reject_by_failing_to_agree(code):
+    assert not code("Five leading German economic research institutes failed to agree about the forecast.").events
