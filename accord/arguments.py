@@ -128,7 +128,9 @@ def _people_count(tok) -> bool:
 
 # Participles after a name that make the noun that name's ("EU-based airlines", "the Saudi-led coalition");
 # "Iran-backed militias" are not Iran's.
-OWNING_PARTICIPLES = frozenset({"led", "based", "run", "owned", "controlled", "headed", "dominated", "operated"})
+# ("Taliban-claimed car bomb": the attack whose responsibility a group claimed is its own)
+OWNING_PARTICIPLES = frozenset({"led", "based", "run", "owned", "controlled", "headed", "dominated", "operated",
+                                "claimed", "launched", "staged", "planted"})
 
 
 def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:

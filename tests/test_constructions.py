@@ -503,3 +503,8 @@ def test_a_participle_clause_is_done_to_the_main_subject(code):
 
 def test_only_political_parties_reject_by_failing_to_agree(code):
     assert not code("Five leading German economic research institutes failed to agree about the forecast.").events
+
+
+def test_a_claimed_attack_is_the_claimer_s(code):
+    r = code("At least 26 people were killed after an al-Shabaab-claimed car bomb struck a bus in Mogadishu.")
+    assert any(e.source and "Shabaab" in e.source.name and e.cameo.startswith(("18", "19")) for e in r.events)
