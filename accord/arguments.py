@@ -448,7 +448,13 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found:
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
-        return _place_target(ctx, tok, objs)
+        found, why = _place_target(ctx, tok, objs)
+        person = next((o for o in objs if o.lemma_.lower() in ctx.verbs.persons), None)
+        if found and person is not None and found[0].country:
+            # "tortured a 35-year-old inmate to death in western Iran": the person, one of that country's people
+            return [Actor(name=_phrase_name(person), code=found[0].country + "CVL", country=found[0].country,
+                          role="CVL")], f"object '{person.text}', {why}"
+        return found, why
     if pat is not None and pat.code[:2] in PLACE_TARGET_ABROAD:
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
         held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]

@@ -508,3 +508,9 @@ def test_only_political_parties_reject_by_failing_to_agree(code):
 def test_a_claimed_attack_is_the_claimer_s(code):
     r = code("At least 26 people were killed after an al-Shabaab-claimed car bomb struck a bus in Mogadishu.")
     assert any(e.source and "Shabaab" in e.source.name and e.cameo.startswith(("18", "19")) for e in r.events)
+
+
+def test_a_person_harmed_in_a_place_is_one_of_its_people(code):
+    r = code("Iranian police tortured a 35-year-old inmate to death in western Iran.")
+    assert any(c.startswith("18") and e.target and e.target.code == "IRNCVL" and "inmate" in e.target.name
+               for e in r.events for c in [e.cameo])
