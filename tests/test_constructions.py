@@ -514,3 +514,9 @@ def test_a_person_harmed_in_a_place_is_one_of_its_people(code):
     r = code("Iranian police tortured a 35-year-old inmate to death in western Iran.")
     assert any(c.startswith("18") and e.target and e.target.code == "IRNCVL" and "inmate" in e.target.name
                for e in r.events for c in [e.cameo])
+
+
+def test_craft_or_people_forced_by_arms_are_coerced(code):
+    r = code("Turkish fighter jets forced a Syrian passenger plane to land in Ankara.")
+    assert any(s == "TURMIL" and c == "170" and t == "SYR" for s, c, t in triples(r))
+    assert not code("The rain forced the organisers to cancel the match.").events
