@@ -313,16 +313,16 @@ def test_a_weapon_is_not_the_attack_s_own_actor(code):
 def test_a_refusal_until_someone_complies_is_done_to_them(code):
     r = code("The union said it will not end the strike until the government raises wages.")
     assert ("union", "12", "government") in named(r)
-    r = code("Obama said he would not lift the embargo until Cuba freed political prisoners.", date="2014-06-01")
-    assert any(s == "USAGOV" and c.startswith("12") and t == "CUB" for s, c, t in triples(r))
+    r = code("Joe Biden said he would not lift the sanctions until Venezuela held free elections.", date="2022-06-01")
+    assert any(s == "USAGOV" and c.startswith("12") and t == "VEN" for s, c, t in triples(r))
     # the agent of a passive condition: "until our demands are met by the ministry"
     r = code("Nurses said they will not end their strike until their demands are met by the Kenyan government.")
     assert any(c.startswith("12") and t == "KENGOV" for _, c, t in triples(r))
 
 
 def test_the_subject_of_an_infinitive_clause_is_acted_on(code):
-    r = code("Ethiopia agreed to allow the World Food Programme to deliver food.")
-    assert any(s == "ETH" and c.startswith("03") and t and t.startswith("IGO") for s, c, t in triples(r))
+    r = code("Sudan agreed to allow the World Food Programme to deliver aid to Darfur.")
+    assert any(s == "SDN" and c.startswith("03") and t and t.startswith("IGO") for s, c, t in triples(r))
     # a reported clause is no such clause: the minister's country is not allowed anything
     r = code("Ethiopia said Kenya would reopen the border.")
     assert not any(s == "ETH" and t == "KEN" for s, _, t in triples(r))
@@ -334,8 +334,8 @@ def test_the_owner_of_a_passive_subject_is_the_target(code):
 
 
 def test_a_thing_attacked_in_a_country_is_that_country(code):
-    r = code("Militants attacked a government compound in Kandahar.")
-    assert any(c.startswith("19") and t == "AFG" for _, c, t in triples(r))
+    r = code("Militants attacked a police station in Kandahar.")
+    assert any(c.startswith("19") and t in ("AFG", "AFGCOP") for _, c, t in triples(r))
 
 
 def test_a_protest_names_what_it_protests(code):
@@ -424,10 +424,10 @@ def test_found_guilty_is_done_to_the_one_found_guilty(code):
 
 # A document says what its issuer says.
 def test_a_document_s_participle_is_its_issuer_s_act(code):
-    r = code("Albania's parliament passed a resolution criticizing President Ilir Meta.", date="2019-06-10")
-    assert ("ALBLEG", "111", "ALBGOV") in triples(r)
-    r = code("Amnesty International issued a report accusing the Nigerian army of torture.")
-    assert any(c.startswith("11") and t == "NGAMIL" for _, c, t in triples(r))
+    r = code("Kenya's parliament passed a resolution criticizing President Uhuru Kenyatta.", date="2019-06-10")
+    assert ("KENLEG", "111", "KENGOV") in triples(r)
+    r = code("Human Rights Watch issued a report accusing the Ethiopian army of torture.")
+    assert any(c.startswith("11") and t == "ETHMIL" for _, c, t in triples(r))
     # finding a letter is not issuing it
     assert not any(s for s, c, _ in triples(code("Kenyan police found a letter threatening the mayor.")) if c.startswith("13"))
 
@@ -437,13 +437,13 @@ def test_a_state_s_own_intelligence_is_what_it_shares(code):
 
 
 def test_a_thing_given_back_goes_to_its_recipient(code):
-    r = code("The United States returned a stolen painting to its owner.")
-    assert any(e.target and e.target.name.endswith("owner") for e in r.events)
+    r = code("Canada returned the looted statues to their owners.")
+    assert any(e.target and e.target.name.endswith("owners") for e in r.events)
 
 
 def test_parties_failing_to_reach_a_deal_on_a_topic_fail_with_each_other(code):
-    r = code("British and EU negotiators failed to reach a deal on the Irish border.")
-    assert {("GBRGOV", "IGOEUREEC"), ("IGOEUREEC", "GBRGOV")} <= {(s, t) for s, c, t in triples(r) if c.startswith("12")}
+    r = code("Serbian and EU negotiators failed to reach a deal on the Kosovo border.")
+    assert {("SRBGOV", "IGOEUREEC"), ("IGOEUREEC", "SRBGOV")} <= {(s, t) for s, c, t in triples(r) if c.startswith("12")}
 
 
 def test_an_act_named_as_not_yet_happened_is_no_event(code):
@@ -511,8 +511,8 @@ def test_a_claimed_attack_is_the_claimer_s(code):
 
 
 def test_a_person_harmed_in_a_place_is_one_of_its_people(code):
-    r = code("Iranian police tortured a 35-year-old inmate to death in western Iran.")
-    assert any(c.startswith("18") and e.target and e.target.code == "IRNCVL" and "inmate" in e.target.name
+    r = code("Egyptian guards beat a 40-year-old prisoner to death in northern Egypt.")
+    assert any(c.startswith("18") and e.target and e.target.code == "EGYCVL" and "prisoner" in e.target.name
                for e in r.events for c in [e.cameo])
 
 
