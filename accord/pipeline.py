@@ -89,18 +89,46 @@ class Resources:
         nlp = load_model()
         nlp.max_length = max(nlp.max_length, config.max_chars + 1)  # else spaCy refuses what the limit lets in
         return cls(config=config, nlp=nlp, actors=actors, verbs=verbs, gazetteer=gaz,
-                   triggers=prefilter_mod.trigger_words(verbs), names=_name_index(actors, gaz))
+                   triggers=prefilter_mod.trigger_words(verbs), names=_name_index(actors, gaz, nlp))
 
 
-def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None) -> recase_mod.NameIndex:
+def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: Language | None = None
+                ) -> recase_mod.NameIndex:
     """Names whose capitals a lower-cased text lost: the actor dictionary's names (not sector words),
-    provinces and regions, and cities of 200,000 people or more."""
-    names = [" ".join(toks) for lst in actors.index.values() for toks, ents in lst
-             if any(e.kind not in ("sector", "generic") and not e.ambiguous for e in ents)]
-    names += list(_regions())
+    provinces and regions, cities of 200,000 people or more, the gazetteer's smaller places that are no
+    English word (restored where the text frames them as places), and the acronyms the dictionary calls
+    ambiguous (restored where their sentence names their country)."""
+    names, acronyms, countries = [], {}, {}
+    everyday = recase_mod.everyday_words(nlp) if nlp is not None else frozenset()
+    for lst in actors.index.values():
+        for toks, ents in lst:
+            ents = [e for e in ents if e.kind not in ("sector", "generic")]
+            name = " ".join(toks)
+            if len(toks) == 1 and name.isupper() and all(e.ambiguous for e in ents):
+                # "CBI": restored where its sentence names its country
+                if 2 <= len(name) <= 6 and len({e.country for e in ents}) == 1 and not recase_mod.is_everyday(
+                        name, everyday):
+                    acronyms[name] = {ents[0].country} - {None}
+            elif any(not e.ambiguous or e.kind in ("country", "adjective", "demonym") for e in ents):
+                # a country's name is a name even where it is ambiguous as an actor ("Congo", "Korean")
+                names.append(name)
+                countries[name] = {e.country for e in ents if e.country and not e.ambiguous}
+                if len(toks) == 1 and name.endswith("s") and ents[0].kind == "group" and everyday and \
+                        not recase_mod.is_everyday(name[:-1], everyday):
+                    names.append(name[:-1])  # "Houthis", "Naxalites": "houthi leaders", "a naxalite attack"
+    regions = _regions()
+    names += list(regions)
+    countries.update((n, set(cs)) for n, cs in regions.items())
+    small: list[str] = []
     if gaz is not None:
-        names += [ps[0].name for ps in gaz.cities.values() if ps and ps[0].population >= 200_000]
-    return recase_mod.NameIndex.build(names)
+        big = [ps[0] for ps in gaz.cities.values() if ps and ps[0].population >= 200_000]
+        names += [p.name for p in big]
+        countries.update((p.name, {p.iso3}) for p in big if p.iso3)
+        for name, iso3 in gaz.place_names():
+            if everyday and not recase_mod.is_everyday(name, everyday):
+                small.append(name)
+                countries.setdefault(name, set()).add(iso3)
+    return recase_mod.NameIndex.build(names, places=small, acronyms=acronyms, countries=countries)
 
 
 @cache

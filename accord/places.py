@@ -89,6 +89,19 @@ class Gazetteer:
         local = [c for c in cands if c.iso2 in countries]
         return (local or cands)[0]
 
+    def place_names(self, min_population: int = 15_000) -> list[tuple[str, str]]:
+        """(name, ISO3) of every city of ``min_population`` people or more by its own name and its plain
+        ASCII alternate names ("Gadchiroli" for Garhchiroli), the ones a lower-cased text may name."""
+        out: dict[str, tuple[str, str]] = {}
+        for table in (self.cities, self.city_aliases):
+            for key, places in table.items():
+                place = places[0]
+                if place.iso3 and place.population >= min_population and key not in out:
+                    name = place.name if table is self.cities else _alias_form(key)
+                    if name:
+                        out[key] = (name, place.iso3)
+        return list(out.values())
+
     def find_locations(self, doc, mentions: list[Mention]) -> list[Location]:
         """Every GPE/LOC/FAC entity found in the gazetteer, in text order."""
         ents = [e for e in doc.ents if e.label_ in PLACE_LABELS
@@ -168,6 +181,11 @@ def _framed_as_place(ent) -> bool:
 
 
 _ASCII_NAME = re.compile(r"[A-Z][A-Za-z '.-]{3,}")
+
+
+def _alias_form(key: str) -> str | None:
+    """The written form of an alternate name from its lowercase key: its words capitalised."""
+    return " ".join(w[:1].upper() + w[1:] for w in key.split()) if _ascii_name(key.title()) else None
 
 
 def _ascii_name(name: str) -> bool:

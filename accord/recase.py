@@ -16,7 +16,8 @@ Only names that are never common words are restored ("china", "turkey", "may" st
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 # Letter pairs that only occur in UTF-8 read as Latin-1 / cp1252.
@@ -60,6 +61,9 @@ COMMON_WORDS = frozenset({
     "mantilla", "manta", "carrefour", "americana", "natal", "salvador", "kota", "serra", "santos", "gilbert",
     "irving", "lincoln", "kennedy", "madison", "austin", "charlotte", "florence", "richmond", "hamilton",
     "kingston", "windsor", "surrey", "norfolk", "plymouth", "reno", "miri", "tanga", "toyota", "fuji",
+    # names of countries and their people that are also words: "a polish firm" is, "the poles" are not
+    "afghani", "kiwi", "kiwis", "papal", "pontifical", "poles", "polish", "reunion", "jersey", "mann", "male",
+    "saba",
 })
 
 
@@ -68,30 +72,124 @@ COMMON_COUNTRY_WORDS = frozenset({"china", "turkey", "chad", "jordan", "georgia"
                                   "cuba", "wales"})
 
 
+# Country-like acronyms that are also English words: restored only where the word cannot be meant.
+_US_NOUNS = frozenset({
+    "president", "presidents", "government", "administration", "officials", "official", "troops", "forces",
+    "military", "army", "navy", "air", "marines", "embassy", "envoy", "envoys", "ambassador", "diplomats",
+    "diplomat", "secretary", "state", "department", "senator", "senators", "senate", "congress", "treasury",
+    "sanctions", "dollar", "dollars", "intelligence", "delegation", "negotiators", "lawmakers", "authorities",
+    "warplanes", "drones", "drone", "strikes", "strike", "soldiers", "soldier", "citizens", "citizen",
+    "defence", "defense", "commander", "commanders", "allies", "ally", "policy", "vice", "justice", "court",
+    "supreme", "federal", "central", "attorney", "special", "national", "coast", "border", "customs", "trade",
+    "election", "elections", "economy", "companies", "firms", "banks", "bank", "officer", "officers", "aid",
+})
+# "us-led", "un-backed", "eu-brokered", "us-made": a participle after a hyphen
+_PARTICIPLE = re.compile(r"-([^\W\d_]+)")
+_PARTICIPLES = frozenset({"run", "made", "born", "built", "bound", "wide"})
+# Days are always names; months too, but "march", "may" and "august" only next to a number ("on may 5")
+DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "april", "june", "july", "september", "october", "november",
+                    "december"})
+MONTH_WORDS = frozenset({"march", "may", "august"})
+# Words before a place name and after it: "in pulwama", "the mayor of iguala", "gadchiroli district"
+PLACE_BEFORE = frozenset({"in", "at", "near", "from", "outside", "of", "across", "to", "into", "inside", "around"})
+PLACE_AFTER = frozenset({"district", "districts", "province", "state", "region", "division", "county", "governorate",
+                         "city", "town", "village", "tehsil", "taluk", "sub-division", "area", "valley", "camp"})
+
+_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents ("São" → "sao"), the key a lower-cased, ASCII-typed text is looked up by."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+
+
+def _key(tokens: Iterable[str]) -> tuple[str, ...]:
+    return tuple(_fold(t).rstrip(".") for t in tokens)
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
-    """Lower-case forms of known names → their written forms, single words and phrases."""
+    """Lower-case forms of known names → their written forms, single words and phrases.
+
+    ``places`` are smaller places (districts, towns) restored only where the text frames them as places
+    ("in pulwama", "shopian district"); ``acronyms`` are names shared with other things ("CBI": India's
+    investigators and Britain's industry lobby) restored only in a sentence that names their country;
+    ``countries`` are the countries known names give, for that test."""
 
     words: dict[str, str] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     longest: int = 1
+    places: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    countries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS) -> NameIndex:
+    def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
+              places: Iterable[str] = (), acronyms: Mapping[str, Iterable[str]] | None = None,
+              countries: Mapping[str, Iterable[str]] | None = None) -> NameIndex:
         words: dict[str, str] = {}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
-            toks = tuple(name.split())
+            toks = tuple(_TOKEN.findall(name))
             if not toks or not any(c.isupper() for c in name):
                 continue
-            low = tuple(t.lower() for t in toks)
+            low = _key(toks)
             if len(toks) == 1:
-                if low[0] not in common and len(low[0]) > 2 and low[0] != toks[0]:
+                if low[0] not in common and len(low[0]) > 2 and toks[0].lower() != toks[0]:
                     words.setdefault(low[0], toks[0])
             else:
                 phrases.setdefault(low, toks)
+        small = {}
+        for name in places:
+            low = _fold(name)
+            if low not in words and low not in common and name[:1].isupper() and _TOKEN.fullmatch(name):
+                small.setdefault(low, name)
+        acr = {_fold(a): (a, frozenset(cs)) for a, cs in (acronyms or {}).items() if _fold(a) not in words}
+        wanted = frozenset().union(*(cs for _, cs in acr.values()))  # only the acronyms' countries are asked for
+        by_key: dict[tuple[str, ...], set[str]] = {}
+        for name, cs in (countries or {}).items():
+            if not wanted.isdisjoint(cs):
+                by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
-        return cls(words, phrases, longest)
+        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k})
+
+
+def everyday_words(nlp) -> frozenset[str]:
+    """English words from the spaCy pipeline's lemmatizer tables (WordNet lemmas and irregular forms): a
+    gazetteer name among them ("police" is a town in Poland, "bar" one in Montenegro) is no name to
+    restore from lower case. Empty when the pipeline has no rule lemmatizer."""
+    lemmatizer = None
+    for name in ("accord_attributes", "lemmatizer"):
+        if name in nlp.pipe_names:
+            pipe = nlp.get_pipe(name)
+            lemmatizer = getattr(pipe, "lemmatizer", pipe)
+            break
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None:
+        return frozenset()
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for forms in lookups.get_table(table).values():
+                words.update(forms)
+    return frozenset(words)
+
+
+_SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""),
+             ("ly", ""), ("ies", "y"), ("ied", "y"))
+_ENDINGS = tuple({suf for suf, _ in _SUFFIXES})
+
+
+def is_everyday(word: str, everyday: frozenset[str]) -> bool:
+    """``word`` or the stem of a regular inflection of it is an English word ("barking" → "bark")."""
+    w = word.lower()
+    if w in everyday:
+        return True
+    return w.endswith(_ENDINGS) and any(w.endswith(suf) and w[:-len(suf)] + rep in everyday for suf, rep in _SUFFIXES)
 
 
 _UPPER = re.compile(r"[A-Z]")
@@ -129,9 +227,13 @@ def _one(changed: str, original: str) -> str:
     return changed if len(changed) == 1 else original
 
 
-def _sub(chars: list[str], start: int, form: str) -> None:
+def _case_like(chars: list[str], start: int, token: str, form: str) -> None:
+    """Raise the letters of ``token`` (at ``start``) that ``form`` writes in capitals; only the case changes."""
+    if len(form) != len(token):  # "U.S." for "u.s" (a full stop stripped), else only the first capital
+        form = form[:len(token)] if form.rstrip(".") == form[:len(token)] else form[:1]
     for k, c in enumerate(form):
-        chars[start + k] = c
+        if c.isupper():
+            chars[start + k] = _one(token[k].upper(), token[k])
 
 
 def recase(text: str, names: NameIndex) -> str:
@@ -149,52 +251,108 @@ def recase(text: str, names: NameIndex) -> str:
     return "".join(chars) if changed else text
 
 
+# abbreviations whose full stop ends no sentence ("gen. ali", "u.s. troops" is a name with dots)
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "prof", "st", "no",
+                            "jr", "sr", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "vs", "brig", "adm", "rev",
+                            "hon", "sh", "smt", "shri", "dy", "insp", "const"})
+
+
 def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
-    toks = [(m.start(), m.group()) for m in re.finditer(r"[\w.'’-]+", text[start:end])]
-    toks = [(start + s, w) for s, w in toks]
-    i = 0
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    i = sid = 0
     sentence_start = True
+    seen: dict[int, set[str]] = {}  # sentence → countries its names give
+    pending: list[tuple[int, int, str, str, frozenset[str]]] = []  # acronyms waiting for their country
     while i < len(toks):
         s, w = toks[i]
-        hit = False
-        for n in range(min(names.longest, len(toks) - i), 1, -1):
-            key = tuple(t.lower().rstrip(".") for _, t in toks[i:i + n])
-            form = names.phrases.get(key)
-            if form is not None:
-                for (ts, tw), f in zip(toks[i:i + n], form, strict=True):
-                    if len(f) <= len(tw):
-                        _sub(chars, ts, f)
-                i, hit = i + n, True
-                break
-        if hit:
-            sentence_start = False
+        n = next((n for n in range(min(names.longest, len(toks) - i), 1, -1)
+                  if _key(t for _, t in toks[i:i + n]) in names.phrases), 0)
+        if n:
+            key = _key(t for _, t in toks[i:i + n])
+            for (ts, tw), f in zip(toks[i:i + n], names.phrases[key], strict=True):
+                _case_like(chars, ts, tw, f)
+            seen.setdefault(sid, set()).update(names.countries.get(key, ()))
+            i += n
+            sentence_start = _ends_sentence(text, *toks[i - 1])
+            sid += sentence_start
             continue
         bare = w.rstrip(".")
-        form = names.words.get(bare.lower())
-        if form is not None and len(form) == len(bare):
-            _sub(chars, s, form)
+        low = _fold(bare)
+        form = names.words.get(low) or _in_context(text, toks, i, low, names)
+        if form is not None:
+            _case_like(chars, s, bare, form)
+            seen.setdefault(sid, set()).update(names.countries.get((low,), ()))
         elif sentence_start and w[:1].isalpha():
             chars[s] = _one(w[0].upper(), w[0])
-        sentence_start = w.endswith((".", "!", "?")) and not names.words.get(bare.lower())
-        if not sentence_start and s + len(w) < len(text) and text[s + len(w):s + len(w) + 1] in "!?":
-            sentence_start = True
+        if form is None and low in names.acronyms:
+            pending.append((sid, s, bare, *names.acronyms[low]))
+        sentence_start = _ends_sentence(text, s, w)
+        sid += sentence_start
         i += 1
+    for sid, s, bare, form, countries in pending:
+        if seen.get(sid, set()) & countries:
+            _case_like(chars, s, bare, form)
     if toks and toks[0][1][:1].isalpha():
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
 
 
+def _ends_sentence(text: str, start: int, token: str) -> bool:
+    end = start + len(token)
+    if text[end:end + 1] in ("!", "?"):
+        return True
+    return token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in _ABBREVIATIONS
+
+
+def _gap(text: str, a: tuple[int, str], b: tuple[int, str]) -> str:
+    return text[a[0] + len(a[1]):b[0]]
+
+
+def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names: NameIndex) -> str | None:
+    """The written form of a word that is a name only in some contexts: days and months, "us", "eu" and
+    "un", and the smaller places of ``names.places``; None where the word is not a name here."""
+    s, w = toks[i]
+    prev = toks[i - 1] if i and _gap(text, toks[i - 1], toks[i]).strip() == "" else None
+    nxt = toks[i + 1] if i + 1 < len(toks) and _gap(text, toks[i], toks[i + 1]).strip() == "" else None
+    after = text[s + len(w):s + len(w) + 40]
+    if low in DAYS or low in MONTHS:
+        return low.capitalize()
+    if low in MONTH_WORDS:
+        near = [t[1] for t in (prev, nxt) if t]
+        return low.capitalize() if any(t[:1].isdigit() for t in near) else None
+    if low in ("us", "eu", "un", "uk"):
+        if after.startswith("-"):  # "us-led", "un-backed", "us-china": no pronoun takes a hyphen
+            m = _PARTICIPLE.match(after)
+            part = _fold(m.group(1)) if m else ""
+            named = part in names.words or part in COMMON_COUNTRY_WORDS  # "us-china", "eu-turkey"
+            return low.upper() if part.endswith("ed") or part in _PARTICIPLES or named else None
+        if low != "us":
+            return low.upper() if w == low else None  # "eu", "un", "uk" are no English words
+        if (prev and prev[1].lower() == "the") or (nxt and nxt[1].lower().rstrip(".") in _US_NOUNS):
+            return "US"
+        return None
+    form = names.places.get(low)
+    if form is None:
+        return None
+    if (prev and prev[1].lower() in PLACE_BEFORE) or (nxt and nxt[1].lower().rstrip(".,") in PLACE_AFTER):
+        return form
+    # a dateline: "pulwama: police arrested ..." at the start of a line
+    line_start = text.rfind("\n", 0, s) + 1
+    return form if not text[line_start:s].strip() and after[:1] in (":", ",") else None
+
+
 def _lower_headline(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
     """Lower the capital of every word of a headline but the first, known names and acronyms."""
-    toks = [(start + m.start(), m.group()) for m in re.finditer(r"[A-Za-z][\w.'’-]*", text[start:end])]
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end) if m.group()[:1].isascii()
+            and m.group()[:1].isalpha()]
     i = 1
     while i < len(toks):
         n = next((n for n in range(min(names.longest, len(toks) - i), 1, -1)
-                  if tuple(t.lower().rstrip(".") for _, t in toks[i:i + n]) in names.phrases), 0)
+                  if _key(t for _, t in toks[i:i + n]) in names.phrases), 0)
         if n:
             i += n  # "Security Council", "Kim Jong Un"
             continue
         s, w = toks[i]
-        low = w.lower().rstrip(".")
+        low = _fold(w).rstrip(".")
         if not (w.isupper() or low in names.words or low in COMMON_COUNTRY_WORDS or not w[1:].islower()):
             chars[s] = _one(w[0].lower(), w[0])
         i += 1

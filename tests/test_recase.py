@@ -85,3 +85,82 @@ def test_a_title_case_headline_keeps_the_capital_of_a_country_named_like_a_word(
 
     assert recase("Turkey Shells Positions Near Border", NameIndex.build([])).startswith("Turkey shells positions")
     assert "Jordan" in recase("Israel And Jordan Sign Peace Treaty", NameIndex.build(["Israel"]))
+
+
+# issue 12, deliverable 6: gaps of lower-cased text
+
+def test_recase_a_possessive_or_a_hyphen_keeps_the_name_apart():
+    names = NameIndex.build(["Kenya", "Al-Shabaab", "Somalia", "Deir ez-Zor"])
+    text = "kenya’s army fought al-shabaab in somalia's south and in deir ez-zor."
+    out = recase(text, names)
+    assert out == "Kenya’s army fought Al-Shabaab in Somalia's south and in Deir ez-Zor."
+
+
+def test_recase_a_name_typed_without_its_accents():
+    names = NameIndex.build(["São Paulo", "Karnāl"])
+    assert recase("police raided a house in sao paulo and in karnal.", names) == \
+        "Police raided a house in Sao Paulo and in Karnal."
+
+
+def test_recase_a_name_written_with_full_stops():
+    names = NameIndex.build(["U.S.", "U.S. Supreme Court"])
+    assert recase("the u.s. envoy met the u.s. supreme court.", names) == \
+        "The U.S. envoy met the U.S. Supreme Court."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the us imposed sanctions on the ministers.", "The US imposed sanctions on the ministers."),
+    ("a us-led coalition struck the town.", "A US-led coalition struck the town."),
+    ("he met us president biden on friday.", "He met US president biden on Friday."),
+    ("the eu leaders and the un envoy met.", "The EU leaders and the UN envoy met."),
+    ("they told us about the attack.", "They told us about the attack."),
+    ("the police gave us a warning.", "The police gave us a warning."),
+    ("then let us all go home.", "Then let us all go home."),
+])
+def test_recase_us_eu_and_un_only_where_no_pronoun_can_be_meant(text, expected):
+    assert recase(text, NameIndex.build([])) == expected
+
+
+def test_recase_days_always_and_may_or_march_only_by_a_number():
+    out = recase("on monday they may march on the capital; the vote is on may 5 and 12 march.", NameIndex.build([]))
+    assert out == "On Monday they may march on the capital; the vote is on May 5 and 12 March."
+
+
+def test_recase_a_small_place_only_where_the_text_frames_it_as_a_place():
+    names = NameIndex.build([], places=["Pulwama", "Gadchiroli", "Shopian"])
+    assert recase("militants were killed in pulwama.", names) == "Militants were killed in Pulwama."
+    assert recase("maoists struck in gadchiroli district.", names) == "Maoists struck in Gadchiroli district."
+    assert recase("shopian: police arrested two men.", names) == "Shopian: police arrested two men."
+    assert recase("the word shopian alone stays as it is.", names) == "The word shopian alone stays as it is."
+
+
+def test_recase_an_ambiguous_acronym_needs_its_country_in_the_sentence():
+    names = NameIndex.build(["Kolkata", "India"], acronyms={"CBI": {"IND"}},
+                            countries={"Kolkata": {"IND"}, "India": {"IND"}})
+    assert recase("the cbi arrested an official in kolkata.", names) == "The CBI arrested an official in Kolkata."
+    assert recase("the cbi said growth would slow. it met in india.", names) == \
+        "The cbi said growth would slow. It met in India."
+
+
+def test_recase_everyday_words_are_no_places():
+    from accord.recase import is_everyday
+
+    everyday = frozenset({"police", "bark", "worm"})
+    assert is_everyday("police", everyday) and is_everyday("barking", everyday) and is_everyday("worms", everyday)
+    assert not is_everyday("pulwama", everyday)
+
+
+@pytest.mark.model
+def test_recase_the_packaged_index_keeps_everyday_words_lower(resources):
+    text = ("police in the town of worms said the bar was closed. the best man will buy a car "
+            "and a polish firm sold the male kiwi. it was an act of police power in the state.")
+    out = recase(text, resources.names)
+    assert out == text[0].upper() + text[1:].replace(". the", ". The").replace(". it", ". It")
+
+
+def test_recase_the_gazetteer_lists_small_places_by_name_and_plain_alias():
+    from accord.places import Gazetteer
+
+    names = dict(Gazetteer.load().place_names())
+    assert names["Pulwama"] == "IND" and names["Idlib"] == "SYR"
+    assert names["Gadchiroli"] == "IND"  # GeoNames spells it Garhchiroli
