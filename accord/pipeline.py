@@ -128,7 +128,8 @@ def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: 
             if everyday and not recase_mod.is_everyday(name, everyday):
                 small.append(name)
                 countries.setdefault(name, set()).add(iso3)
-    return recase_mod.NameIndex.build(names, places=small, acronyms=acronyms, countries=countries)
+    return recase_mod.NameIndex.build(names, places=small, acronyms=acronyms, countries=countries,
+                                      everyday=everyday)
 
 
 @cache

@@ -96,6 +96,19 @@ PLACE_BEFORE = frozenset({"in", "at", "near", "from", "outside", "of", "across",
 PLACE_AFTER = frozenset({"district", "districts", "province", "state", "region", "division", "county", "governorate",
                          "city", "town", "village", "tehsil", "taluk", "sub-division", "area", "valley", "camp"})
 
+# Nouns before a person's name: "spokesman bahram qassemi", "sp rakesh sharma" (abbreviations without stops)
+TITLE_NOUNS = frozenset({
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "commander",
+    "governor", "mayor", "secretary", "ambassador", "envoy", "senator", "king", "queen", "prince", "princess",
+    "judge", "activist", "journalist", "lawmaker", "mp", "mla", "mlc", "legislator", "superintendent", "inspector",
+    "commissioner", "director", "chairman", "chairperson", "chairwoman", "premier", "chancellor", "sheikh",
+    "ayatollah", "imam", "cleric", "bishop", "colonel", "captain", "lieutenant", "sergeant", "constable", "mr",
+    "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "prof", "sen", "gov", "brig", "adm", "shri", "smt", "sp",
+    "dsp", "ssp", "sho", "igp", "dgp", "sarpanch",
+})
+# Country names that are words too: the country before a possessive or an office ("china's", "polish troops")
+_COUNTRY_WORD_FORMS = {w: w.capitalize() for w in (*COMMON_COUNTRY_WORDS, "polish")}
+
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 
 
@@ -126,11 +139,13 @@ class NameIndex:
     places: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     countries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    everyday: frozenset[str] = frozenset()  # English words (everyday_words): no person's name after a title
 
     @classmethod
     def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
               places: Iterable[str] = (), acronyms: Mapping[str, Iterable[str]] | None = None,
-              countries: Mapping[str, Iterable[str]] | None = None) -> NameIndex:
+              countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset()
+              ) -> NameIndex:
         words: dict[str, str] = {}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
@@ -155,13 +170,13 @@ class NameIndex:
             if not wanted.isdisjoint(cs):
                 by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
-        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k})
+        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday)
 
 
 def everyday_words(nlp) -> frozenset[str]:
-    """English words from the spaCy pipeline's lemmatizer tables (WordNet lemmas and irregular forms): a
-    gazetteer name among them ("police" is a town in Poland, "bar" one in Montenegro) is no name to
-    restore from lower case. Empty when the pipeline has no rule lemmatizer."""
+    """English words from the spaCy pipeline's lemmatizer tables (WordNet lemmas and irregular forms) and
+    its stop words: a gazetteer name among them ("police" is a town in Poland, "of" one in Turkey) is no
+    name to restore from lower case. Empty when the pipeline has no rule lemmatizer."""
     lemmatizer = None
     for name in ("accord_attributes", "lemmatizer"):
         if name in nlp.pipe_names:
@@ -171,7 +186,7 @@ def everyday_words(nlp) -> frozenset[str]:
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None:
         return frozenset()
-    words: set[str] = set()
+    words: set[str] = set(getattr(nlp.Defaults, "stop_words", ()))  # "of", "the": no WordNet lemmas
     for table in ("lemma_index", "lemma_exc"):
         if lookups.has_table(table):
             for forms in lookups.get_table(table).values():
@@ -186,7 +201,7 @@ _ENDINGS = tuple({suf for suf, _ in _SUFFIXES})
 
 def is_everyday(word: str, everyday: frozenset[str]) -> bool:
     """``word`` or the stem of a regular inflection of it is an English word ("barking" → "bark")."""
-    w = word.lower()
+    w = _fold(word)  # "Comé" and "Hīt" are typed "come" and "hit"
     if w in everyday:
         return True
     return w.endswith(_ENDINGS) and any(w.endswith(suf) and w[:-len(suf)] + rep in everyday for suf, rep in _SUFFIXES)
@@ -330,14 +345,40 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         if (prev and prev[1].lower() == "the") or (nxt and nxt[1].lower().rstrip(".") in _US_NOUNS):
             return "US"
         return None
+    if low in _COUNTRY_WORD_FORMS:
+        office = nxt is not None and nxt[1].lower().rstrip(".") in _US_NOUNS
+        possessive = low != "polish" and after[:2] in ("'s", "’s")
+        return _COUNTRY_WORD_FORMS[low] if office or possessive else None
     form = names.places.get(low)
-    if form is None:
-        return None
-    if (prev and prev[1].lower() in PLACE_BEFORE) or (nxt and nxt[1].lower().rstrip(".,") in PLACE_AFTER):
-        return form
-    # a dateline: "pulwama: police arrested ..." at the start of a line
-    line_start = text.rfind("\n", 0, s) + 1
-    return form if not text[line_start:s].strip() and after[:1] in (":", ",") else None
+    if form is not None:
+        if (prev and prev[1].lower() in PLACE_BEFORE) or (nxt and nxt[1].lower().rstrip(".,") in PLACE_AFTER):
+            return form
+        # a dateline: "pulwama: police arrested ..." at the start of a line
+        line_start = text.rfind("\n", 0, s) + 1
+        if not text[line_start:s].strip() and after[:1] in (":", ","):
+            return form
+    return w.rstrip(".").capitalize() if _after_title(text, toks, i, names) else None
+
+
+def _name_like(word: str, names: NameIndex) -> bool:
+    return (word.isalpha() and len(word) > 1 and word.islower() and _fold(word) not in COMMON_WORDS
+            and not is_everyday(word, names.everyday))
+
+
+def _after_title(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A word that is no English word, in a run of up to three such words right after a title noun: the
+    name of the person the title names ("spokesman bahram qassemi", "sp rakesh kumar said")."""
+    if not names.everyday or not _name_like(toks[i][1], names):
+        return False
+    for j in range(i, max(i - 3, 0), -1):
+        if _gap(text, toks[j - 1], toks[j]).strip():
+            return False
+        before = toks[j - 1][1].lower().rstrip(".")
+        if before in TITLE_NOUNS:
+            return True
+        if not _name_like(toks[j - 1][1], names):
+            return False
+    return False
 
 
 def _lower_headline(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:

@@ -30,6 +30,9 @@ SENTENCES = [
     "The CBI arrested a customs officer in Chennai on Monday.",
     # a group named in the singular, as an adjective
     "Naxalite rebels torched three trucks in Chhattisgarh.",
+    # a country named like a word, before its possessive; a person's name after a title
+    "China's foreign ministry condemned the new US sanctions.",
+    "Foreign Ministry spokesman Wang Wenbin condemned the sanctions imposed by Washington.",
 ]
 
 

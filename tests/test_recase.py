@@ -164,3 +164,27 @@ def test_recase_the_gazetteer_lists_small_places_by_name_and_plain_alias():
     names = dict(Gazetteer.load().place_names())
     assert names["Pulwama"] == "IND" and names["Idlib"] == "SYR"
     assert names["Gadchiroli"] == "IND"  # GeoNames spells it Garhchiroli
+
+
+def test_recase_a_country_named_like_a_word_before_a_possessive_or_an_office():
+    out = recase("china's foreign ministry said polish troops and turkey forces left. they sold fine china.",
+                 NameIndex.build([]))
+    assert out == "China's foreign ministry said Polish troops and Turkey forces left. They sold fine china."
+
+
+def test_recase_the_name_after_a_title_when_it_is_no_english_word():
+    names = NameIndex.build([], everyday=frozenset({"said", "the", "of", "for", "joe", "state"}))
+    assert recase("spokesman bahram qassemi said the minister of state left.", names) == \
+        "Spokesman Bahram Qassemi said the minister of state left."
+    # a first name that is also a word stops the run: nothing is guessed
+    assert recase("then president joe said it for the state.", names) == "Then president joe said it for the state."
+
+
+@pytest.mark.model
+def test_recase_everyday_words_include_stop_words_and_accentless_forms(resources):
+    from accord.recase import everyday_words, is_everyday
+
+    everyday = everyday_words(resources.nlp)
+    assert is_everyday("of", everyday) and is_everyday("the", everyday)
+    assert is_everyday("Comé", everyday)  # a town in Benin, typed "come"
+    assert not resources.names.places.get("of") and not resources.names.places.get("come")
