@@ -217,7 +217,8 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     # Zimbabwe's opposition leader ..."), its country counts as the article's
     line_end, line_country = dateline(doc.text, place_country)
     # "Iran-backed militias", "U.S.-trained forces": the backer is not the country of what it backs
-    matches = [m for m in _raw_matches(doc, actors, pub) if not _backer(doc, m.end) and doc[m.start].idx >= line_end]
+    matches = [m for m in _raw_matches(doc, actors, pub)
+               if not _backer(doc, m.end) and not _stance(doc, m.start) and doc[m.start].idx >= line_end]
     country_counts: Counter = Counter(
         e.country for m in matches for e in m.entries if e.kind in ("country", "adjective", "capital", "demonym") and e.country
     )
@@ -238,13 +239,17 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
         mentions += _compose(doc, head, ms, country_counts, igo_codes)
-    mentions += [m for m in _named_entities(doc, mentions, place_country) if not _backer(doc, m.token_end)]
+    mentions += [m for m in _named_entities(doc, mentions, place_country)
+                 if not _backer(doc, m.token_end) and not _stance(doc, m.token_start)]
     mentions += [m for m in _untagged_names(doc, mentions) if not _backer(doc, m.token_end)]
     mentions = _defined_acronyms(doc, mentions)
     if line_end:
         mentions = [m for m in mentions if m.start >= line_end]
     mentions = _resolve_appositions(doc, mentions)
     mentions = _resolve_references(doc, mentions, country_counts, line_country)
+    # "opposition leader Maulana X" where only the sentence gave the title its country: the name follows,
+    # though not a bare "president" or "chairman" placed so (in business news mostly a company's)
+    mentions = _resolve_appositions(doc, mentions, later=True)
     return sorted(mentions, key=lambda m: (m.start, m.head))
 
 
@@ -255,6 +260,16 @@ BACKING_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "
 
 def _backer(doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_PARTICIPLES
+
+
+# Prefixes that say a noun's stance towards a country, not that it is the country's: "an anti-Syria
+# journalist" in Beirut, "pro-Iranian militias" in Iraq.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _stance(doc, start: int) -> bool:
+    return (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+            and doc[start].text[:1].isupper())  # a name ("anti-Syria"), not a thing ("anti-riot police")
 
 
 def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: dict[str, str]) -> list[Mention]:
@@ -420,16 +435,28 @@ def _person_name(doc, head: int) -> str:
     return tok.text
 
 
-def _resolve_appositions(doc, mentions: list[Mention]) -> list[Mention]:
-    """"Mohammad Javad Zarif, Iran's foreign minister," — the person takes the apposition's actor."""
+def _resolve_appositions(doc, mentions: list[Mention], later: bool = False) -> list[Mention]:
+    """"Mohammad Javad Zarif, Iran's foreign minister," — the person takes the apposition's actor.
+
+    ``later``: the pass after references, where a partner placed by its sentence alone ("domestic") gives
+    its country only when its sector is not government's."""
     by_head = {m.head: m for m in mentions}
     out = []
     for m in mentions:
-        if m.actor.country is None and m.actor.igo is None:
-            tok = doc[m.head]
+        tok = doc[m.head]
+        # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a place's name after a first name
+        # with an office in apposition is a person's name (Oshima is also a Japanese island)
+        named_like_place = (m.how == "place" and m.token_start > 0 and doc[m.token_start - 1].pos_ == "PROPN"
+                            and doc[m.token_start - 1].dep_ in ("compound", "flat") and doc[m.token_start - 1].head.i == m.head
+                            and not doc[m.token_start - 1].ent_type_)
+        if (m.actor.country is None and m.actor.igo is None) or named_like_place:
             partners = [c.i for c in tok.children if c.dep_ == "appos"] + ([tok.head.i] if tok.dep_ == "appos" else [])
             for p in partners:
                 other = by_head.get(p)
+                if named_like_place and (other is None or doc[p].lower_ not in PERSON_ROLES_HINT | _OFFICE_WORDS):
+                    continue
+                if later and other is not None and other.how == "domestic" and other.actor.role == "GOV":
+                    continue
                 if other is not None and (other.actor.country or other.actor.igo):
                     a = other.actor
                     m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
@@ -438,6 +465,11 @@ def _resolve_appositions(doc, mentions: list[Mention]) -> list[Mention]:
                     break
         out.append(m)
     return out
+
+
+# Head nouns of an office's title beyond PERSON_ROLES_HINT ("the UN Emergency Relief Coordinator").
+_OFFICE_WORDS = frozenset({"coordinator", "commissioner", "representative", "director", "chief", "head", "rapporteur",
+                           "negotiator", "mediator", "governor", "mayor", "general", "chairman", "chairwoman", "chair"})
 
 
 def _code(a: Actor, role: str | None) -> str | None:
@@ -527,6 +559,12 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
         elif m.how == "unresolved" and a.name and a.name.split()[-1] in by_surname:
             ref = by_surname[a.name.split()[-1]]
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
+        elif m.how == "unresolved" and a.role and (owner := _owner(doc, m, mentions_iter)) is not None:
+            # "forces loyal to President Assad", "workers affiliated with the union", "a mission from the OSCE":
+            # the people of a sector the text ties to an actor are that actor's
+            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
+                        Actor(name=a.name, code=_code(owner, a.role) if owner.country else owner.code, country=owner.country,
+                              igo=owner.igo, role=a.role if owner.country or a.role != "GOV" else owner.role), "owner")
         elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)) is not None:
             # "Rebels in the Ivory Coast", "Demonstrators in Baghdad": the place gives the country
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
@@ -535,10 +573,12 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
             ref = next((p for p in reversed(persons) if p.actor.role == a.role and p.actor.country), None)
             if ref is not None:
                 m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "coreference")
-        if m.how == "dictionary" and a.country and not a.role and any(
-                doc[i].lower_ == "ethnic" for i in range(max(0, m.token_start - 1), m.head)):
-            # "ethnic Albanians in southern Serbia": a minority of the country they live in (sector ETH)
-            home = _home_country(doc, m, mentions_iter, countries)
+        if m.how == "dictionary" and a.country and not a.role and (any(
+                doc[i].lower_ == "ethnic" for i in range(max(0, m.token_start - 1), m.head)) or (
+                doc[m.head].tag_ in ("NNS", "NNPS") and _located_in(doc, m, mentions_iter, ("of",)))):
+            # "ethnic Albanians in southern Serbia", "the Hungarians of Romania": a minority of the country
+            # they live in (sector ETH)
+            home = _located_in(doc, m, mentions_iter, ("of",)) or _home_country(doc, m, mentions_iter, countries)
             if home is not None and home != a.country:
                 m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
                             Actor(name=a.name, code=home + "ETH", country=home, role="ETH"), "ethnic minority")
@@ -574,19 +614,61 @@ def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
     return (subjects or prev)[-1]
 
 
-def _located_in(doc, m: Mention, resolved: list[Mention]) -> str | None:
-    """The country of a place the mention is said to be in ("rebels in the Ivory Coast")."""
+_PLACE_PREPS = ("in", "from", "inside", "throughout", "across", "of")
+
+
+def _located_in(doc, m: Mention, resolved: list[Mention], preps: tuple[str, ...] = _PLACE_PREPS) -> str | None:
+    """The country of a place the mention is said to be in ("rebels in the Ivory Coast"), also when only
+    the place's modifier names it ("inhabitants of the Syrian Golan Heights")."""
     for c in doc[m.head].children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "from", "inside", "throughout", "across", "of"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
-                if p.dep_ == "pobj":
-                    for r in resolved:
-                        if r.token_start <= p.i < r.token_end and r.actor.country and not r.actor.role:
-                            return r.actor.country
-                        if r.head == p.i and r.actor.country and r.how == "capital":
-                            return r.actor.country
+                if p.dep_ != "pobj":
+                    continue
+                for r in resolved:
+                    if r is m:
+                        continue
+                    if r.token_start <= p.i < r.token_end and r.actor.country and not r.actor.role:
+                        return r.actor.country
+                    if r.head == p.i and r.actor.country and r.how == "capital":
+                        return r.actor.country
+                mods = {t.i for t in p.children if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN")}
+                for r in resolved:
+                    if r.how == "modifier" and r.head in mods and r.actor.country:
+                        return r.actor.country
     return None
 
+
+# Words that tie people to the actor they serve: "forces loyal to", "workers affiliated with", "fighters
+# belonging to".
+_ALLEGIANCE = frozenset({"loyal", "affiliated", "belonging", "answerable", "attached"})
+
+
+def _owner(doc, m: Mention, resolved: list[Mention]) -> Actor | None:
+    """The actor a sector mention with no country belongs to, when the text ties it to one: "forces loyal
+    to President Assad" (Syria's), "workers affiliated with the Serbian Workers' Union", and an
+    organisation of states the people come from or are of ("a mission from the OSCE", "officials of the
+    EU"). Countries as places are :func:`_located_in`'s."""
+    head = doc[m.head]
+    objs: list[tuple[object, bool]] = []  # (pobj token, any actor may own it)
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            objs += [(p, False) for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE:
+            for pr in c.children:
+                if pr.dep_ == "prep" and pr.lower_ in ("to", "with"):
+                    objs += [(p, True) for p in pr.children if p.dep_ == "pobj"]
+    for p, anyone in objs:
+        for r in resolved:
+            if r is m or r.how in ("unresolved", "modifier") or not (r.token_start <= p.i < r.token_end):
+                continue
+            if r.actor.igo or (anyone and r.actor.country):
+                return r.actor
+    return None
+
+
+# Sectors of a state's own people: officials, forces, police, courts, legislators, parties and opposition.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP"})
 
 # Prepositions whose object is someone acted on or dealt with, not where the sentence is set.
 _RELATIONAL_PREPS = {"against", "with", "to", "toward", "towards", "on", "into", "from", "by", "for", "between", "over"}
@@ -613,7 +695,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             doc[i].lower_ in ("foreign", "international", "overseas", "multinational", "peacekeeping", "peace-keeping")
             for i in range(doc[m.head].left_edge.i, m.head)):
         return None  # "peacekeepers in Mali", "foreign aid agencies" are not that country's
-    person = doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN"
+    # a title standing for its holder ("the Federal Minister for Interior, X,") is judged as an office
+    person = (doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN") and doc[m.head].lower_ not in PERSON_ROLES_HINT
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
     # "Iran-backed militia groups": a group with a foreign backer is a side in someone else's fight, so only
@@ -622,9 +705,14 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     found: set[str] = set()
     places: set[str] = set()
     own_kind: set[str] = set()  # countries of subjects of the mention's own verb in the mention's own sector
+    named: set[str] = set()  # every country the sentence names
+    state: set[str] = set()  # countries of the state's own people the sentence names (officials, forces, parties)
     for r in resolved:
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
             continue
+        named.add(r.actor.country)
+        if r.actor.role in STATE_ROLES:
+            state.add(r.actor.country)
         tok = doc[r.head]
         for _ in range(4):  # "attacked Iraqi positions": judge the adjective by the noun it modifies
             if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i != tok.i:
@@ -634,6 +722,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             # in the acted-on's own clause, a place it is in ("fired missiles at Saudi Arabia" is no place)
             if tok.head.head.i in (doc[m.head].head.i, m.head) and tok.head.lower_ in ("in", "inside", "throughout", "across"):
                 places.add(r.actor.country)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according" and not backed:
+            found.add(r.actor.country)  # "according to the Pakistani Interior Secretary": who tells it, not a party
         elif person or backed:
             continue
         elif tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ in _RELATIONAL_PREPS):
@@ -653,6 +743,10 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             r.how == "modifier" and m.token_start <= r.head < m.token_end for r in resolved):
         # "the Saudi-led coalition bombed a school in Yemen": what is acted on is where it happens
         return next(iter(places))
+    if not found and m.actor.role == "JUD" and len(named) == 1 and named == state:
+        # "Judge X opened investigations against 28 Chilean government officials": a judge or court tries the
+        # state's own people at home, so the one country whose officials it acts on is its own
+        return next(iter(named))
     if not found and setting is not None:
         return setting  # the dateline's country, a place: "KABUL, May 2 - Police arrested ..."
     if found or person:
@@ -682,7 +776,9 @@ def _has_backer(doc, i: int) -> bool:
     tok = doc[i]
     while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in NOUNS:
         tok = tok.head
-    return any(t.lower_ in BACKING_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-"
+    return any((t.lower_ in BACKING_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-")
+               or (t.lower_ in STANCE_PREFIXES and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
+                   and doc[t.i + 2].text[:1].isupper())  # "pro-Iranian", not "anti-riot"
                for t in doc[tok.left_edge.i : tok.i])
 
 

@@ -108,7 +108,7 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
             continue  # "Muslim countries", "Nazi camp": a describing word, not a people acting
         country = None
         if label in _PLACE_LABELS:
-            country = place_country(text) if place_country else None
+            country = _place_country(text, place_country)
             actor = Actor(name=text, code=country, country=country)
             out.append(_mk(doc, start, end, root, actor, "place" if country else "named"))
             continue
@@ -132,6 +132,22 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
         how = "named" if country or not role or role in ("BUS", "MED", "EDU", "REL") else "unresolved"
         out.append(_mk(doc, start, end, root, Actor(name=text, code=code, country=country, role=role), how))
     return out
+
+
+# The type word of an administrative unit the NER takes into the place's name ("Borno State", "West Darfur
+# State", "Helmand Province"): the gazetteer knows the place by its name alone.
+ADMIN_UNIT_WORDS = frozenset({"state", "province", "governorate", "region", "district", "county", "prefecture",
+                              "oblast", "krai", "municipality", "territory", "division", "department"})
+
+
+def _place_country(text: str, place_country: Callable[..., str | None] | None) -> str | None:
+    if place_country is None:
+        return None
+    country = place_country(text)
+    words = text.split()
+    if country is None and len(words) > 1 and words[-1].lower() in ADMIN_UNIT_WORDS:
+        country = place_country(" ".join(words[:-1]))
+    return country
 
 
 # Where a name the NER left untagged acts or is acted on: a clause's subject or object, or the object of a
