@@ -562,11 +562,15 @@ def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False)
     return [], ""
 
 
-def _condition_subject(ctx: _Ctx, tok, marks: tuple[str, ...] = ("unless", "if")) -> tuple[list[Actor], str] | None:
+def _condition_subject(ctx: _Ctx, tok, marks: tuple[str, ...] = ("unless", "if"),
+                       deep: bool = False) -> tuple[list[Actor], str] | None:
     """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must
     comply; so is a refusal's ("will not end the strike until the government pays", "… until our demands are
     met by the authorities": the passive's agent)."""
-    for t in [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]:
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if deep:  # "threatened to stop talks to cut arms if the US goes ahead": the condition may hang lower
+        holders += [t for t in tok.subtree if t.dep_ in ("acl", "xcomp", "dobj") and t.i != tok.i]
+    for t in holders:
         for c in t.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                 s = next((g for g in c.children if g.dep_ == "nsubj"), None)

@@ -30,6 +30,7 @@ from accord.arguments import (
     _actors,
     _agent,
     _agent_actors,
+    _condition_subject,
     _Ctx,
     _direct_objects,
     _first_actor_in_complement,
@@ -344,6 +345,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
         if not tgts:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
+        if not tgts and family.name == "threaten":
+            # "threatened to stop the talks if the United States goes ahead": whoever must comply
+            tgts, twhy = _condition_subject(ctx, tok, deep=True) or ([], "")
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):

@@ -520,3 +520,8 @@ def test_craft_or_people_forced_by_arms_are_coerced(code):
     r = code("Turkish fighter jets forced a Syrian passenger plane to land in Ankara.")
     assert any(s == "TURMIL" and c == "170" and t == "SYR" for s, c, t in triples(r))
     assert not code("The rain forced the organisers to cancel the match.").events
+
+
+def test_a_threat_is_made_to_whoever_must_comply_however_deep_the_condition(code):
+    r = code("Iran threatened to quit the talks on its nuclear programme if Germany imposed new sanctions.")
+    assert any(s == "IRN" and c.startswith("13") and t == "DEU" for s, c, t in triples(r))
