@@ -27,6 +27,8 @@ CASES = [
     # 087 fighting stopped, named by a noun
     ("The Houthis announced a suspension of attacks on Saudi Arabia.", "087", None, "SAU"),
     ("Sudanese rebels declared a cessation of hostilities with the army.", "087", "SDN", None),
+    # 0871 a ceasefire reached is one declared
+    ("Armenia and Azerbaijan reached a ceasefire on Thursday.", "0871", "ARM", None),
     # 082 strikers back at work
     ("Chilean teachers returned to work after the strike.", "082", "CHL", None),
     ("Nigerian doctors will resume work on Monday, their union said.", "0", "NGA", None),
