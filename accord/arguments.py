@@ -425,6 +425,13 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     if pat is not None and pat.code[:2] == "04":
         # "discussed Libya with Trump": a consultation's object is its topic, the one it is held with its target
         cands.sort(key=lambda c: not c[1].startswith("'with "))
+    if pat is not None and pat.code[:2] == "11" and not objs:
+        # "complained to the UN over Israeli air raids": a complaint is about the one complained of, not to whom
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("over", "about", "against"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (acts := _actors(ctx, p) or _modifier_actors(ctx, p)):
+                        cands.insert(0, (acts, f"'{c.text} {p.text}'"))
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means

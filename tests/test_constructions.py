@@ -525,3 +525,9 @@ def test_craft_or_people_forced_by_arms_are_coerced(code):
 def test_a_threat_is_made_to_whoever_must_comply_however_deep_the_condition(code):
     r = code("Iran threatened to quit the talks on its nuclear programme if Germany imposed new sanctions.")
     assert any(s == "IRN" and c.startswith("13") and t == "DEU" for s, c, t in triples(r))
+
+
+def test_a_complaint_is_about_the_one_complained_of(code):
+    r = code("Syria complained to the United Nations over Turkish air strikes.")
+    assert any(s == "SYR" and c.startswith("11") and t == "TUR" for s, c, t in triples(r))
+    assert any(t == "UGA" for _, c, t in triples(code("Kenya complained to Uganda about the border closure.")))
