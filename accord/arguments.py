@@ -459,8 +459,10 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         person = next((o for o in objs if o.lemma_.lower() in ctx.verbs.persons), None)
         if found and person is not None and found[0].country:
             # "tortured a 35-year-old inmate to death in western Iran": the person, one of that country's people
-            return [Actor(name=_phrase_name(person), code=found[0].country + "CVL", country=found[0].country,
-                          role="CVL")], f"object '{person.text}', {why}"
+            # (unless that is who acts: "herdsmen attacked farmers in Benue" is done in Benue)
+            people = Actor(name=_phrase_name(person), code=found[0].country + "CVL", country=found[0].country, role="CVL")
+            if _key(people) not in exclude:
+                return [people], f"object '{person.text}', {why}"
         return found, why
     if pat is not None and pat.code[:2] in PLACE_TARGET_ABROAD:
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country

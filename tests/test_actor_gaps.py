@@ -20,16 +20,9 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def code():
-    from accord.pipeline import Resources, process
-    from accord.types import Article
-
-    resources = Resources.load()
-
-    def _code(text: str, date: str | None = "2023-05-10"):
-        return process(Article(id="t", text=text, date=date), resources)
-
-    return _code
+def code(code):
+    """The suite's coder (its resources loaded once), dated 2023-05-10 unless a test says otherwise."""
+    return lambda text, date="2023-05-10": code(text, date=date)
 
 
 def events(result):

@@ -9,6 +9,7 @@ punishment, objections to plans, cancelled visits, meetings joined.
 from __future__ import annotations
 
 import pytest
+from vocab_fixture import coded, yields
 
 pytestmark = pytest.mark.model
 
@@ -50,14 +51,10 @@ CASES = [
 ]
 
 
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocab_gaps_04_16_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence), igo=False)
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize(("sentence", "not_code"), [
@@ -73,10 +70,10 @@ def test_vocab_gaps_04_16_codes_its_sentence(code, sentence: str, cameo: str, so
     ("Two Japanese firms shook hands on the deal.", "040"),  # a handshake with no one named
 ])
 def test_vocab_gaps_04_16_words_need_their_objects_and_actors(code, sentence: str, not_code: str):
-    events = _events(code(sentence))
+    events = coded(code(sentence), igo=False)
     assert not [c for c, _, _ in events if c.startswith(not_code)], events
 
 
 def test_vocab_gaps_04_16_a_demand_to_lift_sanctions_is_no_call_for_punishment(code):
-    events = _events(code("Cuba demanded the lifting of the American embargo."))
+    events = coded(code("Cuba demanded the lifting of the American embargo."), igo=False)
     assert any(c == "1054" for c, _, _ in events) and not any(c == "113" for c, _, _ in events), events

@@ -8,6 +8,7 @@ international organisation, or None where the sentence names no one to check).
 from __future__ import annotations
 
 import pytest
+from vocab_fixture import coded, yields
 
 pytestmark = pytest.mark.model
 
@@ -54,20 +55,10 @@ CASES = [
 ]
 
 
-def _who(actor) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or ("IGO" if actor.igo else None)
-
-
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, _who(e.source), _who(e.target)) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocab_gaps_06_08_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence))
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize("sentence", [
@@ -80,16 +71,16 @@ def test_vocab_gaps_06_08_codes_its_sentence(code, sentence: str, cameo: str, so
     "The president authorised the trade council to resume operating.",  # a government's own agency
     "The dollar fell back against the yen.",  # a currency retreats from no territory
 ])
-def test_vocab_gaps_06_08_acts_without_a_political_recipient_are_no_events(code, sentence: str):
-    assert not [e for e in code(sentence).events if "06" <= e.cameo[:2] <= "08"], _events(code(sentence))
+def test_vocab_gaps_06_08_acts_without_a_political_recipient_are_nocoded(code, sentence: str):
+    assert not [e for e in code(sentence).events if "06" <= e.cameo[:2] <= "08"], coded(code(sentence))
 
 
 def test_vocab_gaps_06_08_a_returned_thing_outranks_the_people_it_belongs_to(code):
     # the 0842 pattern comes before the release of persons (0841): passports of diplomats are property
-    assert ("0842", "IRQ", "KWT") in _events(code("Iraq returned the passports of the Kuwaiti diplomats to Kuwait."))
-    assert any(c == "0841" for c, _, _ in _events(code("Iran released the crew of the tanker.")))
+    assert ("0842", "IRQ", "KWT") in coded(code("Iraq returned the passports of the Kuwaiti diplomats to Kuwait."))
+    assert any(c == "0841" for c, _, _ in coded(code("Iran released the crew of the tanker.")))
 
 
 def test_vocab_gaps_06_08_details_declined_stay_a_declined_comment(code):
     # information given is 064 only when handed to someone: "declined to give details" is no refusal (121)
-    assert [c for c, _, _ in _events(code("The Egyptian minister declined to give details of the deal with Sudan."))] in ([], ["011"])
+    assert [c for c, _, _ in coded(code("The Egyptian minister declined to give details of the deal with Sudan."))] in ([], ["011"])

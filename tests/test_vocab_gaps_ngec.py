@@ -9,6 +9,7 @@ where the sentence names no one to check).
 from __future__ import annotations
 
 import pytest
+from vocab_fixture import coded, yields
 
 pytestmark = pytest.mark.model
 
@@ -46,20 +47,10 @@ CASES = [
 ]
 
 
-def _who(actor) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or ("IGO" if actor.igo else None)
-
-
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, _who(e.source), _who(e.target)) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocab_gaps_ngec_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence))
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize("sentence", [
@@ -70,15 +61,15 @@ def test_vocab_gaps_ngec_codes_its_sentence(code, sentence: str, cameo: str, sou
     "The ministry said staff would return to work after the holiday.",  # a government's staff end no strike
     "The carmaker formed a joint venture with a Chinese rival.",  # a company's venture is business
 ])
-def test_vocab_gaps_ngec_acts_without_political_meaning_are_no_events(code, sentence: str):
-    assert not [e for e in code(sentence).events if e.cameo[:2] in ("06", "07", "08", "15")], _events(code(sentence))
+def test_vocab_gaps_ngec_acts_without_political_meaning_are_nocoded(code, sentence: str):
+    assert not [e for e in code(sentence).events if e.cameo[:2] in ("06", "07", "08", "15")], coded(code(sentence))
 
 
 def test_vocab_gaps_ngec_weapons_sent_to_a_state_stay_military_aid(code):
     # "send" is left out of the deployment pattern: helicopters sent to another state are aid (072)
-    assert ("072", "GBR", "UKR") in _events(code("Britain sent helicopters to Ukraine."))
+    assert ("072", "GBR", "UKR") in coded(code("Britain sent helicopters to Ukraine."))
 
 
 def test_vocab_gaps_ngec_a_halt_to_fighting_outranks_a_suspension_of_relations(code):
     # the bare noun "suspension" is a break in relations (161); with the fighting it names, it is 087
-    assert [c for c, _, _ in _events(code("The Taliban announced a suspension of attacks against the army."))][:1] == ["087"]
+    assert [c for c, _, _ in coded(code("The Taliban announced a suspension of attacks against the army."))][:1] == ["087"]

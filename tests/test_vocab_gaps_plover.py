@@ -13,6 +13,7 @@ Each case names the CAMEO code (or prefix) the sentence must yield and the sourc
 from __future__ import annotations
 
 import pytest
+from vocab_fixture import coded, yields
 
 pytestmark = pytest.mark.model
 
@@ -55,14 +56,10 @@ CASES = [
 ]
 
 
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence), igo=False)
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize(("sentence", "not_prefix"), [
@@ -79,4 +76,4 @@ def test_vocab_gaps_plover_codes_its_sentence(code, sentence: str, cameo: str, s
     ("Dockworkers called off the strike at the port of Santos.", "19"),  # a work stoppage, not an attack
 ])
 def test_vocab_gaps_plover_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
-    assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], _events(code(sentence))
+    assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], coded(code(sentence), igo=False)

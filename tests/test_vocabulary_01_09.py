@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vocab_fixture import coded, yields
 
 from accord import yamlio
 from accord.events import VerbDictionary
@@ -129,20 +130,10 @@ CASES = [
 ]
 
 
-def _who(actor) -> str | None:
-    if actor is None:
-        return None
-    return actor.country or ("IGO" if actor.igo else None)
-
-
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, _who(e.source), _who(e.target)) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocabulary_01_09_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence))
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize("sentence", [
@@ -158,7 +149,7 @@ def test_vocabulary_01_09_codes_its_sentence(code, sentence: str, cameo: str, so
     "Turkey halted the march in Istanbul.",  # a state stopping a march ends no dissent of its own
 ])
 def test_vocabulary_01_09_business_words_are_not_state_acts(code, sentence: str):
-    assert not [e for e in code(sentence).events if "01" <= e.cameo[:2] <= "09"], _events(code(sentence))
+    assert not [e for e in code(sentence).events if "01" <= e.cameo[:2] <= "09"], coded(code(sentence))
 
 
 def test_vocabulary_01_09_covers_every_root_and_names_its_source():

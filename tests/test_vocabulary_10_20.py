@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from vocab_fixture import coded, yields
 
 from accord import yamlio
 from accord.events import VerbDictionary
@@ -185,14 +186,10 @@ CASES = [
 ]
 
 
-def _events(result) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None) for e in result.events]
-
-
 @pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
 def test_vocabulary_10_20_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
-    events = _events(code(sentence))
-    assert any(c.startswith(cameo) and source in (None, s) and target in (None, t) for c, s, t in events), events
+    events = coded(code(sentence), igo=False)
+    assert yields(events, cameo, source, target), events
 
 
 @pytest.mark.parametrize("sentence", [
@@ -213,11 +210,11 @@ def test_vocabulary_10_20_codes_its_sentence(code, sentence: str, cameo: str, so
     "The Japanese factory stopped work on Monday.",  # a factory does not strike
 ])
 def test_vocabulary_10_20_ambiguous_words_need_their_objects(code, sentence: str):
-    assert not [e for e in code(sentence).events if "10" <= e.cameo[:2] <= "20"], _events(code(sentence))
+    assert not [e for e in code(sentence).events if "10" <= e.cameo[:2] <= "20"], coded(code(sentence), igo=False)
 
 
 def test_vocabulary_10_20_a_boycott_of_parliament_is_a_protest_not_a_sanction(code):
-    events = _events(code("Opposition parties in Japan held a parliamentary boycott on Monday."))
+    events = coded(code("Opposition parties in Japan held a parliamentary boycott on Monday."), igo=False)
     assert not [c for c, _, _ in events if c.startswith("163")], events
 
 
