@@ -415,6 +415,17 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                             for p2 in c2.children:
                                 if p2.dep_ == "pobj":
                                     cands.append((_actors(ctx, p2), f"'{p.text} {c2.text} {p2.text}'"))
+    # a particle the parser made a preposition: "pulled out of the talks with the government"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("out", "away", "back", "off"):
+            for g in c.children:
+                if g.dep_ == "prep":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            cands.append((_actors(ctx, p), f"'{c.text} {g.text} {p.text}'"))
+                            found, where = _first_actor_below(ctx, p)
+                            if found:
+                                cands.append((found, f"inside '{p.text}': '{where}'"))
     # deeper inside the object or a prepositional object: "reneged on an accord with Iran", "imposed
     # blockades in some parts of west Darfur", "a meeting of the North Atlantic Council"
     for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children

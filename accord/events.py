@@ -181,6 +181,10 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
                     if p.dep_ == "pobj":
                         out |= {p.lemma_.lower(), p.lower_} | {g.lower_ for g in p.children if g.dep_ in ("compound", "amod")}
     for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in PHRASAL_PARTICLES and object_preps:
+            # "pulled out of the talks": the parser makes the particle a preposition with "of" under it
+            out |= {p.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ in object_preps
+                    for p in g.children if p.dep_ == "pobj"}
         if c.dep_ == "prep" and (not object_preps or c.lower_ in object_preps):
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -403,6 +407,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "barring unforeseen circumstances", "including": a participle used as a preposition
         if _alleged(tok):
             continue  # the accusation is the event, the act it alleges is not
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "until", "when") for c in tok.children):
+            continue  # "If approved by Congress, the bill would …": a condition, not an act
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)

@@ -531,3 +531,15 @@ def test_a_complaint_is_about_the_one_complained_of(code):
     r = code("Syria complained to the United Nations over Turkish air strikes.")
     assert any(s == "SYR" and c.startswith("11") and t == "TUR" for s, c, t in triples(r))
     assert any(t == "UGA" for _, c, t in triples(code("Kenya complained to Uganda about the border closure.")))
+
+
+# "pulled out of": the parser makes the particle a preposition with "of" under it.
+def test_pulling_out_of_talks_or_a_country(code):
+    r = code("The rebels walked out of the negotiations with Kenya.")
+    assert any(c == "164" and t == "KEN" for _, c, t in triples(r))
+    r = code("Russian troops pulled out of Syria.")
+    assert any(s == "RUSMIL" and c.startswith("087") and t == "SYR" for s, c, t in triples(r))
+
+
+def test_a_conditional_participle_is_no_act(code):
+    assert not code("If approved by the Kenyan parliament, the bill would raise taxes.").events
