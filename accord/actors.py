@@ -776,10 +776,8 @@ def _has_backer(doc, i: int) -> bool:
     tok = doc[i]
     while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in NOUNS:
         tok = tok.head
-    return any((t.lower_ in BACKING_PARTICIPLES and t.i > 0 and doc[t.i - 1].text == "-")
-               or (t.lower_ in STANCE_PREFIXES and t.i + 2 < len(doc) and doc[t.i + 1].text == "-"
-                   and doc[t.i + 2].text[:1].isupper())  # "pro-Iranian", not "anti-riot"
-               for t in doc[tok.left_edge.i : tok.i])
+    return any((t.i > 0 and _backer(doc, t.i - 1)) or (t.i + 2 < len(doc) and _stance(doc, t.i + 2))
+               for t in doc[tok.left_edge.i : tok.i])  # "Iran-backed", "pro-Iranian" (not "anti-riot")
 
 
 def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None:

@@ -460,9 +460,10 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             continue  # "Pakistan handed over two suspects to Iran": its own people handed over; Iran receives
         if actors:
             return actors, why
-    if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or _negated(tok):
+    negated = _negated(tok)
+    if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or negated:
         # "unless Baghdad accepts", "will not lift the embargo until Cuba reforms": whoever must comply
-        found = _condition_subject(ctx, tok, ("unless", "if", "until", "till") if not _negated(tok) else ("until", "till"))
+        found = _condition_subject(ctx, tok, ("until", "till") if negated else ("unless", "if", "until", "till"))
         if found:
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
@@ -471,7 +472,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and person is not None and found[0].country:
             # "tortured a 35-year-old inmate to death in western Iran": the person, one of that country's people
             # (unless that is who acts: "herdsmen attacked farmers in Benue" is done in Benue)
-            people = Actor(name=_phrase_name(person), code=found[0].country + "CVL", country=found[0].country, role="CVL")
+            people = _people_of(_phrase_name(person), found[0].country)
             if _key(people) not in exclude:
                 return [people], f"object '{person.text}', {why}"
         return found, why
@@ -686,9 +687,14 @@ def _people_of_place(ctx: _Ctx, t) -> tuple[list[Actor], str] | None:
                 # "people in Somalia, Ethiopia and Kenya": each country's people
                 places = {a.country: a for q in _conj(p) if (a := _place_at(ctx, q)) is not None}
                 if places:
-                    return [Actor(name=f"{_phrase_name(t)} in {a.name}", code=a.country + "CVL", country=a.country,
-                                  role="CVL") for a in places.values()], f"people in '{p.text}'"
+                    return [_people_of(f"{_phrase_name(t)} in {a.name}", a.country) for a in places.values()], \
+                        f"people in '{p.text}'"
     return None
+
+
+def _people_of(name: str, country: str) -> Actor:
+    """People no one names, of a country (CAMEO's civilian sector)."""
+    return Actor(name=name, code=country + "CVL", country=country, role="CVL")
 
 
 def _named_place(t) -> bool:

@@ -220,26 +220,14 @@ def _shouting(sent) -> bool:
 
 @cache
 def _common_words() -> frozenset[str]:
-    """The English words of the installed model's lemmatizer (its ``lemma_index``: nouns, verbs, adjectives,
+    """The English words of the loaded model's lemmatizer (its ``lemma_index``: nouns, verbs, adjectives,
     adverbs, from WordNet); empty when no model with one is installed."""
-    try:
-        from spacy.lookups import Lookups
-        from spacy.util import get_package_path
+    from accord.nlp import ModelNotFound, lemma_words, load_model
 
-        from accord.nlp import MODEL_NAMES
-    except ImportError:
+    try:
+        return lemma_words(load_model())  # the pipeline the coder already loaded (load_model is cached)
+    except ModelNotFound:  # no model installed
         return frozenset()
-    for name in MODEL_NAMES:
-        try:
-            root = get_package_path(name)
-        except Exception:  # noqa: BLE001 -- a model that is not installed
-            continue
-        for path in sorted(root.glob("*/lemmatizer/lookups")) + sorted(root.glob("lemmatizer/lookups")):
-            lookups = Lookups().from_disk(path)
-            if lookups.has_table("lemma_index"):
-                index = lookups.get_table("lemma_index")
-                return frozenset(w for key in index.keys() for w in index[key])
-    return frozenset()
 
 
 _DATELINE = re.compile(

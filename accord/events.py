@@ -355,7 +355,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):
-            tgts, twhy = _phrase_target(ctx, comp, pat, own=frozenset(a.country for a in srcs if a.country))
+            tgts, twhy = _phrase_target(ctx, comp, pat, own=_countries(srcs))
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule
@@ -393,9 +393,6 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
             continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
-        if pat.kind == "noun" and tok.lemma_.lower() == "release" and any(
-                c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
-            continue  # "a press release" is a statement, no one released
         if pat.kind == "noun":
             events += _noun_event(ctx, sent, tok, pat, table)
             continue
@@ -462,7 +459,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if modality == "asserted" and _reported(tok):
             modality = "reported"
         if _wants_phrase(tgts, srcs, code):
-            tgts, twhy = _phrase_target(ctx, tok, pat, own=frozenset(a.country for a in srcs if a.country))
+            tgts, twhy = _phrase_target(ctx, tok, pat, own=_countries(srcs))
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
@@ -609,7 +606,7 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
     """
     if trigger.lemma_.lower() in ctx.verbs.reciprocal or trigger.lower_ in ctx.verbs.reciprocal:
         return True
-    if code[:2] == "12" and pat is not None and pat.code == "057":
+    if _failed_agreement(code, pat):
         return True  # "Russia and the Netherlands failed to reach agreement": with each other
     if code[:2] not in RECIPROCAL_ROOTS:
         return False
@@ -622,12 +619,20 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
     return not objs or bool(pat is not None and pat.objects) or about_relation
 
 
+def _failed_agreement(code: str, pat: Pattern | None) -> bool:
+    """A rejection coded from an agreement not reached ("failed to reach a deal"): done with each other."""
+    return code[:2] == "12" and pat is not None and pat.code == "057"
+
+
+def _countries(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
 def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
     """"Trump and Putin agreed to share information on North Korea": coordinated actors cooperating, whose
     only other actor is what they cooperate about (no object, no "with", "to" or "between" actor) act on
     each other, not on the topic."""
-    failed_deal = code[:2] == "12" and pat is not None and pat.code == "057"  # "failed to reach a deal on X"
-    if not failed_deal and (code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first)):
+    if not _failed_agreement(code, pat) and (code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first)):
         return False
     if pat is not None and pat.code[:2] not in RECIPROCAL_ROOTS:
         return False  # "agreed to lift a ban on Egyptian imports": the ban's lifting is done to Egypt
@@ -652,7 +657,8 @@ def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
     if src.country:
         for h in holders:
             what, why = _phrase_target(ctx, h, None)  # the protested thing, even a pattern's own object word,
-            if what and not what[0].code and why.split("'")[1:2] != [] and why.split("'")[1].lower() not in ctx.verbs.nouns:
+            head = why.removeprefix("phrase '").removesuffix("'") if why.startswith("phrase '") else None
+            if what and not what[0].code and head is not None and head.lower() not in ctx.verbs.nouns:
                 # but not the protest itself ("started a hunger strike")
                 return [Actor(name=what[0].name, code=src.country, country=src.country)]
         return [Actor(name=src.country, code=src.country, country=src.country)]
@@ -736,6 +742,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         return []
     if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in tok.children):
         return []  # "at Opec's next meeting", "a planned visit", "possible sanctions": nothing has happened
+    if tok.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
+        return []  # "a press release" is a statement, no one released
     srcs: list[Actor] = []
     swhy = ""
     for c in tok.children:
@@ -794,7 +802,7 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         return []
     if _wants_phrase(tgts, srcs, pat.code):
         tgts, twhy = _phrase_target(ctx, tok, pat, (light_verb,) if light_verb is not None else (),
-                                    own=frozenset(a.country for a in srcs if a.country))
+                                    own=_countries(srcs))
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"

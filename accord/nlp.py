@@ -361,6 +361,27 @@ def _constraint_matches(test, text: str) -> bool:
     return ok
 
 
+def lemma_words(nlp, tables: tuple[str, ...] = ("lemma_index",)) -> frozenset[str]:
+    """The words in the pipeline's lemmatizer lookup tables (``lemma_index``: WordNet's nouns, verbs,
+    adjectives and adverbs; ``lemma_exc``: their irregular forms). Empty when the pipeline has no rule
+    lemmatizer."""
+    lemmatizer = None
+    for name in ("accord_attributes", "lemmatizer"):
+        if name in nlp.pipe_names:
+            pipe = nlp.get_pipe(name)
+            lemmatizer = getattr(pipe, "lemmatizer", pipe)
+            break
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None:
+        return frozenset()
+    words: set[str] = set()
+    for table in tables:
+        if lookups.has_table(table):
+            for forms in lookups.get_table(table).values():
+                words.update(forms)
+    return frozenset(words)
+
+
 @cache
 def load_model(disable: tuple[str, ...] = ()) -> Language:
     """Load the first installed English model; never downloads anything."""

@@ -177,21 +177,12 @@ def everyday_words(nlp) -> frozenset[str]:
     """English words from the spaCy pipeline's lemmatizer tables (WordNet lemmas and irregular forms) and
     its stop words: a gazetteer name among them ("police" is a town in Poland, "of" one in Turkey) is no
     name to restore from lower case. Empty when the pipeline has no rule lemmatizer."""
-    lemmatizer = None
-    for name in ("accord_attributes", "lemmatizer"):
-        if name in nlp.pipe_names:
-            pipe = nlp.get_pipe(name)
-            lemmatizer = getattr(pipe, "lemmatizer", pipe)
-            break
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None:
+    from accord.nlp import lemma_words
+
+    words = lemma_words(nlp, ("lemma_index", "lemma_exc"))
+    if not words:
         return frozenset()
-    words: set[str] = set(getattr(nlp.Defaults, "stop_words", ()))  # "of", "the": no WordNet lemmas
-    for table in ("lemma_index", "lemma_exc"):
-        if lookups.has_table(table):
-            for forms in lookups.get_table(table).values():
-                words.update(forms)
-    return frozenset(words)
+    return words | frozenset(getattr(nlp.Defaults, "stop_words", ()))  # "of", "the": no WordNet lemmas
 
 
 _SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", ""),
