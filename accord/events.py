@@ -496,7 +496,7 @@ AGREEING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "RA
 
 
 # What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.
-AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "text", "protocol"})
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "protocol"})
 
 
 # Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected
