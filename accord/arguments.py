@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from accord.modality import _conditional, _negated
+from accord.modality import REPORT_VERBS, _conditional, _negated
 from accord.types import Actor, Event, Mention
 from accord.vocabulary import DEFAULT_PREPS, Pattern, VerbDictionary
 
@@ -291,6 +291,34 @@ def _when_doer(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         s = next((g for g in c.children if g.dep_ == "nsubj"), None)
         if s is not None and (acts := _agent_actors(ctx, s)):
             return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+# Roles whose report of a detention made with no one named says who made it.
+SECURITY_ROLES = frozenset({"COP", "MIL", "SPY"})
+
+
+def _security_teller(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """Who made an arrest no one is named for: the police, army or agency that reports it ("three men were
+    arrested on Tuesday, police said", "… were detained, according to the army"). Anyone else who reports
+    it (a relative, a rights group) is not taken to have made it."""
+    verb = tok
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "conj", "parataxis") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.lemma_.lower() in REPORT_VERBS:
+            s = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            forces = [a for a in _actors(ctx, s) if a.role in SECURITY_ROLES] if s is not None else []
+            return (forces, f"teller '{s.text}'") if forces else ([], "")
+    for holder in (tok, tok.sent.root):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for t in c.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ == "to":
+                        forces = [a for a in _actors(ctx, t) if a.role in SECURITY_ROLES]
+                        if forces:
+                            return forces, f"'according to {t.text}'"
     return [], ""
 
 

@@ -41,6 +41,7 @@ from accord.arguments import (
     _phrase_target,
     _place_target,
     _reporter_and_subject,
+    _security_teller,
     _sources,
     _subject_token,
     _targets,
@@ -410,6 +411,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
+        if not srcs and swhy == "passive-no-agent" and pat.code[:3] in DETENTION_CODES:
+            srcs, swhy = _security_teller(ctx, tok)
+            swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
         sourceless = not srcs and pat.code[:2] in SOURCELESS_ROOTS and _unstated_source(ctx, tok, swhy)
         if sourceless:
@@ -678,6 +682,8 @@ def _people(name: str) -> bool:
 # Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
 # the victim known and no perpetrator stated, the event is kept with no source, as GDELT keeps it.
 SOURCELESS_ROOTS = {"17", "18", "19", "20"}
+# Detentions and seizures, made by whichever force reports them when the text names no one else.
+DETENTION_CODES = {"171", "172", "173", "174"}
 
 
 def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:

@@ -543,3 +543,19 @@ def test_pulling_out_of_talks_or_a_country(code):
 
 def test_a_conditional_participle_is_no_act(code):
     assert not code("If approved by the Kenyan parliament, the bill would raise taxes.").events
+
+
+# An arrest no one is named for is made by the force that reports it; anyone else who reports it is no arrester.
+def test_the_police_reporting_an_arrest_made_it(code):
+    r = code("Four smugglers were arrested near the port on Friday, police said.")
+    assert ("police", "17", "Four smugglers") in named(r)
+
+
+def test_an_army_quoted_with_according_to_made_the_detention(code):
+    r = code("Two gunmen were detained at a checkpoint overnight, according to the army.")
+    assert ("army", "17", "Two gunmen") in named(r)
+
+
+def test_a_lawyer_reporting_an_arrest_did_not_make_it(code):
+    r = code("Three journalists were detained in the capital, their lawyer said.")
+    assert all(s is None for s, c, _ in named(r) if c == "17")
