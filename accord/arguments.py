@@ -195,6 +195,8 @@ def _subject_token(tok, depth: int = 0):
                         return p
     if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "over", "of"):
         gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "obj", "nsubjpass"):
+            return gov  # "arrested a man for killing his wife": the man killed her
         objs = [c for c in gov.children if c.dep_ == "dobj"]
         if objs and gov.lemma_.lower() not in ("be",):
             return objs[0]

@@ -32,8 +32,11 @@ def _alleged(tok) -> bool:
             and tok.dep_ in ("pcomp", "advcl", "acl", "relcl"):
         return True  # "a man who allegedly killed his wife", "arrested for allegedly spying": a suspicion
     prep = tok.head
+    gov = prep.head
+    if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "obj", "nsubjpass"):
+        gov = gov.head  # "arrest man for killing wife": the phrase hangs on the one arrested
     return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in ("of", "with", "for") and (
-        prep.head.lemma_.lower() in ALLEGING or (prep.lower_ == "for" and prep.head.lemma_.lower() in PUNISHING)))
+        gov.lemma_.lower() in ALLEGING or (prep.lower_ == "for" and gov.lemma_.lower() in PUNISHING)))
 
 
 # Words under which an act did not happen: its actor could not or would not do it ("unable to meet", "failed
@@ -100,6 +103,8 @@ def _reported(tok) -> bool:
 
 
 def _subjunctive(tok) -> bool:
-    """A base-form verb with its own subject and no auxiliary: the mandative subjunctive of a demand."""
-    return (tok.tag_ == "VB" and any(c.dep_ == "nsubj" for c in tok.children)
+    """A base-form verb with its own subject and no auxiliary: the mandative subjunctive of a demand. It is
+    a subordinate clause; a main clause so tagged is a headline's present ("Cops arrest man in Nagpur")."""
+    main = tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
+    return (tok.tag_ == "VB" and not main and any(c.dep_ == "nsubj" for c in tok.children)
             and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))

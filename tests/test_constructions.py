@@ -559,3 +559,21 @@ def test_an_army_quoted_with_according_to_made_the_detention(code):
 def test_a_lawyer_reporting_an_arrest_did_not_make_it(code):
     r = code("Three journalists were detained in the capital, their lawyer said.")
     assert all(s is None for s, c, _ in named(r) if c == "17")
+
+
+# A headline's present tense is a main clause, not the subjunctive of a demand.
+def test_a_headline_in_the_present_is_an_act(code):
+    r = code("Cops arrest man in Nagpur")
+    assert any(c == "17" and s == "Cops" for s, c, _ in named(r))
+
+
+def test_a_base_form_after_a_demand_is_still_only_demanded(code):
+    r = code("The strikers demanded that the company dismiss its manager.")
+    assert not any(c == "17" for _, c, _ in named(r))
+
+
+# What the one arrested is arrested for is their suspected act, neither the arrester's nor a done act.
+def test_the_offence_of_a_person_arrested_is_no_act(code):
+    r = code("Cops arrest man for stabbing neighbour in Lucknow")
+    assert any(s == "Cops" and c == "17" for s, c, _ in named(r))
+    assert not any(c in ("18", "19") for _, c, _ in named(r))
