@@ -81,11 +81,18 @@ def code_events(doc, mentions: list[Mention], verbs: VerbDictionary, pub: dt.dat
         if not sent.text.strip():
             continue
         for ev in _sentence_events(ctx, sent):
-            key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo, ev.sentence_span)
+            # a sector actor with no code is told apart by its name: "30 villagers" is a target, not no target
+            key = (_ident(ev.source), _ident(ev.target), ev.cameo, ev.sentence_span)
             if key not in seen:
                 seen.add(key)
                 out.append(ev)
     return out
+
+
+def _ident(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return a.code or (a.name if a.role in POLITICAL_ROLES else None)
 
 
 def _match(ctx: _Ctx, tok) -> Pattern | None:
@@ -96,7 +103,9 @@ def _match(ctx: _Ctx, tok) -> Pattern | None:
 def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     """Every pattern that fits a trigger token, most specific first."""
     lemma = _true_lemma(ctx, tok)
-    if tok.pos_ in ("VERB", "AUX"):
+    # a gerund the parser makes a verb where a noun stands: "Fighting between the army and rebels killed 20"
+    nominal = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ctx.verbs.nouns
+    if tok.pos_ in ("VERB", "AUX") and not nominal:
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         # of patterns equally specific, one that names the object's modifier is the more specific fit:
@@ -122,7 +131,7 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
                 continue
             yield p
         return
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") or nominal:
         pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
         # a nominalisation's object is its "of" phrase: "the deployment of 230 troops", "the release of prisoners"
@@ -775,7 +784,9 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             srcs, swhy = _sources(ctx, gov)
             swhy = f"light verb '{gov.text}', {swhy}"
     pair: list[Actor] = []
-    for c in tok.children:
+    # "clashes between police and protesters", "clashes erupted between police and protesters"
+    occurring = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+    for c in [*tok.children, *(tok.head.children if occurring else ())]:
         if c.dep_ == "prep" and c.lower_ == "between":
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -577,3 +577,24 @@ def test_the_offence_of_a_person_arrested_is_no_act(code):
     r = code("Cops arrest man for stabbing neighbour in Lucknow")
     assert any(s == "Cops" and c == "17" for s, c, _ in named(r))
     assert not any(c in ("18", "19") for _, c, _ in named(r))
+
+
+# Incidents: who fought whom, and who was behind the harm.
+def test_clashes_that_erupted_between_two_sides_are_their_fight(code):
+    r = code("Clashes erupted between police and farmers in Lahore on Sunday.")
+    assert {("police", "19", "farmers"), ("farmers", "19", "police")} <= named(r)
+
+
+def test_a_gerund_subject_is_the_incident_it_names(code):
+    r = code("Fighting between the army and separatists killed nine people in Donetsk.")
+    assert ("army", "19", "separatists") in named(r)
+
+
+def test_the_doer_of_an_attack_by_someone_did_its_harm(code):
+    r = code("An attack by Taliban fighters killed eleven policemen in Ghazni.")
+    assert any(s == "Taliban fighters" and c in ("18", "19") and t == "eleven policemen" for s, c, t in named(r))
+
+
+def test_a_victim_with_no_code_is_not_merged_with_no_target(code):
+    r = code("A raid by al-Shabaab gunmen killed four herders.")
+    assert any(t == "four herders" for _, c, t in named(r) if c in ("18", "19"))
