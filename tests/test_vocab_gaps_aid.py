@@ -34,6 +34,9 @@ CASES = [
     ("Kenya is ready to contribute troops to the peacekeeping force in Somalia.", "0334", "KEN", "SOM"),
     ("Uruguay will send soldiers to the peacekeeping mission in Congo.", "0334", "URY", "COD"),
     ("Chile pledged to send troops to the peacekeeping mission in Haiti.", "0334", "CHL", "HTI"),
+    # money raised for someone named, funding for someone named
+    ("Qatar raised funds for the Palestinians.", "070", "QAT", "PSE"),
+    ("Germany announced new funding for Sierra Leone.", "071", "DEU", "SLE"),
     # support named by its kind is aid
     ("Rwanda gave military support to the Congolese army.", "07", "RWA", "COD"),
     ("Washington's financial support for Kiev angered Moscow.", "071", "USA", "UKR"),
@@ -51,6 +54,8 @@ def test_vocab_gaps_aid_codes_its_sentence(code, sentence: str, cameo: str, sour
     "Ghana received a letter from Nigeria.",  # a letter is no gift of aid
     "The company received 5 million dollars from its investors.",  # money among firms and investors
     "Tunisia did not receive any weapons from France.",  # none received
+    "Greece raised money on the bond market.",  # a bond issue, for no one
+    "The government raised money to cut the deficit.",  # a budget, for no one
     "Japan is a donor.",  # a donor to no one named
     "Russia objected to the peacekeeping mission in Ukraine.",  # objecting provides no peacekeepers
     "The peacekeeping mission in Cyprus costs 50 million dollars a year.",  # the mission named, nothing done
