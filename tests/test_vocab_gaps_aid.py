@@ -34,9 +34,10 @@ CASES = [
     ("Kenya is ready to contribute troops to the peacekeeping force in Somalia.", "0334", "KEN", "SOM"),
     ("Uruguay will send soldiers to the peacekeeping mission in Congo.", "0334", "URY", "COD"),
     ("Chile pledged to send troops to the peacekeeping mission in Haiti.", "0334", "CHL", "HTI"),
-    # money raised for someone named, funding for someone named
+    # money raised for someone named
     ("Qatar raised funds for the Palestinians.", "070", "QAT", "PSE"),
-    ("Germany announced new funding for Sierra Leone.", "071", "DEU", "SLE"),
+    # a demand for peacekeeping is 1034, not a demand for aid (103)
+    ("Somalia demanded a larger peacekeeping force from the African Union.", "1034", "SOM", None),
     # support named by its kind is aid
     ("Rwanda gave military support to the Congolese army.", "07", "RWA", "COD"),
     ("Washington's financial support for Kiev angered Moscow.", "071", "USA", "UKR"),
