@@ -308,6 +308,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
+        if pat.code == "154" and _peacekeeping_phrase(ctx, comp):
+            consumed.update((tok.i, comp.i))
+            continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "vowed to fight corruption": no threat of force
@@ -380,6 +383,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         fam = verbs.families.get(tok.lemma_.lower())
         pat = _match(ctx, tok)
+        if (pat is None or not pat.objects) and (given := _received_gift(ctx, sent, tok, table)):
+            events += given  # "Ukraine got rifles from Poland": Poland's aid to Ukraine
+            consumed.update(o.i for o in _gift_words(tok))
+            continue
         if pat is None and fam is None:
             derived = _criticism(ctx, tok) or _obligation(ctx, tok)
             if derived:
@@ -451,6 +458,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if pat.needs_target and not tgts:
                 continue
         code = pat.code
+        if code == "154" and _peacekeeping_phrase(ctx, tok):
+            continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
         if code == "186" and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ATTEMPTING:
@@ -778,6 +787,10 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         rule = (f"{pat.id}: '{tok.text}' → {pat.code}; source: 'from {giver.text}'; "
                 f"target: the receiver, subject of '{recv.text}'")
         return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(recv), rule, pat, table)
+    provider = None
+    if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
+        # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
+        srcs, swhy, provider = found
     if not srcs and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ctx.verbs.families:
         gov = tok.head if tok.dep_ == "dobj" else None
         if gov is not None and _match(ctx, gov) is None:
@@ -812,9 +825,10 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             if acts:
                 tgts, twhy = acts, f"subject of the clause '{s.text}'"
                 break
-    light_verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    light_verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else provider
     if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
-        tgts, twhy = _targets(ctx, light_verb, None, {_key(a) for a in srcs})
+        # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
+        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
     if pat.needs_pair and not tgts:
         return []
     if _wants_phrase(tgts, srcs, pat.code):
@@ -823,7 +837,13 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"
-    light = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    light = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else provider
+    if provider is not None:
+        modality = _modality(provider)
+        intent = ctx.verbs.families.get(provider.head.lemma_.lower()) if provider.dep_ == "xcomp" else None
+        if intent is not None and intent.name == "intent" and not _negated(provider.head):
+            # "is ready to contribute troops to the peacekeeping force in Mali": an intent (0334)
+            code, rule = intent.code_for(code), f"intent '{provider.head.text}' {rule} → intent"
     if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
         code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
@@ -854,6 +874,85 @@ def _received(ctx: _Ctx, tok):
     receivers, _ = _sources(ctx, recv)
     receivers = [a for a in receivers if _key(a) not in {_key(g) for g in givers}]
     return (givers, frm, receivers, recv) if receivers else None
+
+
+# Verbs that give what a receiver gets: a receipt of aid is read back as the giving ("Ukraine got rifles from
+# Poland" is Poland's military aid to Ukraine), with the aid patterns (07) of these verbs.
+GIVING_VERBS = ("give", "provide", "send", "supply")
+# What is received as often as backing as aid ("won support from the unions"): aid only when its kind is
+# named ("financial support", a noun pattern of 07_aid.yaml)
+UNCLEAR_GIFTS = frozenset({"support", "help", "backing"})
+
+
+def _gift_words(tok) -> list:
+    """The direct objects of a receiving verb and the objects of its "in" phrase ("$20 million in aid")."""
+    return _direct_objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                                   for p in c.children if p.dep_ == "pobj"]
+
+
+def _received_gift(ctx: _Ctx, sent, tok, table) -> list[Event]:
+    """"Haiti received $20 million in aid from Japan", "Ukraine got weapons from Poland": what a giving verb's aid
+    pattern names, received from an actor, is that actor's aid (07) to the receiver."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RECEIVING_VERBS or _is_passive(tok) or _negated(tok):
+        return []
+    objs = _direct_objects(tok)
+    if not objs or any(_match(ctx, o) for o in objs):
+        return []  # nothing received, or a noun event of its own ("received an invitation from", _received)
+    frm = next((p for h in [tok] + objs for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj"), None)
+    givers = _actors(ctx, frm) if frm is not None else []
+    receivers = [a for a in _sources(ctx, tok)[0] if _key(a) not in {_key(g) for g in givers}]
+    if not givers or not receivers or any(_business(a) for a in givers + receivers):
+        return []
+    words = _object_lemmas(tok, ("of", "in")) - UNCLEAR_GIFTS
+    pat = next((p for v in GIVING_VERBS for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
+                and not p.needs_target and words & p.objects), None)
+    if pat is None:
+        return []
+    code, modality = pat.code, _modality(tok)
+    rule = f"received {pat.id}: '{tok.text}' → {code}; source: 'from {frm.text}'; target: the receiver, subject of '{tok.text}'"
+    if modality in ("future", "hypothetical") and _forward_looking(tok):
+        code, rule = _forward_code(ctx, tok, code, modality, rule)  # "will receive loans from Brazil": a promise
+    return _emit(ctx, sent, tok, tok, code, givers, receivers, modality, rule, pat, table)
+
+
+# Verbs by which an actor provides the peacekeeping or aid a noun in their phrase names: "sent troops to the
+# peacekeeping force in Mali", "take part in peacekeeping operations", "served with the UN peacekeeping mission".
+PROVIDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit", "station", "take", "participate",
+                             "serve", "join", "redeploy", "rotate"})
+# Verbs by which peacekeepers named as the subject are deployed: "Irish peacekeepers arrived in Lebanon".
+ARRIVING_VERBS = frozenset({"arrive", "deploy", "land", "reach", "serve"})
+COPULAS = frozenset({"be", "remain", "become"})
+
+
+def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
+    """Does a troop deployment name the peacekeeping force it sends them to ("to the UN peacekeeping mission")?"""
+    return any(t.pos_ == "NOUN" and (p := _match(ctx, t)) is not None and p.code == "074"
+               and (f := _provider(ctx, t)) is not None and f[2] is not None and f[2].i == verb.i for t in verb.subtree)
+
+
+def _provider(ctx: _Ctx, tok):
+    """(providers, why, the verb whose phrases name the recipient) for an aid noun (07) that no modifier or "by"
+    names the provider of: the subject it is said of ("Japan is the biggest donor to Myanmar", "Norway remains
+    one of the largest donors to Somalia"), the name it stands beside ("Japan, the largest donor to Myanmar"),
+    the subject of a verb of sending or taking part whose phrase it is ("deployed troops to Mali as part of a
+    peacekeeping force"), or itself as peacekeepers arriving ("Irish peacekeepers arrived in Lebanon")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "part"):
+        tok, head = head.head, head.head.head  # "one of the largest donors", "as part of a peacekeeping force"
+    if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        srcs, why = _sources(ctx, head)
+        return (srcs, f"said of {why}", head) if srcs else None
+    if tok.dep_ == "appos" and (srcs := _actors(ctx, head)):
+        return srcs, f"apposition to '{head.text}'", None
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in PROVIDING_VERBS:
+        verb = head.head
+        srcs, why = _sources(ctx, verb)
+        return (srcs, f"{why} of '{verb.text}'", verb) if srcs else None
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in ARRIVING_VERBS and (own := _actors(ctx, tok)):
+        return own, f"'{tok.text}' {head.text}", head
+    return None
 
 
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
