@@ -164,6 +164,10 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
 # Composition and resolution
 
 
+# Head nouns that make a party's name its armed wing's: "Maoist rebels", "FARC guerrillas".
+ARMED_HEADS = frozenset({"rebels", "rebel", "insurgents", "guerrillas", "guerillas", "militants", "fighters"})
+
+
 # Sectors of a state's bodies that a leader's name can stand before ("the Assad regime", "Gaddafi forces").
 LEADER_BODY_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
@@ -236,9 +240,14 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
 
     if line_country:
         country_counts[line_country] += 2
+    group_counts = country_counts
+    if place_country is not None and any(len({e.country for e in m.entries if e.kind == "group"}) > 1 for m in matches):
+        # a group name several countries' groups bear: the places the text names count for its choice too
+        group_counts = country_counts + Counter(
+            c for e in doc.ents if e.label_ in ("GPE", "LOC") and (c := place_country(e.text)) is not None)
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
-        mentions += _compose(doc, head, ms, country_counts, igo_codes)
+        mentions += _compose(doc, head, ms, group_counts, igo_codes)
     mentions += [m for m in _named_entities(doc, mentions, place_country)
                  if not _backer(doc, m.token_end) and not _stance(doc, m.token_start)]
     mentions += [m for m in _untagged_names(doc, mentions) if not _backer(doc, m.token_end)]
@@ -328,8 +337,10 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         return [_mk(doc, start, end, head, _igo_actor(_surface(text, igos[0].name), igos[0], role if role != "GOV" else igos[0].role, igo_codes), "dictionary")]
     grp = [e for m in ms for e in m.entries if e.kind == "group"]
     if grp:
-        g = grp[0]
-        if head_role == "REB" and g.role in ("PTY", "OPP") and g.country:
+        # a name several countries' groups bear is the one of the country the text is about ("Maoist
+        # rebels" near Gadchiroli are India's); else the dictionary's first
+        g = max(grp, key=lambda e: countries.get(e.country or "", 0))
+        if (head_role == "REB" or doc[head].lower_ in ARMED_HEADS) and g.role in ("PTY", "OPP") and g.country:
             # "Farc rebels" after the FARC became a party: the people the text calls rebels are rebels
             g = replace(g, code=g.country + "REB", role="REB")
         return [_mk(doc, start, end, head, Actor(name=_surface(text, g.name), code=g.code, country=g.country, role=g.role), "dictionary")]

@@ -598,3 +598,14 @@ def test_the_doer_of_an_attack_by_someone_did_its_harm(code):
 def test_a_victim_with_no_code_is_not_merged_with_no_target(code):
     r = code("A raid by al-Shabaab gunmen killed four herders.")
     assert any(t == "four herders" for _, c, t in named(r) if c in ("18", "19"))
+
+
+# A group name several countries' groups bear is the one of the country the text names, by its places too.
+def test_maoist_rebels_in_an_indian_district_are_indias(code):
+    r = code("Maoist rebels ambushed a police patrol in Dantewada district.")
+    assert any(e.source and e.source.code == "INDREB" for e in r.events)
+
+
+def test_a_partys_name_before_rebels_is_its_armed_wing(code):
+    r = code("Maoist rebels bombed a bridge in eastern Nepal.", date="2024-03-02")
+    assert any(e.source and e.source.code == "NPLREB" for e in r.events)
