@@ -123,7 +123,11 @@ class ActorDictionary:
 def _tokenizer():
     import spacy
 
-    return spacy.blank("en").tokenizer
+    from accord.nlp import keep_titles_whole
+
+    tokenizer = spacy.blank("en").tokenizer
+    keep_titles_whole(tokenizer)
+    return tokenizer
 
 
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")

@@ -105,7 +105,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
                 j += 1
             if j > m_end and doc[m_end].lower_ != "of":
                 return False
-        return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and toks[-1].lower_ in {"parliamentary"})
+        return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and (
+            toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-")))  # "attorney-general"
     if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
         return False
     if e.kind == "leader":

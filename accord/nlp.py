@@ -407,10 +407,45 @@ def load_model(disable: tuple[str, ...] = ()) -> Language:
             nlp.remove_pipe("attribute_ruler")
             nlp.remove_pipe("lemmatizer")
         numpy_blas(nlp)
+        keep_titles_whole(nlp.tokenizer)
         return nlp
     raise ModelNotFound(
         "no spaCy English model found (" + "; ".join(errors) + "). Install one with: " + INSTALL_HINT
     )
+
+
+# Titles written with hyphens, kept one word: split by the tokenizer ("vice - president"), the parser takes
+# the dash for the head ("the vice-president declined to resign" has "-" for its subject). Each with its
+# plural. Not the "-general" titles: whole, the tagger takes "Attorney-General" before a name for an
+# adjective, while split the name keeps its title (their sector entries are written with the hyphen and
+# match the split words, so "the attorney-general" is no general).
+HYPHENATED_TITLES = (
+    ("vice-president", "vice-presidents"), ("vice-premier", "vice-premiers"), ("vice-chairman", "vice-chairmen"),
+    ("vice-chairwoman", "vice-chairwomen"), ("vice-chancellor", "vice-chancellors"), ("vice-minister", "vice-ministers"),
+    ("vice-governor", "vice-governors"), ("vice-speaker", "vice-speakers"), ("vice-admiral", "vice-admirals"),
+    ("commander-in-chief", "commanders-in-chief"), ("editor-in-chief", "editors-in-chief"),
+)
+
+
+def title_forms() -> list[str]:
+    """Every written form of :data:`HYPHENATED_TITLES` kept whole: lower case, capitalised, each part
+    capitalised ("Secretary-General", "Commander-in-Chief" and "Commander-In-Chief"), upper case."""
+    forms = set()
+    for pair in HYPHENATED_TITLES:
+        for t in pair:
+            parts = t.split("-")
+            forms |= {t, t.capitalize(), t.upper(), "-".join(p.capitalize() for p in parts),
+                      "-".join(p if p == "in" else p.capitalize() for p in parts)}
+    return sorted(forms)
+
+
+def keep_titles_whole(tokenizer) -> None:
+    """Hyphenated titles as one token each (:func:`title_forms`), in the pipeline's tokenizer and in the
+    one the dictionaries are read with, so that both cut a name alike."""
+    from spacy.symbols import ORTH
+
+    for form in title_forms():
+        tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def numpy_blas(nlp: Language) -> None:

@@ -609,3 +609,22 @@ def test_maoist_rebels_in_an_indian_district_are_indias(code):
 def test_a_partys_name_before_rebels_is_its_armed_wing(code):
     r = code("Maoist rebels bombed a bridge in eastern Nepal.", date="2024-03-02")
     assert any(e.source and e.source.code == "NPLREB" for e in r.events)
+
+
+# Hyphenated titles: "vice-president" is one word, whose clause it is; "attorney-general" is no general.
+def test_a_hyphenated_vice_title_is_the_subject(code):
+    r = code("Ghana's vice-president declined to step down.")
+    assert any(e.source and e.source.code == "GHAGOV" and e.cameo.startswith("12") for e in r.events)
+
+
+def test_an_attorney_general_is_not_the_army(code):
+    r = code("Kenya's attorney-general charged two governors with fraud.")
+    assert any(e.source and e.source.role == "JUD" for e in r.events)
+    assert not any(e.source and e.source.role == "MIL" for e in r.events)
+
+
+def test_the_tokenizer_keeps_vice_titles_whole(code):
+    from accord.nlp import load_model
+
+    assert [t.text for t in load_model()("The Vice-President and two vice-chairmen")] == \
+        ["The", "Vice-President", "and", "two", "vice-chairmen"]

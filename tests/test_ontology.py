@@ -27,3 +27,9 @@ def test_ontology_lookup_known_codes():
     assert lookup("128").name.startswith("Defy norms")
     assert lookup("161").plover_type == "SANCTION"
     assert lookup("163").plover_type == "COERCE"  # the 2021 crosswalk files embargoes under COERCE
+
+
+def test_resignations_are_plover_retreat_as_the_manual_has_them():
+    # PLOVER manual 3.7: "RETREAT also covers resignations of government officials" (mode "resign")
+    entry = lookup("0831")
+    assert (entry.plover_type, entry.plover_mode) == ("RETREAT", "resign")
