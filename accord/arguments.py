@@ -542,7 +542,9 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
         if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON:  # "our relations with Russia": ours are the doer's
             out.append((_actors(ctx, c), f"possessor '{c.text}'"))
     for c in o.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ in ("relcl", "acl") and o.lemma_.lower() in _FROM_NOUNS and (s := _relative_maker(c)) is not None:
+            out.append((_actors(ctx, s), f"'{o.text} {s.text} {c.text}'"))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
             for a in c.children:
                 if a.dep_ == "agent":
                     for p in a.children:
@@ -555,6 +557,16 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
                 if p.dep_ == "pobj":
                     out.append((_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
     return out
+
+
+def _relative_maker(clause):
+    """The subject of a relative clause whose object is the noun it describes: "the offer Moscow made", "the
+    plan that the king presented"; not "the demand that Israel withdraw" (asked of Israel, no one's making)."""
+    if clause.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(g.dep_ in ("nsubjpass", "auxpass") for g in clause.children):
+        return None
+    if any(g.dep_ in ("dobj", "obj") and g.lower_ not in RELATIVE_PRONOUNS for g in clause.children):
+        return None
+    return next((g for g in clause.children if g.dep_ == "nsubj" and g.lower_ not in RELATIVE_PRONOUNS), None)
 
 
 # Things that come from someone: "a request from Haaretz", "an invitation from Putin", "a bid by Moscow",
