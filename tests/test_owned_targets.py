@@ -66,6 +66,22 @@ def test_abuses_committed_by_forces_are_the_forces(code):
     assert "CODMIL" in {c for c, _ in targets(r, "11")}
 
 
+# An act named by a noun, its doer after "by": the doer is what is condemned or welcomed, not whom it hit.
+def test_shelling_of_a_city_by_forces_condemns_the_forces(code):
+    r = code("Poland condemned the shelling of Odesa by Russian forces.")
+    assert {c for c, _ in targets(r, "11")} == {"RUSMIL"}
+
+
+def test_killings_by_troops_when_the_by_hangs_on_the_verb(code):
+    r = code("Britain condemned the killings by Sudanese troops.")
+    assert {c for c, _ in targets(r, "11")} == {"SDNMIL"}
+
+
+def test_release_of_prisoners_by_a_junta_welcomed(code):
+    r = code("Canada welcomed the release of 20 prisoners by the Myanmar junta.")
+    assert "MMRGOV" in {c for c, _ in targets(r, "05")}
+
+
 # The possessor of a stance the doer voices is the doer's side: the target is whom the stance is for.
 def test_voiced_support_of_the_government_goes_to_the_factions(code):
     r = code("Algeria reaffirmed the government's support for talks among Malian factions.")
