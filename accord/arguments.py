@@ -377,14 +377,15 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 if (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON) or (c.dep_ in ("amod", "compound") and c.i < o.i):
                     cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
             # "condemned the shelling of Kharkiv by Russian forces", "the killings by Syrian troops" (the parser
-            # may hang the "by" on the verb, right after the object): who did it, before whom it was done to
+            # may hang the "by" on the verb, right after the object): who did it, before whom it was done to,
+            # when the dictionaries know them ("the killing of three Jordanian soldiers by gunmen" names Jordan's)
             bys = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "by"] + [
                 c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == o.right_edge.i + 1
                 and not _is_passive(tok)]
             for c in bys:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        cands.append((_actors(ctx, p), f"the act's own actor 'by {p.text}'"))
+                        cands.append(([a for a in _actors(ctx, p) if a.country or a.igo], f"the act's own actor 'by {p.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
         if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects):
