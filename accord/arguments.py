@@ -59,6 +59,8 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     for t in _conj(tok):
         ms = ctx.by_head.get(t.i, []) or _covering(ctx, t)
         resolved = [m.actor for m in ms if _usable(m)]
+        if t.pos_ != "PROPN" and (named := _apposed_name(ctx, t)):
+            resolved = named  # "his Iranian counterpart, Ali Bagheri", "a close ally, Azerbaijan": the name
         if resolved:
             out += resolved
             continue
@@ -79,6 +81,17 @@ def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
     for a in out:
         uniq.setdefault((a.code, a.name), a)
     return list(uniq.values())
+
+
+def _apposed_name(ctx: _Ctx, t) -> list[Actor]:
+    """The actors a proper name in apposition to a description names ("a close ally, Azerbaijan"); a name
+    beats the words describing it, which give it its country and sector when it has none of its own.
+    Not a firm's name ("the cement importer, Arabian Bulk Trade"): two firms of one country are no dyad; nor
+    an abbreviation in brackets, which restates the description ("the peacekeeping force in Lebanon (UNIFIL)")."""
+    doc = ctx.doc
+    return [m.actor for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+            and "(" not in (doc[c.left_edge.i].text, doc[max(c.left_edge.i - 1, 0)].text)
+            for m in ctx.by_head.get(c.i, []) if (m.actor.country or m.actor.igo) and m.actor.role != "BUS"]
 
 
 def _covering(ctx: _Ctx, t) -> list[Mention]:
@@ -395,6 +408,16 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                     continue  # "a cruise-missile attack on …": the weapon, not who attacks
                 if (c.dep_ == "poss" and c.lower_ not in FIRST_PERSON) or (c.dep_ in ("amod", "compound") and c.i < o.i):
                     cands.append((_actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])], f"the act's own actor '{c.text}'"))
+            # "condemned the shelling of Kharkiv by Russian forces", "the killings by Syrian troops" (the parser
+            # may hang the "by" on the verb, right after the object): who did it, before whom it was done to,
+            # when the dictionaries know them ("the killing of three Jordanian soldiers by gunmen" names Jordan's)
+            bys = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "by"] + [
+                c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == o.right_edge.i + 1
+                and not _is_passive(tok)]
+            for c in bys:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append(([a for a in _actors(ctx, p) if a.country or a.igo], f"the act's own actor 'by {p.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
         if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects):
@@ -408,6 +431,10 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
                         if not _actors(ctx, p):  # "responded to a request from Haaretz"
                             cands.extend(_object_owners(ctx, p))
+    for o in objs:  # "condemned the blockade and the threats made by Turkey": whose a later conjunct is
+        for c in _conj(o)[1:]:
+            if not (voiced and c.lemma_.lower() in pat.objects):
+                cands.extend(_object_owners(ctx, c))
     for o in objs:  # "lifted sanctions imposed on India", "the ban they imposed on aid agencies"
         for c in o.children:
             if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
@@ -462,7 +489,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     # blockades in some parts of west Darfur", "a meeting of the North Atlantic Council"
     for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
                           if p.dep_ == "pobj"]:
-        found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS)
+        found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS,
+                                          voiced=voiced and holder.lemma_.lower() in pat.objects)
         if found:
             cands.append((found, f"inside '{holder.text}': '{where}'"))
     if pat is not None and pat.code[:2] == "04":
@@ -520,7 +548,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".
 VOICING_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "confirm", "repeat",
                            "extend", "offer", "convey", "announce", "renew", "show", "lend", "give", "state",
-                           "restate", "underline", "stress", "emphasise", "emphasize", "signal"})
+                           "restate", "underline", "stress", "emphasise", "emphasize", "signal", "promise", "vow",
+                           "assure", "affirm"})
 
 
 def _own_people(a: Actor, states: set, pat: Pattern | None) -> bool:
@@ -555,22 +584,38 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
         if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON:  # "our relations with Russia": ours are the doer's
             out.append((_actors(ctx, c), f"possessor '{c.text}'"))
     for c in o.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ in ("relcl", "acl") and o.lemma_.lower() in _FROM_NOUNS and (s := _relative_maker(c)) is not None:
+            out.append((_actors(ctx, s), f"'{o.text} {s.text} {c.text}'"))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
             for a in c.children:
                 if a.dep_ == "agent":
                     for p in a.children:
                         if p.dep_ == "pobj":
                             out.append((_actors(ctx, p), f"'{o.text} {c.text} by {p.text}'"))
-        elif c.dep_ == "prep" and c.lower_ == "from" and o.lemma_.lower() in _FROM_NOUNS:
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of") and o.lemma_.lower() in _FROM_NOUNS:
+            # "a request by the health ministry for troops", "the appeal of a jailed blogger": whose it is
+            # comes before what it asks for
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.append((_actors(ctx, p), f"'{o.text} from {p.text}'"))
+                    out.append((_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
     return out
 
 
-# Things that come from someone: "a request from Haaretz", "an invitation from Putin".
+def _relative_maker(clause):
+    """The subject of a relative clause whose object is the noun it describes: "the offer Moscow made", "the
+    plan that the king presented"; not "the demand that Israel withdraw" (asked of Israel, no one's making)."""
+    if clause.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(g.dep_ in ("nsubjpass", "auxpass") for g in clause.children):
+        return None
+    if any(g.dep_ in ("dobj", "obj") and g.lower_ not in RELATIVE_PRONOUNS for g in clause.children):
+        return None
+    return next((g for g in clause.children if g.dep_ == "nsubj" and g.lower_ not in RELATIVE_PRONOUNS), None)
+
+
+# Things that come from someone: "a request from Haaretz", "an invitation from Putin", "a bid by Moscow",
+# "the petition of the farmers".
 _FROM_NOUNS = frozenset({"request", "invitation", "offer", "proposal", "demand", "call", "appeal", "plea", "letter",
-                         "message", "ultimatum", "threat", "warning", "order", "bid", "plan", "initiative", "overture"})
+                         "message", "ultimatum", "threat", "warning", "order", "bid", "plan", "initiative", "overture",
+                         "petition", "decision", "suggestion", "recommendation", "application"})
 
 
 # Roots whose act, with no one named as its target, is done to the country where it happens:
@@ -589,17 +634,20 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "p
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
-def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False) -> tuple[list[Actor], str]:
+def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False,
+                       voiced: bool = False) -> tuple[list[Actor], str]:
     """The first actor named inside a noun phrase, nearest the head first, not inside its clauses nor
     in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany).
 
     A sector noun modifying a thing is not an actor ("welcomed a court ruling"), except as the owner of
-    what an act of force hits (``facilities``: "attacked an army camp")."""
+    what an act of force hits (``facilities``: "attacked an army camp"). The owner of a stance the doer
+    voices is the doer's side (``voiced``: "reiterated the government's support for talks among Libyan
+    factions" supports the factions)."""
 
     def below(t) -> list:
         return [c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in LOCATIVE)]
 
-    frontier = below(tok)
+    frontier = [c for c in below(tok) if not (voiced and c.dep_ == "poss")]
     for _ in range(depth):
         nxt = []
         for t in frontier:
@@ -780,8 +828,19 @@ def _key(a: Actor) -> tuple:
 
 
 def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """"refused to meet the Iranian envoy": the first actor the complement names, after whose thing the
+    complement acts on ("refused to answer a request from 20 lawmakers" refuses the lawmakers)."""
     for c in tok.children:
         if c.dep_ in ("ccomp", "xcomp"):
+            held = [o for o in c.children if o.dep_ in ("dobj", "obj")] + [
+                p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+            for h in held:
+                if h.lemma_.lower() not in _FROM_NOUNS:
+                    continue  # "declined to elaborate on the company's release" is no refusal of the company
+                for acts, why in _object_owners(ctx, h):
+                    acts = [a for a in acts if _key(a) not in exclude]
+                    if acts:
+                        return acts, f"whose thing the complement acts on: {why}"
             for t in _core_subtree(c):
                 acts = [a for a in ctx.by_head.get(t.i, []) if (a.actor.country or a.actor.igo) and _key(a.actor) not in exclude]
                 if acts:
