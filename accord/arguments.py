@@ -150,7 +150,9 @@ def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
 # Documents that say what their issuer says: "issued a report accusing …".
 DOCUMENTS = frozenset({"statement", "report", "resolution", "letter", "communique", "communiqué", "declaration",
                        "motion", "petition", "note", "memorandum", "message", "appeal", "bulletin", "editorial",
-                       "announcement", "notice", "decree", "order", "ruling", "verdict", "judgment", "judgement"})
+                       "announcement", "notice", "decree", "order", "ruling", "verdict", "judgment", "judgement",
+                       # a complaint or lawsuit says what its plaintiff alleges: "filed a lawsuit accusing the cartel of …"
+                       "complaint", "lawsuit", "suit", "indictment"})
 
 
 ISSUING = frozenset({"issue", "release", "publish", "put", "pass", "adopt", "send", "write", "sign", "submit",
@@ -443,6 +445,15 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 for p in c.children:
                     if p.dep_ == "pobj" and (acts := _actors(ctx, p) or _modifier_actors(ctx, p)):
                         cands.insert(0, (acts, f"'{c.text} {p.text}'"))
+    if pat is not None and pat.code[:2] == "11" and pat.objects and any(o.lemma_.lower() in pat.objects for o in objs):
+        # "filed a complaint with the rights council against the army", "a lawsuit in a federal court against the
+        # county": a complaint or a suit is against its defendant, not the body it is lodged with or filed in
+        # (CAMEO 115: "target must be the defendant")
+        # and one "accusing" someone is against them ("filed a lawsuit accusing the cartel of …")
+        cands[:0] = _against_phrases(ctx, [tok, *objs]) + [
+            (_actors(ctx, d), f"'{o.text} {c.text} {d.text}'") for o in objs for c in o.children
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING
+            for d in c.children if d.dep_ == "dobj"]
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -483,6 +494,27 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# Participles that name whom a complaint or a suit is against: "a lawsuit accusing the cartel of …".
+ACCUSING = frozenset({"accuse", "charge", "blame"})
+
+
+def _against_phrases(ctx: _Ctx, holders: list) -> list[tuple[list[Actor], str]]:
+    """The "against" phrases on the holders, then those the parser hung one phrase down ("in a federal court
+    against the county", "with the council on Sunday against the army")."""
+    direct, hung = [], []
+    for h in holders:
+        for c in h.children:
+            for p in (p for p in c.children if p.dep_ == "pobj") if c.dep_ == "prep" else ():
+                if c.lower_ == "against":
+                    direct.append((_actors(ctx, p), f"'against {p.text}'"))
+                    continue
+                for c2 in p.children:
+                    if c2.dep_ == "prep" and c2.lower_ == "against":
+                        hung += [(_actors(ctx, p2), f"'against {p2.text}' (under '{p.text}')")
+                                 for p2 in c2.children if p2.dep_ == "pobj"]
+    return direct + hung
 
 
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".

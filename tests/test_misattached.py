@@ -1,0 +1,48 @@
+"""Arguments the parser hangs in the wrong place, and whom investigations, complaints and lawsuits are
+against (issue 12). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triples(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+def named(result):
+    return {(e.source.name if e.source else None, e.cameo, e.target.name if e.target else None) for e in result.events}
+
+
+# Complaints and lawsuits are against their defendant (CAMEO 115: "target must be the defendant"), not the
+# body they are lodged with or the court they are filed in.
+def test_complaint_against_beats_with(code):
+    r = code("Amnesty International filed a complaint with the UN Human Rights Council against the Turkish army.")
+    assert ("NGOAMN", "114", "TURMIL") in triples(r)
+    assert not any(t == "IGOUNO" for _, _, t in triples(r))
+
+
+def test_petition_lodged_with_a_court_against_a_government(code):
+    r = code("Activists will lodge a petition with the High Court against the Kenyan government.")
+    assert any(c == "114" and t == "KENGOV" for _, c, t in triples(r))
+
+
+def test_lawsuit_against_hung_on_the_court(code):
+    # the parser hangs "against" on the court the suit is filed in
+    r = code("Kenyan lawyers filed a lawsuit in a federal court against the government of Uganda.")
+    assert ("KENJUD", "115", "UGAGOV") in triples(r)
+
+
+def test_lawsuit_accusing_someone_is_against_them(code):
+    # the plaintiff accuses the defendant: the lawsuit says what its filer alleges
+    r = code("Mexican farmers have filed a lawsuit accusing the Sinaloa cartel of ordering the massacre.")
+    assert ("MEXCVL", "115", "MEXREB") in triples(r)
+    assert any(s == "MEXCVL" and c.startswith("112") and t == "MEXREB" for s, c, t in triples(r))
+    assert not any(s == "MEXREB" for s, _, _ in triples(r))
+
+
+def test_complaint_accusing_the_army(code):
+    r = code("Colombian opposition lawmakers submitted a complaint accusing the army of killing civilians.")
+    assert any(s == "COLOPP" and c.startswith("11") and t == "COLMIL" for s, c, t in triples(r))
