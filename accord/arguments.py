@@ -378,6 +378,13 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
                         if not _actors(ctx, p):  # "responded to a request from Haaretz"
                             cands.extend(_object_owners(ctx, p))
+    if pat is not None and pat.code[:2] == "09":
+        # "opened an inquiry into allegations that three officers beat a detainee": the accused (CAMEO 092-094:
+        # "alleged or potential perpetrators should be coded as targets")
+        # ("launched an inquiry into …": the parser may hang "into" on the light verb)
+        holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+        cands += _alleged_doers(ctx, objs + [p for h in holders for c in h.children if c.dep_ == "prep"
+                                             for p in c.children if p.dep_ == "pobj"])
     for o in objs:  # "lifted sanctions imposed on India", "the ban they imposed on aid agencies"
         for c in o.children:
             if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
@@ -462,8 +469,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # a state's own forces and intelligence are what it acts with ("offered its troops to Lebanon", "provided
         # intelligence to Ukraine"), not its target
         # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
+        # (but an inquiry into its own forces is done to them: "claims that the army tortured prisoners")
         actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
-            a.role in ("MIL", "SPY") or (a.role == "GOV" and a.name[:1].islower())))
+            a.role in ("MIL", "SPY") or (a.role == "GOV" and a.name[:1].islower())) and not why.startswith("accused"))
             # the act's own unplaced forces: "deployed troops", "agreed to share intelligence"
             and not (why.startswith("object") and own_means(a, pat))]
         if actors and why.startswith("object") and all(_own_people(a, states, pat) for a in actors) and any(
@@ -494,6 +502,34 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# What an allegation is called: "allegations that …", "claims that …", "reports that …".
+CLAIM_NOUNS = frozenset({"allegation", "claim", "report", "accusation", "suspicion", "charge", "complaint", "rumour",
+                         "rumor", "evidence"})
+
+
+def _alleged_doers(ctx: _Ctx, nouns: list) -> list[tuple[list[Actor], str]]:
+    """Who an allegation says did it: the subject (or a passive's agent) of its "that" clause; who did the act
+    looked into, named by "by" ("the killing of a journalist by soldiers") or as its possessor ("the army's
+    shelling of the town"). With no doer named, the act's victim is found later ("the killing of a journalist")."""
+    out = []
+    for n in nouns:
+        if n.lemma_.lower() in ctx.verbs.nouns:
+            out += [(_actors(ctx, p), f"accused: '{n.text} by {p.text}'") for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            out += [(_actors(ctx, c), f"accused: '{c.text} {n.text}'") for c in n.children
+                    if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON]
+        if n.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        for c in n.children:
+            if c.dep_ not in ("acl", "ccomp", "relcl") or not any(m.lower_ == "that" for m in c.children
+                                                                 if m.dep_ in ("mark", "nsubj")):
+                continue  # "claims that …", never "the claims it made"
+            doer = next((g for g in c.children if g.dep_ == "nsubj" and g.lower_ != "that"), None) or _agent(c)
+            if doer is not None:
+                out.append((_actors(ctx, doer), f"accused in '{n.text} that … {c.text}': '{doer.text}'"))
+    return out
 
 
 # Participles that name whom a complaint or a suit is against: "a lawsuit accusing the cartel of …".

@@ -46,3 +46,36 @@ def test_lawsuit_accusing_someone_is_against_them(code):
 def test_complaint_accusing_the_army(code):
     r = code("Colombian opposition lawmakers submitted a complaint accusing the army of killing civilians.")
     assert any(s == "COLOPP" and c.startswith("11") and t == "COLMIL" for s, c, t in triples(r))
+
+
+# Whom an investigation is done to: the accused (CAMEO 092-094: "alleged or potential perpetrators should be
+# coded as targets"); with no one accused, the victim of the act looked into.
+def test_inquiry_into_allegations_targets_the_accused(code):
+    r = code("The UN will launch an investigation into allegations that Ethiopian troops killed civilians in Tigray.")
+    assert any(s == "IGOUNO" and c.startswith("09") and t == "ETHMIL" for s, c, t in triples(r))
+
+
+def test_inquiry_into_claims_against_the_own_army(code):
+    # a state's own forces are what it acts with, but an inquiry into them is done to them
+    r = code("British military police opened an investigation into claims that British soldiers abused detainees in Basra.")
+    assert any(s == "GBRCOP" and c.startswith("09") and t == "GBRMIL" for s, c, t in triples(r))
+
+
+def test_inquiry_into_reports_names_an_unplaced_accused(code):
+    r = code("The senate has opened an inquiry into reports that the interior minister took bribes.")
+    assert ("senate", "090", "interior minister") in named(r)
+
+
+def test_inquiry_into_a_killing_by_someone_targets_the_killer(code):
+    r = code("The Mexican government launched an inquiry into the killing of a local journalist by soldiers.")
+    assert ("MEXGOV", "090", "MEXMIL") in triples(r)
+
+
+def test_inquiry_into_a_killing_with_no_killer_targets_the_victim(code):
+    r = code("Brazil opened an investigation into the murder of an Indigenous activist.")
+    assert ("BRA", "090", "BRACVL") in triples(r)
+
+
+def test_investigation_ordered_against_officers(code):
+    r = code("A Kenyan court ordered an investigation against two police commanders.")
+    assert any(s == "KENJUD" and c.startswith("09") and t and t.startswith("KEN") for s, c, t in triples(r))
