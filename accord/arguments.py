@@ -499,6 +499,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
         held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
         found, why = _place_target(ctx, tok, held)
+        if not found and pat.code[:2] == "09":
+            found, why = _sent_to(ctx, tok)
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
@@ -551,6 +553,41 @@ def _against_phrases(ctx: _Ctx, holders: list) -> list[tuple[list[Actor], str]]:
                         hung += [(_actors(ctx, p2), f"'against {p2.text}' (under '{p.text}')")
                                  for p2 in c2.children if p2.dep_ == "pobj"]
     return direct + hung
+
+
+# Verbs that send people somewhere: "sent a team of experts to Uganda to investigate the crash".
+SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly", "rush", "post", "station", "assign"})
+
+
+def _sent_to(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The country people were sent to, for an act that is the purpose of sending them: "dispatched
+    inspectors into Syria to monitor the truce", "will send experts to Lebanon to help investigate"."""
+    gov = tok
+    for _ in range(2):  # through "to help investigate"
+        if gov.dep_ not in ("advcl", "xcomp") or gov.head.i == gov.i:
+            return [], ""
+        gov = gov.head
+        if gov.lemma_.lower() in SENDING:
+            break
+    if gov.lemma_.lower() not in SENDING or gov.pos_ != "VERB":
+        return [], ""
+    inside = {t.i for t in tok.subtree}
+    for c in gov.subtree:
+        if c.dep_ != "prep" or c.lower_ not in ("to", "into") or c.i in inside or not _phrase_of(c, gov):
+            continue
+        for t in c.subtree:
+            if (a := _place_at(ctx, t)) is not None:
+                return [Actor(name=a.name, code=a.country, country=a.country)], f"sent '{c.text} {t.text}'"
+    return [], ""
+
+
+def _phrase_of(t, gov) -> bool:
+    """Is ``t`` in ``gov``'s own phrases ("sent a team of experts to Uganda"), not inside a clause below it?"""
+    while t.i != gov.i:
+        if t.dep_ in _CLAUSE_DEPS:
+            return False
+        t = t.head
+    return True
 
 
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".

@@ -79,3 +79,25 @@ def test_inquiry_into_a_killing_with_no_killer_targets_the_victim(code):
 def test_investigation_ordered_against_officers(code):
     r = code("A Kenyan court ordered an investigation against two police commanders.")
     assert any(s == "KENJUD" and c.startswith("09") and t and t.startswith("KEN") for s, c, t in triples(r))
+
+
+# People sent to a country to investigate, inspect or monitor: an investigation there (CAMEO 09), done to
+# that country when it is not the sender's own.
+def test_team_sent_abroad_to_investigate(code):
+    r = code("Kenya sent a team of experts to Uganda to investigate the crash.")
+    assert ("KEN", "090", "UGA") in triples(r)
+
+
+def test_sent_to_help_investigate(code):
+    r = code("Canada will send forensic experts to Lebanon to help investigate the port explosion.")
+    assert any(s == "CAN" and c.startswith("09") and t == "LBN" for s, c, t in triples(r))
+
+
+def test_inspectors_dispatched_to_monitor_a_truce(code):
+    r = code("The United Nations dispatched inspectors into Syria to monitor the ceasefire.")
+    assert ("IGOUNO", "093", "SYR") in triples(r)
+
+
+def test_investigators_sent_at_home_are_no_act_on_the_own_country(code):
+    r = code("Nigeria sent police investigators to Lagos to investigate the riots.")
+    assert not any(c.startswith("09") and t == "NGA" for _, c, t in triples(r))
