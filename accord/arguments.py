@@ -372,7 +372,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
             cands.extend(_object_owners(ctx, holder))
         for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",):
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",) and not _hung_below(c):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
@@ -385,6 +385,12 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
         cands += _alleged_doers(ctx, objs + [p for h in holders for c in h.children if c.dep_ == "prep"
                                              for p in c.children if p.dep_ == "pobj"])
+    if "to" in preps and (hung := _hung_to(tok)) is not None:  # "returned the statues that were looted … to Nigeria"
+        for p in hung.children:
+            if p.dep_ == "pobj":
+                cands.append((_actors(ctx, p), f"'to {p.text}' (under '{hung.head.text}')"))
+                if not _actors(ctx, p):
+                    cands.append((_first_actor_below(ctx, p)[0], f"inside 'to {p.text}'"))
     for o in objs:  # "lifted sanctions imposed on India", "the ban they imposed on aid agencies"
         for c in o.children:
             if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
@@ -553,6 +559,65 @@ def _against_phrases(ctx: _Ctx, holders: list) -> list[tuple[list[Actor], str]]:
                         hung += [(_actors(ctx, p2), f"'against {p2.text}' (under '{p.text}')")
                                  for p2 in c2.children if p2.dep_ == "pobj"]
     return direct + hung
+
+
+# Verbs that give a thing to someone: their "to" names who receives it.
+GIVING = frozenset({"give", "return", "hand", "send", "deliver", "restore", "repatriate", "transfer", "donate", "ship",
+                    "lend", "supply", "extradite", "deport", "surrender", "cede", "sell", "provide", "offer", "grant"})
+# Verbs (and adjectives) with a "to" of their own: "the refugees who had fled to Lebanon", "heads that date
+# back to the 16th century", "paintings that belonged to a family".
+OWN_TO = GIVING | frozenset({"belong", "go", "come", "flee", "move", "travel", "take", "bring", "export", "smuggle",
+                             "lead", "relate", "link", "date", "add", "contribute", "apply", "refer", "talk", "speak",
+                             "write", "report", "entrust", "owe", "fly", "migrate", "escape", "due", "close", "similar",
+                             "loan", "lend", "send", "carry", "transport", "deport", "expel", "sentence", "appeal",
+                             "sign", "tie", "attach", "dedicate", "devote", "present", "submit", "raise", "rise", "fall"})
+
+
+def _hung_to(tok):
+    """The "to" a giving verb's recipient hangs on when the parser put it inside the object's relative clause,
+    participle or apposition ("returned the statues that were looted in 1990 to Nigeria", "handed back a
+    manuscript, missing since 1943, to the library"); None when the verb has a "to" of its own. In a clause
+    whose verb has its own "to", only a second one ("the refugees who had fled to Lebanon to Syria")."""
+    if tok.lemma_.lower() not in GIVING or tok.pos_ != "VERB" or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objs:
+        return None
+    clauses = [c for o in objs for c in o.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i > o.i]
+    clauses += [c for c in tok.children if c.dep_ == "advcl" and c.i > objs[0].i and c.tag_ in ("VBN", "VBG", "JJ")
+                and not any(g.dep_ in ("nsubj", "mark") for g in c.children)]
+    for cl in clauses:
+        tos = [c for c in cl.subtree if c.dep_ in ("prep", "dative") and c.lower_ == "to" and _phrase_of(c, cl)
+               and any(p.dep_ == "pobj" for p in c.children)]
+        if cl.lemma_.lower() in OWN_TO or cl.lower_ in OWN_TO or (_acting_clause(cl) and cl.lower_ not in STATES):
+            tos = tos[1:]
+        if tos:
+            return tos[-1]
+    return None
+
+
+# Participles the tagger reads as verbs that name a state, with no "to" of their own: "a manuscript, missing since 1943".
+STATES = frozenset({"missing"})
+
+
+def _acting_clause(cl) -> bool:
+    """Is the clause something its noun does ("the ship that had sailed to Cyprus", "migrants fleeing to Libya"),
+    whose "to" is its own, rather than something done to it ("the statues that were looted in 1990")?"""
+    if cl.tag_ == "VBN" and cl.dep_ in ("acl", "advcl") or cl.tag_ == "JJ" or _is_passive(cl):
+        return False
+    # "the land that the army had seized": done to the land by someone else
+    return not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in cl.children)
+
+
+def _hung_below(c) -> bool:
+    """Is this "to" a giving verb's recipient that the parser hung inside its object (see :func:`_hung_to`)?"""
+    if c.lower_ != "to":
+        return False
+    g = c.head
+    while g.head.i != g.i and not (g.pos_ == "VERB" and g.lemma_.lower() in GIVING and g.i != c.head.i):
+        g = g.head
+    return (h := _hung_to(g)) is not None and h.i == c.i
 
 
 # Verbs that send people somewhere: "sent a team of experts to Uganda to investigate the crash".
@@ -751,8 +816,10 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
     # a person is never the act's matter: "freed a former presidential candidate" frees the candidate
     cands = list(objs) if pat is None or pat.objects is None else [o for o in objs if o.lemma_.lower() in ctx.verbs.persons]
     # a thing given to someone: the one it goes to ("returned a 16th-century Bible to its owners")
-    recipients = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and pat is not None
-                  and "to" in pat.preps for p in c.children if p.dep_ == "pobj" and _thing(ctx, p, pat) is not None]
+    tos = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"] + [
+        h for h in [_hung_to(tok)] if h is not None]
+    recipients = [p for c in tos if pat is not None and "to" in pat.preps
+                  for p in c.children if p.dep_ == "pobj" and _thing(ctx, p, pat) is not None]
     if recipients:
         cands = recipients[:1] + [o for o in cands if o.lemma_.lower() in ctx.verbs.persons] + \
             [o for o in cands if o.lemma_.lower() not in ctx.verbs.persons]
@@ -761,7 +828,7 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
         preps += ("in",)
     for holder in [tok, *extra_holders, *objs]:
         for c in holder.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not _hung_below(c):
                 # "in" only before a name ("in Maungtaw district", never "in an unprecedented move")
                 cands += [p for p in c.children if p.dep_ == "pobj" and (c.lower_ != "in" or _named_place(p))]
     for c in cands:

@@ -101,3 +101,38 @@ def test_inspectors_dispatched_to_monitor_a_truce(code):
 def test_investigators_sent_at_home_are_no_act_on_the_own_country(code):
     r = code("Nigeria sent police investigators to Lagos to investigate the riots.")
     assert not any(c.startswith("09") and t == "NGA" for _, c, t in triples(r))
+
+
+# A giving verb's recipient that the parser hung inside the object's relative clause, participle or
+# apposition is still the giving verb's, when that verb has no "to" of its own.
+def test_recipient_hung_in_a_relative_clause(code):
+    r = code("Germany returned the bronze statues that were looted in 1897 to Nigeria.")
+    assert ("DEU", "0842", "NGA") in triples(r)
+    assert not any(c.startswith("17") and t == "NGA" for _, c, t in triples(r))  # nothing was looted to Nigeria
+
+
+def test_recipient_after_an_apposition(code):
+    r = code("Italy will hand back a painting, missing since 1944, to the government of Poland.")
+    assert any(s == "ITA" and t == "POLGOV" for s, _, t in triples(r))
+
+
+def test_the_clause_verb_keeps_its_own_first_to(code):
+    # "date back to the 16th century" is the clause's own "to"; the second one is the recipient
+    r = code("The Dutch government returned 14 bronze heads that date back to the 16th century to Nigeria.")
+    assert ("NLDGOV", "0842", "NGA") in triples(r)
+
+
+def test_a_clause_verb_with_one_to_keeps_it(code):
+    # the ship sailed to Cyprus; it was not returned to Cyprus
+    r = code("Turkey returned the cargo ship that had sailed to Cyprus.")
+    assert not any(s == "TUR" and t == "CYP" for s, _, t in triples(r))
+
+
+def test_restriction_on_inside_the_relative_clause(code):
+    r = code("The junta has lifted the ban that it had imposed on Al Jazeera.")
+    assert any(c.startswith("08") and t is not None and "Jazeera" in t for _, c, t in named(r))
+
+
+def test_recipient_after_a_clause_done_by_someone_else(code):
+    r = code("Pakistan returned the land that the army had seized to the farmers of Okara.")
+    assert any(s == "PAK" and c.startswith("084") and t == "PAKCVL" for s, c, t in triples(r))
