@@ -136,3 +136,9 @@ def test_restriction_on_inside_the_relative_clause(code):
 def test_recipient_after_a_clause_done_by_someone_else(code):
     r = code("Pakistan returned the land that the army had seized to the farmers of Okara.")
     assert any(s == "PAK" and c.startswith("084") and t == "PAKCVL" for s, c, t in triples(r))
+
+
+def test_an_abbreviated_state_is_not_a_people(code):
+    # "US" ends in "s" but names a state, which acts as its government where a pattern asks for one
+    r = code("The US returned the island to Japan.")
+    assert ("USA", "0842", "JPN") in triples(r)
