@@ -569,7 +569,7 @@ GIVING = frozenset({"give", "return", "hand", "send", "deliver", "restore", "rep
 OWN_TO = GIVING | frozenset({"belong", "go", "come", "flee", "move", "travel", "take", "bring", "export", "smuggle",
                              "lead", "relate", "link", "date", "add", "contribute", "apply", "refer", "talk", "speak",
                              "write", "report", "entrust", "owe", "fly", "migrate", "escape", "due", "close", "similar",
-                             "loan", "lend", "send", "carry", "transport", "deport", "expel", "sentence", "appeal",
+                             "loan", "carry", "transport", "expel", "sentence", "appeal",
                              "sign", "tie", "attach", "dedicate", "devote", "present", "submit", "raise", "rise", "fall"})
 
 
