@@ -163,7 +163,9 @@ def _modifier_actors(ctx: _Ctx, tok) -> list[Actor]:
 # Documents that say what their issuer says: "issued a report accusing …".
 DOCUMENTS = frozenset({"statement", "report", "resolution", "letter", "communique", "communiqué", "declaration",
                        "motion", "petition", "note", "memorandum", "message", "appeal", "bulletin", "editorial",
-                       "announcement", "notice", "decree", "order", "ruling", "verdict", "judgment", "judgement"})
+                       "announcement", "notice", "decree", "order", "ruling", "verdict", "judgment", "judgement",
+                       # a complaint or lawsuit says what its plaintiff alleges: "filed a lawsuit accusing the cartel of …"
+                       "complaint", "lawsuit", "suit", "indictment"})
 
 
 ISSUING = frozenset({"issue", "release", "publish", "put", "pass", "adopt", "send", "write", "sign", "submit",
@@ -425,7 +427,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
             cands.extend(_object_owners(ctx, holder))
         for c in holder.children:  # spaCy calls the "to" of "sent a letter to Uganda" a dative
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",):
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps + ("between",) and not _hung_below(c):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         cands.append((_actors(ctx, p), f"'{c.text} {p.text}'"))
@@ -435,6 +437,19 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         for c in _conj(o)[1:]:
             if not (voiced and c.lemma_.lower() in pat.objects):
                 cands.extend(_object_owners(ctx, c))
+    if pat is not None and pat.code[:2] == "09":
+        # "opened an inquiry into allegations that three officers beat a detainee": the accused (CAMEO 092-094:
+        # "alleged or potential perpetrators should be coded as targets")
+        # ("launched an inquiry into …": the parser may hang "into" on the light verb)
+        holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
+        cands += _alleged_doers(ctx, objs + [p for h in holders for c in h.children if c.dep_ == "prep"
+                                             for p in c.children if p.dep_ == "pobj"])
+    if "to" in preps and (hung := _hung_to(tok)) is not None:  # "returned the statues that were looted … to Nigeria"
+        for p in hung.children:
+            if p.dep_ == "pobj":
+                cands.append((_actors(ctx, p), f"'to {p.text}' (under '{hung.head.text}')"))
+                if not _actors(ctx, p):
+                    cands.append((_first_actor_below(ctx, p)[0], f"inside 'to {p.text}'"))
     for o in objs:  # "lifted sanctions imposed on India", "the ban they imposed on aid agencies"
         for c in o.children:
             if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD"):
@@ -503,6 +518,15 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                 for p in c.children:
                     if p.dep_ == "pobj" and (acts := _actors(ctx, p) or _modifier_actors(ctx, p)):
                         cands.insert(0, (acts, f"'{c.text} {p.text}'"))
+    if pat is not None and pat.code[:2] == "11" and pat.objects and any(o.lemma_.lower() in pat.objects for o in objs):
+        # "filed a complaint with the rights council against the army", "a lawsuit in a federal court against the
+        # county": a complaint or a suit is against its defendant, not the body it is lodged with or filed in
+        # (CAMEO 115: "target must be the defendant")
+        # and one "accusing" someone is against them ("filed a lawsuit accusing the cartel of …")
+        cands[:0] = _against_phrases(ctx, [tok, *objs]) + [
+            (_actors(ctx, d), f"'{o.text} {c.text} {d.text}'") for o in objs for c in o.children
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING
+            for d in c.children if d.dep_ == "dobj"]
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -511,8 +535,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # a state's own forces and intelligence are what it acts with ("offered its troops to Lebanon", "provided
         # intelligence to Ukraine"), not its target
         # nor its own officials named by title alone ("Kenya recalls envoy to Uganda": the envoy is Kenya's)
+        # (but an inquiry into its own forces is done to them: "claims that the army tortured prisoners")
         actors = [a for a in actors if _key(a) not in exclude and not (a.country in states and (
-            a.role in ("MIL", "SPY") or (a.role == "GOV" and a.name[:1].islower())))
+            a.role in ("MIL", "SPY") or (a.role == "GOV" and a.name[:1].islower())) and not why.startswith("accused"))
             # the act's own unplaced forces: "deployed troops", "agreed to share intelligence"
             and not (why.startswith("object") and own_means(a, pat))]
         if actors and why.startswith("object") and all(_own_people(a, states, pat) for a in actors) and any(
@@ -540,9 +565,154 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
         held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
         found, why = _place_target(ctx, tok, held)
+        if not found and pat.code[:2] == "09":
+            found, why = _sent_to(ctx, tok)
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# What an allegation is called: "allegations that …", "claims that …", "reports that …".
+CLAIM_NOUNS = frozenset({"allegation", "claim", "report", "accusation", "suspicion", "charge", "complaint", "rumour",
+                         "rumor", "evidence"})
+
+
+def _alleged_doers(ctx: _Ctx, nouns: list) -> list[tuple[list[Actor], str]]:
+    """Who an allegation says did it: the subject (or a passive's agent) of its "that" clause; who did the act
+    looked into, named by "by" ("the killing of a journalist by soldiers") or as its possessor ("the army's
+    shelling of the town"). With no doer named, the act's victim is found later ("the killing of a journalist")."""
+    out = []
+    for n in nouns:
+        if n.lemma_.lower() in ctx.verbs.nouns:
+            out += [(_actors(ctx, p), f"accused: '{n.text} by {p.text}'") for c in n.children
+                    if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            out += [(_actors(ctx, c), f"accused: '{c.text} {n.text}'") for c in n.children
+                    if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON]
+        if n.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        for c in n.children:
+            if c.dep_ not in ("acl", "ccomp", "relcl") or not any(m.lower_ == "that" for m in c.children
+                                                                 if m.dep_ in ("mark", "nsubj")):
+                continue  # "claims that …", never "the claims it made"
+            doer = next((g for g in c.children if g.dep_ == "nsubj" and g.lower_ != "that"), None) or _agent(c)
+            if doer is not None:
+                out.append((_actors(ctx, doer), f"accused in '{n.text} that … {c.text}': '{doer.text}'"))
+    return out
+
+
+# Participles that name whom a complaint or a suit is against: "a lawsuit accusing the cartel of …".
+ACCUSING = frozenset({"accuse", "charge", "blame"})
+
+
+def _against_phrases(ctx: _Ctx, holders: list) -> list[tuple[list[Actor], str]]:
+    """The "against" phrases on the holders, then those the parser hung one phrase down ("in a federal court
+    against the county", "with the council on Sunday against the army")."""
+    direct, hung = [], []
+    for h in holders:
+        for c in h.children:
+            for p in (p for p in c.children if p.dep_ == "pobj") if c.dep_ == "prep" else ():
+                if c.lower_ == "against":
+                    direct.append((_actors(ctx, p), f"'against {p.text}'"))
+                    continue
+                for c2 in p.children:
+                    if c2.dep_ == "prep" and c2.lower_ == "against":
+                        hung += [(_actors(ctx, p2), f"'against {p2.text}' (under '{p.text}')")
+                                 for p2 in c2.children if p2.dep_ == "pobj"]
+    return direct + hung
+
+
+# Verbs that give a thing to someone: their "to" names who receives it.
+GIVING = frozenset({"give", "return", "hand", "send", "deliver", "restore", "repatriate", "transfer", "donate", "ship",
+                    "lend", "supply", "extradite", "deport", "surrender", "cede", "sell", "provide", "offer", "grant"})
+# Verbs (and adjectives) with a "to" of their own: "the refugees who had fled to Lebanon", "heads that date
+# back to the 16th century", "paintings that belonged to a family".
+OWN_TO = GIVING | frozenset({"belong", "go", "come", "flee", "move", "travel", "take", "bring", "export", "smuggle",
+                             "lead", "relate", "link", "date", "add", "contribute", "apply", "refer", "talk", "speak",
+                             "write", "report", "entrust", "owe", "fly", "migrate", "escape", "due", "close", "similar",
+                             "loan", "carry", "transport", "expel", "sentence", "appeal",
+                             "sign", "tie", "attach", "dedicate", "devote", "present", "submit", "raise", "rise", "fall"})
+
+
+def _hung_to(tok):
+    """The "to" a giving verb's recipient hangs on when the parser put it inside the object's relative clause,
+    participle or apposition ("returned the statues that were looted in 1990 to Nigeria", "handed back a
+    manuscript, missing since 1943, to the library"); None when the verb has a "to" of its own. In a clause
+    whose verb has its own "to", only a second one ("the refugees who had fled to Lebanon to Syria")."""
+    if tok.lemma_.lower() not in GIVING or tok.pos_ != "VERB" or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objs:
+        return None
+    clauses = [c for o in objs for c in o.subtree if c.dep_ in ("relcl", "acl", "appos") and c.i > o.i]
+    clauses += [c for c in tok.children if c.dep_ == "advcl" and c.i > objs[0].i and c.tag_ in ("VBN", "VBG", "JJ")
+                and not any(g.dep_ in ("nsubj", "mark") for g in c.children)]
+    for cl in clauses:
+        tos = [c for c in cl.subtree if c.dep_ in ("prep", "dative") and c.lower_ == "to" and _phrase_of(c, cl)
+               and any(p.dep_ == "pobj" for p in c.children)]
+        if cl.lemma_.lower() in OWN_TO or cl.lower_ in OWN_TO or (_acting_clause(cl) and cl.lower_ not in STATES):
+            tos = tos[1:]
+        if tos:
+            return tos[-1]
+    return None
+
+
+# Participles the tagger reads as verbs that name a state, with no "to" of their own: "a manuscript, missing since 1943".
+STATES = frozenset({"missing"})
+
+
+def _acting_clause(cl) -> bool:
+    """Is the clause something its noun does ("the ship that had sailed to Cyprus", "migrants fleeing to Libya"),
+    whose "to" is its own, rather than something done to it ("the statues that were looted in 1990")?"""
+    if cl.tag_ == "VBN" and cl.dep_ in ("acl", "advcl") or cl.tag_ == "JJ" or _is_passive(cl):
+        return False
+    # "the land that the army had seized": done to the land by someone else
+    return not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in cl.children)
+
+
+def _hung_below(c) -> bool:
+    """Is this "to" a giving verb's recipient that the parser hung inside its object (see :func:`_hung_to`)?"""
+    if c.lower_ != "to":
+        return False
+    g = c.head
+    while g.head.i != g.i and not (g.pos_ == "VERB" and g.lemma_.lower() in GIVING and g.i != c.head.i):
+        g = g.head
+    return (h := _hung_to(g)) is not None and h.i == c.i
+
+
+# Verbs that send people somewhere: "sent a team of experts to Uganda to investigate the crash".
+SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly", "rush", "post", "station", "assign"})
+
+
+def _sent_to(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The country people were sent to, for an act that is the purpose of sending them: "dispatched
+    inspectors into Syria to monitor the truce", "will send experts to Lebanon to help investigate"."""
+    gov = tok
+    for _ in range(2):  # through "to help investigate"
+        if gov.dep_ not in ("advcl", "xcomp") or gov.head.i == gov.i:
+            return [], ""
+        gov = gov.head
+        if gov.lemma_.lower() in SENDING:
+            break
+    if gov.lemma_.lower() not in SENDING or gov.pos_ != "VERB":
+        return [], ""
+    inside = {t.i for t in tok.subtree}
+    for c in gov.subtree:
+        if c.dep_ != "prep" or c.lower_ not in ("to", "into") or c.i in inside or not _phrase_of(c, gov):
+            continue
+        for t in c.subtree:
+            if (a := _place_at(ctx, t)) is not None:
+                return [Actor(name=a.name, code=a.country, country=a.country)], f"sent '{c.text} {t.text}'"
+    return [], ""
+
+
+def _phrase_of(t, gov) -> bool:
+    """Is ``t`` in ``gov``'s own phrases ("sent a team of experts to Uganda"), not inside a clause below it?"""
+    while t.i != gov.i:
+        if t.dep_ in _CLAUSE_DEPS:
+            return False
+        t = t.head
+    return True
 
 
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".
@@ -726,8 +896,10 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
     # a person is never the act's matter: "freed a former presidential candidate" frees the candidate
     cands = list(objs) if pat is None or pat.objects is None else [o for o in objs if o.lemma_.lower() in ctx.verbs.persons]
     # a thing given to someone: the one it goes to ("returned a 16th-century Bible to its owners")
-    recipients = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and pat is not None
-                  and "to" in pat.preps for p in c.children if p.dep_ == "pobj" and _thing(ctx, p, pat) is not None]
+    tos = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"] + [
+        h for h in [_hung_to(tok)] if h is not None]
+    recipients = [p for c in tos if pat is not None and "to" in pat.preps
+                  for p in c.children if p.dep_ == "pobj" and _thing(ctx, p, pat) is not None]
     if recipients:
         cands = recipients[:1] + [o for o in cands if o.lemma_.lower() in ctx.verbs.persons] + \
             [o for o in cands if o.lemma_.lower() not in ctx.verbs.persons]
@@ -736,7 +908,7 @@ def _phrase_target(ctx: _Ctx, tok, pat: Pattern | None, extra_holders: tuple = (
         preps += ("in",)
     for holder in [tok, *extra_holders, *objs]:
         for c in holder.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not _hung_below(c):
                 # "in" only before a name ("in Maungtaw district", never "in an unprecedented move")
                 cands += [p for p in c.children if p.dep_ == "pobj" and (c.lower_ != "in" or _named_place(p))]
     for c in cands:

@@ -693,8 +693,9 @@ _PLURAL_STATES = {"states", "nations", "emirates", "islands", "philippines", "ne
 
 def _people(name: str) -> bool:
     """"Palestinians", "Iraqi Kurds": a people, not the state ("the United States")."""
-    last = name.split()[-1].lower() if name.split() else ""
-    return last.endswith("s") and last not in _PLURAL_STATES
+    last = name.split()[-1] if name.split() else ""
+    # an abbreviation is a state, not a plural: "the US", "UAS"
+    return last.lower().endswith("s") and last.lower() not in _PLURAL_STATES and not last.isupper()
 
 
 # Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
