@@ -824,7 +824,27 @@ def _reporting_subject(resolved: list[Mention], doc, pron, plural: bool) -> Ment
             many = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
             if plural == many and (plural or not _is_persony(r)):
                 return r
+            if plural and not many and _collective_body(tok, r):
+                return r  # "The union said they would not end the strike": a body is often "they"
     return None
+
+
+# Singular nouns for a body of people, which news English often refers to as "they" ("The committee said
+# they would resume talks"); a person's title ("the minister") never.
+COLLECTIVE_BODIES = frozenset({
+    "union", "committee", "council", "government", "administration", "cabinet", "party", "army", "military",
+    "police", "navy", "militia", "group", "movement", "front", "alliance", "coalition", "federation", "association",
+    "league", "organisation", "organization", "commission", "board", "parliament", "assembly", "senate",
+    "congress", "junta", "regime", "opposition", "syndicate", "guild", "confederation", "team", "delegation",
+    "leadership", "authority", "ministry", "agency", "court", "tribunal", "jury", "panel", "bloc", "faction"})
+
+
+def _collective_body(tok, r: Mention) -> bool:
+    """The reporting subject names a body of people, not a person: a collective noun ("the union", "the
+    committee") or an organisation's name the tagger calls one ("Hamas said they …")."""
+    if _is_persony(r) or r.how in ("leader", "apposition"):
+        return False
+    return tok.lemma_.lower() in COLLECTIVE_BODIES or (tok.pos_ == "PROPN" and tok.ent_type_ == "ORG")
 
 
 def _prev_sent_start(doc, sent) -> int:
