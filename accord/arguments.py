@@ -351,6 +351,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                     c.dep_ == "prep" and c.lower_ in ("against", "on", "upon") for c in tok.children):
             continue  # the act's own matter, even one the tagger calls a name: "lodged an FIR against the MLA"
         cands.append((_actors(ctx, o), f"object '{o.text}'"))
+    for o in objs:  # "allowed aid workers access", "denied journalists entry": the parser's compound is who gets in
+        if o.lemma_.lower() in ACCESS_NOUNS:
+            cands += [(_actors(ctx, c), f"'{c.text} {o.text}'") for c in o.children if c.dep_ == "compound"]
     # "expressed Russia's support for Assad", "reaffirmed its commitment to": a verb that voices its object makes
     # the object's owner the doer's side, never the one the act is done to
     voiced = tok.lemma_.lower() in VOICING_VERBS and pat is not None and bool(pat.objects)
@@ -483,6 +486,10 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# What one is let into a place with: "allowed aid workers access", "allow UN inspectors access to the sites".
+ACCESS_NOUNS = frozenset({"access", "entry", "passage"})
 
 
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".
