@@ -43,6 +43,16 @@ def test_coordinated_subjects_of_a_joint_intent_are_each_others_partners(code):
     assert {("IND", "032", "JPN"), ("JPN", "032", "IND")} <= triples(r)
 
 
+def test_along_with_adds_a_partner_to_the_subject(code):
+    r = code("Egypt, along with Jordan, agreed to hold joint exercises.")
+    assert {("EGY", "0312", "JOR"), ("JOR", "0312", "EGY")} <= triples(r)
+
+
+def test_together_with_makes_both_the_doers(code):
+    r = code("Qatar, together with Turkey, condemned the raid on Gaza.")
+    assert {s for s, c, _ in triples(r) if c == "111"} >= {"QAT", "TUR"}
+
+
 # 3. Control verbs wrapping "allow": whoever is let in is the target of the refusal or the agreement.
 def test_refused_to_allow_targets_the_one_not_allowed_in(code):
     r = code("Ethiopia refused to allow the WFP to deliver grain to the north.")
