@@ -264,6 +264,10 @@ def _complement(ctx: _Ctx, tok):
                     return p_, p
                 if p_.dep_ == "pcomp" and (p := _match(ctx, p_)):
                     return p_, p
+    for c in tok.children:  # "plans to hold joint drills", "a pledge to withdraw": a noun's "to" clause
+        if tok.pos_ == "NOUN" and c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and (
+                p := _match(ctx, c)):
+            return c, p
     for c in tok.children:  # "is willing to withdraw": the adjective's own complement
         if c.dep_ == "acomp":
             for g in c.children:
@@ -293,13 +297,19 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         fam = verbs.families.get(tok.lemma_.lower())
         if fam is None or tok.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
             continue
-        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
+        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten") and not (
+                fam.name == "intent" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _match(ctx, tok.head) is None
+                and tok.head.lemma_.lower() not in verbs.families and tok.head.lemma_.lower() not in NEGATING_GOVERNORS):
+            # a noun of intent only as what its subject announces or makes ("announced plans to hold drills"),
+            # not one it acts on ("rejected a US offer to host a summit", "spurned offers for talks", "cancel plans")
             continue
         if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
+        if comp.dep_ == "acl" and fam.name != "intent":
+            continue  # "under pressure to meet the competition": no demand made
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "vowed to fight corruption": no threat of force

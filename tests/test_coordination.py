@@ -100,3 +100,25 @@ def test_access_of_people_to_act_names_who_gets_in(code):
 def test_let_with_a_bare_infinitive_targets_its_subject(code):
     r = code("Russia refused to let UN monitors visit the camps.")
     assert ("RUS", "124", "IGOUNO") in triples(r)
+
+
+# Who speaks for a body: its leaders and members are the body, not its country's government.
+def test_leaders_of_a_group_are_the_group(code):
+    r = code("Leaders of Hezbollah said they would free the captured soldiers.", date="2006-07-20")
+    assert any(e.source and e.source.code == "LBNREB" for e in r.events)
+
+
+def test_leaders_of_a_union_end_a_strike(code):
+    r = code("Leaders of the Kenyan teachers union said they would end the strike.")
+    assert any(e.source and e.source.code == "KENLAB" and e.cameo.startswith("03") for e in r.events)
+
+
+# A noun of intent announced or made, with its own "to" clause: an intent, as the verb would be.
+def test_announced_plans_to_act_jointly_is_a_mutual_intent(code):
+    r = code("Egypt and Jordan announced plans to hold joint naval drills.")
+    assert {("EGY", "0312", "JOR"), ("JOR", "0312", "EGY")} <= triples(r)
+
+
+def test_a_pledge_made_to_withdraw_is_an_intent_to_yield(code):
+    r = code("Russia made a pledge to withdraw its troops from Georgia.")
+    assert ("RUS", "0356", "GEO") in triples(r)
