@@ -574,9 +574,13 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
         elif m.how == "unresolved" and a.role and (owner := _owner(doc, m, mentions_iter)) is not None:
             # "forces loyal to President Assad", "workers affiliated with the union", "a mission from the OSCE":
             # the people of a sector the text ties to an actor are that actor's
-            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
-                        Actor(name=a.name, code=_code(owner, a.role) if owner.country else owner.code, country=owner.country,
-                              igo=owner.igo, role=a.role if owner.country or a.role != "GOV" else owner.role), "owner")
+            if owner.role in GROUP_ROLES and doc[m.head].lemma_.lower() in MEMBER_WORDS:
+                owner_actor = Actor(name=a.name, code=owner.code, country=owner.country, igo=owner.igo, role=owner.role)
+            else:
+                owner_actor = Actor(name=a.name, code=_code(owner, a.role) if owner.country else owner.code,
+                                    country=owner.country, igo=owner.igo,
+                                    role=a.role if owner.country or a.role != "GOV" else owner.role)
+            m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, owner_actor, "owner")
         elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)) is not None:
             # "Rebels in the Ivory Coast", "Demonstrators in Baghdad": the place gives the country
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
@@ -670,13 +674,23 @@ def _owner(doc, m: Mention, resolved: list[Mention]) -> Actor | None:
             for pr in c.children:
                 if pr.dep_ == "prep" and pr.lower_ in ("to", "with"):
                     objs += [(p, True) for p in pr.children if p.dep_ == "pobj"]
+    member = head.lemma_.lower() in MEMBER_WORDS
     for p, anyone in objs:
         for r in resolved:
-            if r is m or r.how in ("unresolved", "modifier") or not (r.token_start <= p.i < r.token_end):
+            if r is m or r.how == "modifier" or not (r.token_start <= p.i < r.token_end):
                 continue
-            if r.actor.igo or (anyone and r.actor.country):
+            if r.how == "unresolved" and not (member and not anyone and r.actor.role in GROUP_ROLES):
+                continue  # "leaders of the teachers union" are the union's, placed or not
+            if r.actor.igo or (anyone and r.actor.country) or (member and r.actor.role in GROUP_ROLES):
                 return r.actor
     return None
+
+
+# People who speak or act for the body they are of: "leaders of Hamas", "members of the teachers union".
+MEMBER_WORDS = frozenset({"leader", "member", "official", "spokesman", "spokeswoman", "spokesperson",
+                          "representative", "delegate", "head", "chief", "activist", "fighter", "militant"})
+# Bodies whose members are of the body, not of its country's government: a leader of Hamas is Hamas.
+GROUP_ROLES = frozenset({"REB", "RAD", "LAB", "PTY", "OPP", "NGO", "HRI", "REL", "EDU", "MED", "SEP", "INS"})
 
 
 # Sectors of a state's own people: officials, forces, police, courts, legislators, parties and opposition.
@@ -836,7 +850,27 @@ def _reporting_subject(resolved: list[Mention], doc, pron, plural: bool) -> Ment
             many = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
             if plural == many and (plural or not _is_persony(r)):
                 return r
+            if plural and not many and _collective_body(tok, r):
+                return r  # "The union said they would not end the strike": a body is often "they"
     return None
+
+
+# Singular nouns for a body of people, which news English often refers to as "they" ("The committee said
+# they would resume talks"); a person's title ("the minister") never.
+COLLECTIVE_BODIES = frozenset({
+    "union", "committee", "council", "government", "administration", "cabinet", "party", "army", "military",
+    "police", "navy", "militia", "group", "movement", "front", "alliance", "coalition", "federation", "association",
+    "league", "organisation", "organization", "commission", "board", "parliament", "assembly", "senate",
+    "congress", "junta", "regime", "opposition", "syndicate", "guild", "confederation", "team", "delegation",
+    "leadership", "authority", "ministry", "agency", "court", "tribunal", "jury", "panel", "bloc", "faction"})
+
+
+def _collective_body(tok, r: Mention) -> bool:
+    """The reporting subject names a body of people, not a person: a collective noun ("the union", "the
+    committee") or an organisation's name the tagger calls one ("Hamas said they …")."""
+    if _is_persony(r) or r.how in ("leader", "apposition"):
+        return False
+    return tok.lemma_.lower() in COLLECTIVE_BODIES or (tok.pos_ == "PROPN" and tok.ent_type_ == "ORG")
 
 
 def _prev_sent_start(doc, sent) -> int:

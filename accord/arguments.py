@@ -281,7 +281,29 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     s = _subject_token(tok)
     if s is None:
         return [], "no-subject"
-    return _agent_actors(ctx, s), f"subject '{s.text}'"
+    acts = _agent_actors(ctx, s)
+    if acts and (more := [a for a in _comitative(ctx, s, tok) if _key(a) not in {_key(b) for b in acts}]):
+        return acts + more, f"subject '{s.text}' along with '{more[0].name}'"
+    return acts, f"subject '{s.text}'"
+
+
+def _comitative(ctx: _Ctx, subj, verb) -> list[Actor]:
+    """Who acts together with the subject: "Egypt, along with Jordan, agreed …", "Iraq, together with Iran, …"
+    (the parser hangs the phrase on the subject or on the verb)."""
+    out: list[Actor] = []
+    for holder in (subj, verb):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "along":
+                withs = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+            elif c.dep_ == "prep" and c.lower_ == "with" and any(
+                    g.dep_ == "advmod" and g.lower_ in ("along", "together") for g in c.children):
+                withs = [c]
+            elif c.dep_ == "advmod" and c.lower_ in ("along", "together"):
+                withs = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]
+            else:
+                continue
+            out += [a for w in withs for p in w.children if p.dep_ == "pobj" for a in _actors(ctx, p)]
+    return out
 
 
 # Incidents a passive act happened in, whose other side did it: "killed in an encounter with security
@@ -398,6 +420,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                     c.dep_ == "prep" and c.lower_ in ("against", "on", "upon") for c in tok.children):
             continue  # the act's own matter, even one the tagger calls a name: "lodged an FIR against the MLA"
         cands.append((_actors(ctx, o), f"object '{o.text}'"))
+    for o in objs:  # "allowed aid workers access", "denied journalists entry": the parser's compound is who gets in
+        if o.lemma_.lower() in ACCESS_NOUNS:
+            cands += [(_actors(ctx, c), f"'{c.text} {o.text}'") for c in o.children if c.dep_ == "compound"]
     # "expressed Russia's support for Assad", "reaffirmed its commitment to": a verb that voices its object makes
     # the object's owner the doer's side, never the one the act is done to
     voiced = tok.lemma_.lower() in VOICING_VERBS and pat is not None and bool(pat.objects)
@@ -713,6 +738,10 @@ def _phrase_of(t, gov) -> bool:
             return False
         t = t.head
     return True
+
+
+# What one is let into a place with: "allowed aid workers access", "allow UN inspectors access to the sites".
+ACCESS_NOUNS = frozenset({"access", "entry", "passage"})
 
 
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".

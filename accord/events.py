@@ -23,9 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 
-# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
-from accord.arguments import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.arguments import (
+    ACCESS_NOUNS,
     VIOLENT_ROOTS,
     _actors,
     _agent,
@@ -49,6 +48,9 @@ from accord.arguments import (
     own_countries,
     own_means,
 )
+
+# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
+from accord.arguments import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.arguments import phrase_target as phrase_target
 from accord.modality import (
     REPORT_VERBS,
@@ -272,6 +274,10 @@ def _complement(ctx: _Ctx, tok):
                     return p_, p
                 if p_.dep_ == "pcomp" and (p := _match(ctx, p_)):
                     return p_, p
+    for c in tok.children:  # "plans to hold joint drills", "a pledge to withdraw": a noun's "to" clause
+        if tok.pos_ == "NOUN" and c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and (
+                p := _match(ctx, c)):
+            return c, p
     for c in tok.children:  # "is willing to withdraw": the adjective's own complement
         if c.dep_ == "acomp":
             for g in c.children:
@@ -301,7 +307,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         fam = verbs.families.get(tok.lemma_.lower())
         if fam is None or tok.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
             continue
-        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten"):
+        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten") and not (
+                fam.name == "intent" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _match(ctx, tok.head) is None
+                and tok.head.lemma_.lower() not in verbs.families and tok.head.lemma_.lower() not in NEGATING_GOVERNORS):
+            # a noun of intent only as what its subject announces or makes ("announced plans to hold drills"),
+            # not one it acts on ("rejected a US offer to host a summit", "spurned offers for talks", "cancel plans")
             continue
         if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
@@ -311,6 +321,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if pat.code == "154" and _peacekeeping_phrase(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
+        if comp.dep_ == "acl" and fam.name != "intent":
+            continue  # "under pressure to meet the competition": no demand made
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "vowed to fight corruption": no threat of force
@@ -362,6 +374,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
         if not tgts:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
+        if not tgts and family.name == "intent":
+            tgts, twhy = _with_partner(ctx, tok, {_key(a) for a in srcs})
         if not tgts and family.name == "threaten":
             # "threatened to stop the talks if the United States goes ahead": whoever must comply
             tgts, twhy = _condition_subject(ctx, tok, deep=True) or ([], "")
@@ -526,14 +540,24 @@ AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "s
 CLAUSE_SUBJECT_ROOTS = frozenset({"05", "11", "12"})
 
 
+# Verbs whose clause is an infinitive without "to": "let UN monitors visit the camps", "made the plane land".
+BARE_INFINITIVE_VERBS = frozenset({"let", "make"})
+
+
 def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> tuple[list[Actor], str]:
     """The subject of the clause an act is done on. With ``infinitive``, only of a "to" clause: "allowed the
     WFP to deliver food", "forced the plane to land" act on the WFP and the plane, whatever the act; "said
     Israel would …" is no such clause."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and (c.pos_ in ("VERB", "AUX") or (c.pos_ == "ADJ" and not infinitive)) and (
-                not infinitive or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        # a verbless clause of access: "allowed UN inspectors access to the sites"
+        small = c.pos_ == "NOUN" and c.lemma_.lower() in ACCESS_NOUNS
+        if c.dep_ in ("ccomp", "xcomp") and (small or c.pos_ in ("VERB", "AUX") or (c.pos_ == "ADJ" and not infinitive)) and (
+                small or not infinitive or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                or (c.tag_ == "VB" and tok.lemma_.lower() in BARE_INFINITIVE_VERBS)):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.lemma_.lower() in ACCESS_NOUNS:  # "allow access of UN aid workers to deliver …"
+                s = next((p for g in s.children if g.dep_ == "prep" and g.lower_ in ("of", "for")
+                          for p in g.children if p.dep_ == "pobj"), s)
             own = own_countries(exclude)
             own_codes = {k[0] for k in exclude if k and k[0]}
             # not the source's own state ("Russia welcomed Russian troops to …"), but another organ of it may be:
@@ -542,6 +566,17 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
                 a.country not in own or (a.role and a.code not in own_codes))] if s is not None else []
             if acts:
                 return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+def _with_partner(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """The one a commitment is made with: "agreed with Jordan to hold joint exercises"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                acts = [a for a in _actors(ctx, p) if _key(a) not in exclude] if p.dep_ == "pobj" else []
+                if acts:
+                    return acts, f"'with {p.text}'"
     return [], ""
 
 
@@ -762,10 +797,13 @@ NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "p
 
 def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     """Nominalisations: "a visit to Iran", "talks with Iran", "an agreement between Russia and Iran"."""
-    gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok.head.head if tok.dep_ == "pobj" else None
+    # "voiced its rejection and condemnation of …": a later noun of a coordination shares the first one's
+    # possessor, light verb and phrases
+    lead = _first_conjunct(ctx, tok)
+    gov = lead.head if lead.dep_ in ("dobj", "nsubjpass") else lead.head.head if lead.dep_ == "pobj" else None
     if gov is not None and gov.lemma_.lower() in NEGATING_GOVERNORS:
         return []
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in tok.children):
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in {*tok.children, *lead.children}):
         return []  # "at Opec's next meeting", "a planned visit", "possible sanctions": nothing has happened
     if tok.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
         return []  # "a press release" is a statement, no one released
@@ -776,6 +814,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
             if acts:
                 srcs, swhy = acts, f"modifier '{c.text}'"
+                break
+    for c in lead.children if not srcs and lead is not tok else ():
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < lead.i:
+            acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if acts:
+                srcs, swhy = acts, f"modifier '{c.text}' of '{lead.text} … {tok.text}'"
                 break
     if not srcs:
         ag = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
@@ -792,8 +836,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
         # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
         srcs, swhy, provider = found
-    if not srcs and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in ctx.verbs.families:
-        gov = tok.head if tok.dep_ == "dobj" else None
+    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and lead.head.lemma_.lower() not in ctx.verbs.families:
+        gov = lead.head if lead.dep_ == "dobj" else None
         if gov is not None and _match(ctx, gov) is None:
             srcs, swhy = _sources(ctx, gov)
             swhy = f"light verb '{gov.text}', {swhy}"
@@ -826,7 +870,13 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             if acts:
                 tgts, twhy = acts, f"subject of the clause '{s.text}'"
                 break
-    light_verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else provider
+    if not tgts and lead is not tok:  # "its rejection and condemnation of the annexation"
+        tgts, twhy = _targets(ctx, lead, pat, {_key(a) for a in srcs})
+    if not tgts and not any(c.dep_ == "prep" for c in tok.children):  # the phrase on the last noun of a coordination
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and not tgts:
+                tgts, twhy = _targets(ctx, c, pat, {_key(a) for a in srcs})
+    light_verb = lead.head if lead.dep_ == "dobj" and lead.head.pos_ == "VERB" else provider
     if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
         # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
         tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
@@ -837,8 +887,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
                                     own=_countries(srcs))
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
-    modality = _modality(tok.head) if tok.head.i != tok.i else "asserted"
-    light = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else provider
+    modality = _modality(lead.head) if lead.head.i != lead.i else "asserted"
+    light = light_verb
     if provider is not None:
         modality = _modality(provider)
         intent = ctx.verbs.families.get(provider.head.lemma_.lower()) if provider.dep_ == "xcomp" else None
@@ -848,6 +898,14 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
         code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+
+
+def _first_conjunct(ctx: _Ctx, tok):
+    """The first event noun of a coordination of them ("rejection" of "its rejection and condemnation"), else the
+    noun itself ("supply and demand" shares nothing: supply is no act)."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i and _match(ctx, tok.head) is not None:
+        tok = tok.head
+    return tok
 
 
 # Verbs of an incident happening: "clashes erupted", "fighting broke out", "an explosion occurred".

@@ -129,7 +129,8 @@ def test_events_up_to_a_number_is_not_a_particle(code):
 
 
 def test_events_particles_on_and_off_are_words_not_yaml_booleans(code):
-    assert any(c == "080" for _, c, _ in triples(code("Nigerian teachers called off their strike.")))
+    # the "call off" pattern matched (a strike called off by strikers is dissent eased, CAMEO 082)
+    assert any(c == "082" for _, c, _ in triples(code("Nigerian teachers called off their strike.")))
     assert any(c == "152" for _, c, _ in triples(code("Israeli troops remained on alert in the West Bank.")))
 
 
