@@ -23,9 +23,9 @@ from accord import quotes as quotes_mod
 from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
-from accord.arguments import PLACE_TARGET_ABROAD
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events, phrase_target
 from accord.nlp import text_of, unwrap
+from accord.targets import PLACE_TARGET_ABROAD
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
 if TYPE_CHECKING:

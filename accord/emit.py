@@ -1,0 +1,237 @@
+"""Emitting events: the actor pairs an act is recorded for and the Event records made of them.
+
+Who may act (a pattern's source roles), when coordinated actors act on each other (reciprocal codes) or each
+on no one, a protest naming no one as done to its own country, which pairs are political news (a placed or
+political actor, not companies among themselves), violence with no source stated, and the codes of acts
+said of the future (intent 03, threat 13).
+"""
+
+from __future__ import annotations
+
+from accord.arguments import (
+    _actors,
+    _agent,
+    _Ctx,
+    _direct_objects,
+    _is_passive,
+    _key,
+    _subject_token,
+)
+from accord.modality import (
+    _conditional,
+)
+
+# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
+from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
+from accord.targets import (
+    VIOLENT_ROOTS,
+    _phrase_target,
+    _place_target,
+    own_means,
+)
+from accord.targets import phrase_target as phrase_target
+from accord.types import Actor, Event
+from accord.vocabulary import Family as Family
+from accord.vocabulary import Pattern
+
+
+def _role_ok(pat: Pattern, src: Actor) -> bool:
+    role = src.role or ""
+    if pat.source_roles and role not in pat.source_roles:
+        # a state or an organisation named by itself ("Iran protested to the UN") acts as its government;
+        # a people ("Palestinians") or a bare adjective does not
+        if role or not ((src.country or src.igo) and src.name[:1].isupper() and not _people(src.name)):
+            return False
+    return not (pat.source_roles_not and role in pat.source_roles_not)
+
+
+DOMESTIC_ROOTS = {"14"}
+# Cooperation done together: with no one else named, "X and Y agreed / met / signed a treaty" is each with the other.
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+
+
+def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
+    """Is an act by coordinated actors with no target done to each other?
+
+    Yes for acts that take two by nature ("fight", "a ceasefire", listed in verbs.yaml `reciprocal`) and
+    for cooperation (03–06) that is either intransitive ("agreed", "met") or about the relation itself
+    ("signed a treaty", "strengthened ties"); no for an act on something else ("welcomed the decision",
+    "attacked shipping").
+    """
+    if trigger.lemma_.lower() in ctx.verbs.reciprocal or trigger.lower_ in ctx.verbs.reciprocal:
+        return True
+    if _failed_agreement(code, pat):
+        return True  # "Russia and the Netherlands failed to reach agreement": with each other
+    if code[:2] not in RECIPROCAL_ROOTS:
+        return False
+    if trigger.pos_ != "VERB" or code[:2] == "04":  # "France and Germany discussed Mali": they consulted
+        return True
+    objs = _direct_objects(trigger)
+    # "agreed a trade agreement", "held talks": the object is the relation itself
+    about_relation = any(p.code[:2] in RECIPROCAL_ROOTS and p.objects is None and p.code[:2] != "07"
+                         for o in objs for p in ctx.verbs.nouns.get(o.lemma_.lower(), ()))
+    return not objs or bool(pat is not None and pat.objects) or about_relation
+
+
+def _failed_agreement(code: str, pat: Pattern | None) -> bool:
+    """A rejection coded from an agreement not reached ("failed to reach a deal"): done with each other."""
+    return code[:2] == "12" and pat is not None and pat.code == "057"
+
+
+def _countries(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.country for a in actors if a.country)
+
+
+def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
+    """"Trump and Putin agreed to share information on North Korea": coordinated actors cooperating, whose
+    only other actor is what they cooperate about (no object, no "with", "to" or "between" actor) act on
+    each other, not on the topic."""
+    if not _failed_agreement(code, pat) and (code[:2] not in RECIPROCAL_ROOTS or not _reciprocal(ctx, code, pat, first)):
+        return False
+    if pat is not None and pat.code[:2] not in RECIPROCAL_ROOTS:
+        return False  # "agreed to lift a ban on Egyptian imports": the ban's lifting is done to Egypt
+    for t in {first, last}:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative") and any(not own_means(a, pat) for a in _actors(ctx, c)):
+                return False
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "between", "toward", "towards", "for"):
+                return False
+    return True
+
+
+def _home_target(ctx: _Ctx, trigger, src: Actor) -> list[Actor]:
+    """Where a protest with no named target is set: a place on its verb (or light verb), else the protesters'
+    country — named by what is protested when the protest names it ("boycotted the presidential poll",
+    "protesting the state's unemployment system": that country's poll and system)."""
+    holders = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj") else [])
+    for h in holders:
+        found, _ = _place_target(ctx, h, [])
+        if found:
+            return found
+    if src.country:
+        for h in holders:
+            what, why = _phrase_target(ctx, h, None)  # the protested thing, even a pattern's own object word,
+            head = why.removeprefix("phrase '").removesuffix("'") if why.startswith("phrase '") else None
+            if what and not what[0].code and head is not None and head.lower() not in ctx.verbs.nouns:
+                # but not the protest itself ("started a hunger strike")
+                return [Actor(name=what[0].name, code=src.country, country=src.country)]
+        return [Actor(name=src.country, code=src.country, country=src.country)]
+    return []
+
+
+_PLURAL_STATES = {"states", "nations", "emirates", "islands", "philippines", "netherlands", "bahamas", "maldives",
+                  "seychelles", "comoros", "grenadines", "territories"}
+
+
+def _people(name: str) -> bool:
+    """"Palestinians", "Iraqi Kurds": a people, not the state ("the United States")."""
+    last = name.split()[-1] if name.split() else ""
+    # an abbreviation is a state, not a plural: "the US", "UAS"
+    return last.lower().endswith("s") and last.lower() not in _PLURAL_STATES and not last.isupper()
+
+
+# Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
+# the victim known and no perpetrator stated, the event is kept with no source, as GDELT keeps it.
+SOURCELESS_ROOTS = {"17", "18", "19", "20"}
+# Detentions and seizures, made by whichever force reports them when the text names no one else.
+DETENTION_CODES = {"171", "172", "173", "174"}
+
+
+def _unstated_source(ctx: _Ctx, tok, swhy: str) -> bool:
+    if swhy == "passive-no-agent":
+        return True
+    s = _subject_token(tok) if not _is_passive(tok) else _agent(tok)
+    if s is None:
+        return False
+    words = {s.lemma_.lower(), s.lower_} | {c.lower_ for c in s.children if c.dep_ in ("compound", "amod")}
+    return bool(words & ctx.verbs.instruments) and not ctx.by_head.get(s.i)
+
+
+def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple[str, str]:
+    """CAMEO codes what an actor says it will do as the intent (03) or the threat (13) of doing it."""
+    root = int(code[:2])
+    fam_name = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
+    if _conditional(verb):  # "will withdraw its force unless …": a threat
+        fam_name = "threaten"
+    target_fam = next((f for f in ctx.verbs.families.values() if f.name == fam_name), None)
+    if target_fam is None:
+        return code, rule
+    return target_fam.code_for(code), f"{modality} {rule} → {fam_name}"
+
+
+def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
+          rule: str, pat: Pattern | None, table, sourceless: bool = False, incident: bool = False) -> list[Event]:
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    if sourceless and not srcs:
+        pairs = [(None, t) for t in tgts] or ([(None, None)] if incident else [])
+    elif not srcs:
+        return []
+    elif not tgts and code[:2] in DOMESTIC_ROOTS and (home := _home_target(ctx, first, srcs[0])):
+        # a protest that names no one protests to its own country's authorities (CAMEO codes CVL → GOV)
+        tgts, rule = home, rule.replace("target: none", "target: the protest's own country")
+        pairs = [(srcs[0], tgts[0])]
+    elif tgts and not (len(srcs) >= 2 and _topic_only(ctx, code, pat, first, last)):
+        pairs = [(s, t) for s in srcs for t in tgts if _key(s) != _key(t)]
+    elif len(srcs) >= 2 and _reciprocal(ctx, code, pat, first):  # "Russia and Iran agreed": mutual
+        pairs = [(s, t) for s in srcs for t in srcs if _key(s) != _key(t)]
+        if tgts:
+            rule = rule.rsplit("; target:", 1)[0] + "; target: each other, not the topic"
+        rule += " (coordinated subject: mutual)"
+    elif len(srcs) >= 2:  # "Iran and Iraq have been attacking shipping": each of them, at no one named
+        pairs = [(s, None) for s in srcs]
+        rule += " (coordinated subject: each)"
+    else:
+        pairs = [(srcs[0], None)]
+    if srcs and _business(srcs[0]) and "modifier of" in rule.split("target:")[-1]:
+        return []  # "Union Carbide offered three billion dlrs for the British unit": a deal, not diplomacy
+    # an act among companies or unplaced names alone is not political news ("Texaco rejected the bid"):
+    # it takes a placed or political actor, or a named actor acting on another
+    pairs = [(s, t) for s, t in pairs if _political(s) or _political(t) or (s is not None and t is not None
+                                                                           and not _business(s) and not _business(t))
+             or (incident and s is None and t is None)
+             # "a car bomb in Kiev killed another ethnic Chechen": violence against anyone but a company
+             or (sourceless and s is None and t is not None and code[:2] in VIOLENT_ROOTS and not _business(t))]
+    # an actor no dictionary places, acting on no one, says too little to be an event ("the chairman told a
+    # meeting of analysts", "the commission declined to comment") unless its sector is a political one
+    # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors
+    # count in dyads, or as victims of force
+    pairs = [(s, t) for s, t in pairs if t is not None or s is None or s.placed or s.first_person
+             or s.role in LONE_ROLES]
+    if not pairs:
+        return []
+    cc = table[code]
+    a, b = min(first.i, last.i), max(first.i, last.i)
+    doc = ctx.doc
+    span = (doc[a].idx, doc[b].idx + len(doc[b]))
+    evs = []
+    for s, t in pairs:
+        evs.append(Event(
+            source=s, target=t, cameo=code, sentence=sent.text.strip(), span=span, rule=rule,
+            goldstein=cc.goldstein, quad_class=cc.quad_class, plover_type=cc.plover_type,
+            plover_mode=cc.plover_mode, context=cc.plover_context, negated=False, modality=modality,
+            date=ctx.pub.isoformat() if ctx.pub else None, sentence_span=(sent.start_char, sent.end_char),
+            trigger=doc[a : b + 1].text if b - a < 12 else doc[a].text,
+        ))
+    return evs
+
+
+# Sectors of political life: an actor of one of these is political news even without a country.
+POLITICAL_ROLES = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "LEG", "JUD", "SPY", "RAD", "PTY", "INS", "SEP",
+                             "CVL", "LAB", "ETH", "REF", "HRI", "IGO", "NGO", "UAF", "ELI", "MED", "REL", "EDU"})
+
+
+def _political(a: Actor | None) -> bool:
+    """Placed, political by sector, or first person ("we": the quote's speaker, resolved later)."""
+    return a is not None and (a.placed or a.role in POLITICAL_ROLES or a.first_person)
+
+
+LONE_ROLES = frozenset({"MIL", "REB", "COP", "OPP", "RAD", "INS", "SEP", "UAF", "CVL", "LAB", "PTY", "LEG", "SPY"})
+
+
+def _business(a: Actor) -> bool:
+    return a.role == "BUS"
+
+
+def _wants_phrase(tgts: list[Actor], srcs: list[Actor], code: str) -> bool:
+    """An act by one political actor that names no actor as its target (a protest's target is its country)."""
+    return not tgts and len(srcs) == 1 and _political(srcs[0]) and code[:2] not in DOMESTIC_ROOTS

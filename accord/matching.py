@@ -1,0 +1,139 @@
+"""Which pattern of the vocabulary a trigger token fits: verbs by lemma, form and particle, their objects and
+prepositions; nouns by their modifiers and "of" phrases (:func:`_match`, most specific first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accord.arguments import (
+    _actors,
+    _Ctx,
+    _direct_objects,
+)
+
+# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
+from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
+from accord.targets import phrase_target as phrase_target
+from accord.vocabulary import Family as Family
+from accord.vocabulary import Pattern
+
+
+def _match(ctx: _Ctx, tok) -> Pattern | None:
+    """The most specific pattern for a trigger token, or None."""
+    return next(_matches(ctx, tok), None)
+
+
+def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
+    """Every pattern that fits a trigger token, most specific first."""
+    lemma = _true_lemma(ctx, tok)
+    # a gerund the parser makes a verb where a noun stands: "Fighting between the army and rebels killed 20"
+    nominal = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ctx.verbs.nouns
+    if tok.pos_ in ("VERB", "AUX") and not nominal:
+        pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
+        prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
+        # of patterns equally specific, one that names the object's modifier is the more specific fit:
+        # "launched a scathing attack on" is the words (111), not "launched an attack" (190)
+        mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ in ("amod", "compound")}
+        if mods and len(pats) > 1:
+            pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects)))
+        for p in pats:
+            if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
+                                                            for c in tok.children):
+                continue
+            if not p.particle and prt in PHRASAL_PARTICLES:
+                continue  # "called off a strike" is not "called a strike"
+            if p.objects is not None and not (_object_lemmas(tok, p.object_preps) & p.objects):
+                continue
+            if p.object_is_actor and not _direct_objects(tok):
+                continue
+            if p.intransitive and any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            if p.object_is_actor and not any(_actors(ctx, o) for o in _direct_objects(tok)):
+                continue
+            if p.object_kind == "igo" and not any(a.igo for o in _direct_objects(tok) for a in _actors(ctx, o)):
+                continue
+            yield p
+        return
+    if tok.pos_ in ("NOUN", "PROPN") or nominal:
+        pats = ctx.verbs.nouns.get(lemma) or ctx.verbs.nouns.get(tok.lower_) or []
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        # a nominalisation's object is its "of" phrase: "the deployment of 230 troops", "the release of prisoners"
+        mods |= {w for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" for w in (g.lower_, g.lemma_.lower())}
+        for p in pats:
+            if p.objects is None or (mods & p.objects):
+                yield p
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _true_lemma(ctx: _Ctx, tok) -> str:
+    """The lemma, corrected where the lemmatizer read a "-ed"/"-ing" form of a verb ending in "e" as that of a
+    shorter verb ("raped" → "rap", but "rap" makes "rapped"): a one-syllable consonant-vowel-consonant verb
+    doubles its last consonant, so the form is the longer verb's when the dictionary has it."""
+    lemma = tok.lemma_.lower()
+    form = tok.lower_
+    if tok.pos_ == "VERB" and len(lemma) >= 3 and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy" \
+            and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS and form in (lemma + "ed", lemma + "ing") \
+            and sum(ch in _VOWELS for ch in lemma) == 1:
+        longer = lemma + "e"
+        if longer in ctx.verbs.verbs:
+            return longer
+    return lemma
+
+
+def _by_form(table: dict[str, list[Pattern]], form: str) -> list[Pattern]:
+    """Patterns of a verb whose lemma the lemmatizer got wrong ("staged" → "stag"): the base form read off
+    a regular inflection ("staged" → "stage", "walked" → "walk", "staging" → "stage")."""
+    if form.endswith("ed"):
+        bases = (form[:-1], form[:-2])
+    elif form.endswith("ing"):
+        bases = (form[:-3] + "e", form[:-3])
+    else:
+        return []
+    return next((table[b] for b in bases if b in table), [])
+
+
+def _quantifier_up(t) -> bool:
+    """"kidnapped up to 16 advisers": "up to" + a number is a quantity, not a particle (a common misparse)."""
+    doc = t.doc
+    return t.lower_ == "up" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 2].like_num
+
+
+def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for o in _direct_objects(tok):
+        out.add(o.lemma_.lower())
+        out.add(o.lower_)
+        out |= {c.lower_ for c in o.children if c.dep_ in ("compound", "amod")}
+        # "suspended part of a military aid program": the object's "of" phrase
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out |= {p.lemma_.lower(), p.lower_} | {g.lower_ for g in p.children if g.dep_ in ("compound", "amod")}
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in PHRASAL_PARTICLES and object_preps:
+            # "pulled out of the talks": the parser makes the particle a preposition with "of" under it
+            out |= {p.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ in object_preps
+                    for p in g.children if p.dep_ == "pobj"}
+        if c.dep_ == "prep" and (not object_preps or c.lower_ in object_preps):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.add(p.lemma_.lower())
+                    out.add(p.lower_)
+        if c.dep_ in ("acomp", "advmod", "prt") and not object_preps:
+            out.add(c.lemma_.lower())
+        if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
+            out.add(c.lower_)  # "found him guilty", "was declared liable": the predicate the verb assigns
+    return out
+
+
+PHRASAL_PARTICLES = {"off", "out", "down", "back", "up", "away"}
+
+
+def _when(prep) -> bool:
+    """"on Friday", "on 12 May": a preposition of time, not a phrasal verb's particle ("called on Iran")."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)

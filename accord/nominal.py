@@ -1,0 +1,278 @@
+"""Events named by nouns: "a visit to Iran", "talks with Iran", "an agreement between Russia and Iran".
+
+The doer is the noun's modifier or possessor, its "by" phrase, the subject of a light verb ("held talks"), a
+"between" pair, or the giver of what a subject received ("received an invitation from Putin", "got $20 million in
+aid from Japan"); donors and peacekeeping forces give aid to whom they serve. An incident no one is named in
+("clashes erupted in Juba") is kept with no source. Nothing is coded for an act a verb undoes or that has not
+happened ("cancelled the visit", "a planned visit").
+"""
+
+from __future__ import annotations
+
+from accord.arguments import (
+    _actors,
+    _Ctx,
+    _direct_objects,
+    _is_passive,
+    _key,
+    _sources,
+)
+from accord.emit import (
+    SOURCELESS_ROOTS,
+    _business,
+    _countries,
+    _emit,
+    _forward_code,
+    _wants_phrase,
+)
+from accord.matching import (
+    _match,
+    _object_lemmas,
+)
+from accord.modality import (
+    _forward_looking,
+    _modality,
+    _negated,
+)
+
+# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
+from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
+from accord.targets import (
+    _phrase_target,
+    _targets,
+)
+from accord.targets import phrase_target as phrase_target
+from accord.types import Actor, Event
+from accord.vocabulary import Family as Family
+from accord.vocabulary import Pattern
+
+# Modifiers of an act named by a noun that has not happened.
+NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possible", "potential", "prospective",
+                     "expected", "scheduled", "forthcoming", "impending", "mooted", "likely", "eventual"})
+
+
+# Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
+NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
+                      "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
+                      "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
+                      "decry", "deplore", "thwart", "foil", "investigate", "probe", "seek", "obtain", "want",
+                      "propose", "urge", "need", "hope", "push", "broker", "negotiate"}
+
+
+def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
+    """Nominalisations: "a visit to Iran", "talks with Iran", "an agreement between Russia and Iran"."""
+    # "voiced its rejection and condemnation of …": a later noun of a coordination shares the first one's
+    # possessor, light verb and phrases
+    lead = _first_conjunct(ctx, tok)
+    gov = lead.head if lead.dep_ in ("dobj", "nsubjpass") else lead.head.head if lead.dep_ == "pobj" else None
+    if gov is not None and gov.lemma_.lower() in NEGATING_GOVERNORS:
+        return []
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in NOT_YET for c in {*tok.children, *lead.children}):
+        return []  # "at Opec's next meeting", "a planned visit", "possible sanctions": nothing has happened
+    if tok.lemma_.lower() == "release" and any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
+        return []  # "a press release" is a statement, no one released
+    srcs: list[Actor] = []
+    swhy = ""
+    for c in tok.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if acts:
+                srcs, swhy = acts, f"modifier '{c.text}'"
+                break
+    for c in lead.children if not srcs and lead is not tok else ():
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < lead.i:
+            acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if acts:
+                srcs, swhy = acts, f"modifier '{c.text}' of '{lead.text} … {tok.text}'"
+                break
+    if not srcs:
+        ag = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"), None)
+        if ag is not None:
+            srcs, swhy = _actors(ctx, ag), f"'by {ag.text}'"
+    if not srcs and (received := _received(ctx, tok)) is not None:
+        # "Bashir received an invitation from Putin", "Iran faces criticism from the U.N.": the giver acts on
+        # the receiver
+        srcs, giver, tgts, recv = received
+        rule = (f"{pat.id}: '{tok.text}' → {pat.code}; source: 'from {giver.text}'; "
+                f"target: the receiver, subject of '{recv.text}'")
+        return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(recv), rule, pat, table)
+    provider = None
+    if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
+        # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
+        srcs, swhy, provider = found
+    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and lead.head.lemma_.lower() not in ctx.verbs.families:
+        gov = lead.head if lead.dep_ == "dobj" else None
+        if gov is not None and _match(ctx, gov) is None:
+            srcs, swhy = _sources(ctx, gov)
+            swhy = f"light verb '{gov.text}', {swhy}"
+    pair: list[Actor] = []
+    # "clashes between police and protesters", "clashes erupted between police and protesters"
+    occurring = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS
+    for c in [*tok.children, *(tok.head.children if occurring else ())]:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    pair = _actors(ctx, p)
+    if not srcs and len(pair) >= 2:
+        srcs, swhy = pair, "'between' pair"
+        return _emit(ctx, sent, tok, tok, pat.code, srcs, [], _modality(tok.head), f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy} (mutual)", pat, table)
+    if (not srcs and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and pat.code[:2] in SOURCELESS_ROOTS
+            and not _direct_objects(tok.head)):
+        # "Clashes erupted in Juba", "Fighting broke out near Goma": an incident no one is named in; kept
+        # when it has a place (its unidentified actor, see pipeline._enrich_event)
+        rule = f"{pat.id}: '{tok.text} {tok.head.text}' → {pat.code}; source: none stated (an incident); target: none"
+        return _emit(ctx, sent, tok, tok.head, pat.code, [], [], _modality(tok.head), rule, pat, table,
+                     sourceless=True, incident=True)
+    if not srcs:
+        return []
+    tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+    if not tgts and pat.code[:2] in ("02", "10", "11", "12"):
+        # "its demand that Israel ease restrictions": the clause's subject is asked or blamed
+        for c in tok.children:
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None) if c.dep_ in ("acl", "ccomp") else None
+            acts = [a for a in _actors(ctx, s) if _key(a) not in {_key(x) for x in srcs}] if s is not None else []
+            if acts:
+                tgts, twhy = acts, f"subject of the clause '{s.text}'"
+                break
+    if not tgts and lead is not tok:  # "its rejection and condemnation of the annexation"
+        tgts, twhy = _targets(ctx, lead, pat, {_key(a) for a in srcs})
+    if not tgts and not any(c.dep_ == "prep" for c in tok.children):  # the phrase on the last noun of a coordination
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and not tgts:
+                tgts, twhy = _targets(ctx, c, pat, {_key(a) for a in srcs})
+    light_verb = lead.head if lead.dep_ == "dobj" and lead.head.pos_ == "VERB" else provider
+    if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
+        # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
+        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
+    if pat.needs_pair and not tgts:
+        return []
+    if _wants_phrase(tgts, srcs, pat.code):
+        tgts, twhy = _phrase_target(ctx, tok, pat, (light_verb,) if light_verb is not None else (),
+                                    own=_countries(srcs))
+    rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
+    code = pat.code
+    modality = _modality(lead.head) if lead.head.i != lead.i else "asserted"
+    light = light_verb
+    if provider is not None:
+        modality = _modality(provider)
+        intent = ctx.verbs.families.get(provider.head.lemma_.lower()) if provider.dep_ == "xcomp" else None
+        if intent is not None and intent.name == "intent" and not _negated(provider.head):
+            # "is ready to contribute troops to the peacekeeping force in Mali": an intent (0334)
+            code, rule = intent.code_for(code), f"intent '{provider.head.text}' {rule} → intent"
+    if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
+        code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
+    return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+
+
+def _first_conjunct(ctx: _Ctx, tok):
+    """The first event noun of a coordination of them ("rejection" of "its rejection and condemnation"), else the
+    noun itself ("supply and demand" shares nothing: supply is no act)."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i and _match(ctx, tok.head) is not None:
+        tok = tok.head
+    return tok
+
+
+# Verbs of an incident happening: "clashes erupted", "fighting broke out", "an explosion occurred".
+OCCURRENCE_VERBS = frozenset({"erupt", "break", "occur", "happen", "take", "continue", "rage", "flare", "intensify",
+                              "escalate", "resume", "spread", "ensue"})
+
+
+# Verbs whose subject receives what its object names from someone: "received an invitation from",
+# "faced criticism from", "won support from".
+RECEIVING_VERBS = frozenset({"receive", "get", "accept", "face", "draw", "attract", "win", "earn", "garner", "welcome"})
+
+
+def _received(ctx: _Ctx, tok):
+    """(givers, the "from" word, receivers, the receiving verb) for a noun event received from someone."""
+    recv = tok.head
+    if tok.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    for holder in (tok, recv):
+        frm = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if frm is not None:
+            break
+    if frm is None or not (givers := _actors(ctx, frm)):
+        return None
+    receivers, _ = _sources(ctx, recv)
+    receivers = [a for a in receivers if _key(a) not in {_key(g) for g in givers}]
+    return (givers, frm, receivers, recv) if receivers else None
+
+
+# Verbs that give what a receiver gets: a receipt of aid is read back as the giving ("Ukraine got rifles from
+# Poland" is Poland's military aid to Ukraine), with the aid patterns (07) of these verbs.
+GIVING_VERBS = ("give", "provide", "send", "supply")
+# What is received as often as backing as aid ("won support from the unions"): aid only when its kind is
+# named ("financial support", a noun pattern of 07_aid.yaml)
+UNCLEAR_GIFTS = frozenset({"support", "help", "backing"})
+
+
+def _gift_words(tok) -> list:
+    """The direct objects of a receiving verb and the objects of its "in" phrase ("$20 million in aid")."""
+    return _direct_objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                                   for p in c.children if p.dep_ == "pobj"]
+
+
+def _received_gift(ctx: _Ctx, sent, tok, table) -> list[Event]:
+    """"Haiti received $20 million in aid from Japan", "Ukraine got weapons from Poland": what a giving verb's aid
+    pattern names, received from an actor, is that actor's aid (07) to the receiver."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RECEIVING_VERBS or _is_passive(tok) or _negated(tok):
+        return []
+    objs = _direct_objects(tok)
+    if not objs or any(_match(ctx, o) for o in objs):
+        return []  # nothing received, or a noun event of its own ("received an invitation from", _received)
+    frm = next((p for h in [tok] + objs for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj"), None)
+    givers = _actors(ctx, frm) if frm is not None else []
+    receivers = [a for a in _sources(ctx, tok)[0] if _key(a) not in {_key(g) for g in givers}]
+    if not givers or not receivers or any(_business(a) for a in givers + receivers):
+        return []
+    words = _object_lemmas(tok, ("of", "in")) - UNCLEAR_GIFTS
+    pat = next((p for v in GIVING_VERBS for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
+                and not p.needs_target and words & p.objects), None)
+    if pat is None:
+        return []
+    code, modality = pat.code, _modality(tok)
+    rule = f"received {pat.id}: '{tok.text}' → {code}; source: 'from {frm.text}'; target: the receiver, subject of '{tok.text}'"
+    if modality in ("future", "hypothetical") and _forward_looking(tok):
+        code, rule = _forward_code(ctx, tok, code, modality, rule)  # "will receive loans from Brazil": a promise
+    return _emit(ctx, sent, tok, tok, code, givers, receivers, modality, rule, pat, table)
+
+
+# Verbs by which an actor provides the peacekeeping or aid a noun in their phrase names: "sent troops to the
+# peacekeeping force in Mali", "take part in peacekeeping operations", "served with the UN peacekeeping mission".
+PROVIDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit", "station", "take", "participate",
+                             "serve", "join", "redeploy", "rotate"})
+# Verbs by which peacekeepers named as the subject are deployed: "Irish peacekeepers arrived in Lebanon".
+ARRIVING_VERBS = frozenset({"arrive", "deploy", "land", "reach", "serve"})
+COPULAS = frozenset({"be", "remain", "become"})
+
+
+def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
+    """Does a troop deployment name the peacekeeping force it sends them to ("to the UN peacekeeping mission")?"""
+    return any(t.pos_ == "NOUN" and (p := _match(ctx, t)) is not None and p.code == "074"
+               and (f := _provider(ctx, t)) is not None and f[2] is not None and f[2].i == verb.i for t in verb.subtree)
+
+
+def _provider(ctx: _Ctx, tok):
+    """(providers, why, the verb whose phrases name the recipient) for an aid noun (07) that no modifier or "by"
+    names the provider of: the subject it is said of ("Japan is the biggest donor to Myanmar", "Norway remains
+    one of the largest donors to Somalia"), the name it stands beside ("Japan, the largest donor to Myanmar"),
+    the subject of a verb of sending or taking part whose phrase it is ("deployed troops to Mali as part of a
+    peacekeeping force"), or itself as peacekeepers arriving ("Irish peacekeepers arrived in Lebanon")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "part"):
+        tok, head = head.head, head.head.head  # "one of the largest donors", "as part of a peacekeeping force"
+    if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        srcs, why = _sources(ctx, head)
+        return (srcs, f"said of {why}", head) if srcs else None
+    if tok.dep_ == "appos" and (srcs := _actors(ctx, head)):
+        return srcs, f"apposition to '{head.text}'", None
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in PROVIDING_VERBS:
+        verb = head.head
+        srcs, why = _sources(ctx, verb)
+        return (srcs, f"{why} of '{verb.text}'", verb) if srcs else None
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in ARRIVING_VERBS and (own := _actors(ctx, tok)):
+        return own, f"'{tok.text}' {head.text}", head
+    return None
