@@ -90,9 +90,11 @@ def _topic_only(ctx: _Ctx, code: str, pat: Pattern | None, first, last) -> bool:
         return False
     if pat is not None and pat.code[:2] not in RECIPROCAL_ROOTS:
         return False  # "agreed to lift a ban on Egyptian imports": the ban's lifting is done to Egypt
-    for t in {first, last}:
+    # the partner may hang on the act's object: "held talks in Amman with King Abdullah"
+    holders = {first, last} | {c for t in (first, last) for c in t.children if c.dep_ == "dobj"}
+    for t in holders:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative") and any(not own_means(a, pat) for a in _actors(ctx, c)):
+            if t in (first, last) and c.dep_ in ("dobj", "dative") and any(not own_means(a, pat) for a in _actors(ctx, c)):
                 return False
             if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "between", "toward", "towards", "for"):
                 return False

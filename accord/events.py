@@ -433,7 +433,7 @@ AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "s
 
 # Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected
 # Abe to speak", "criticised Iran for …" (support, disapproval, rejection).
-CLAUSE_SUBJECT_ROOTS = frozenset({"05", "11", "12"})
+CLAUSE_SUBJECT_ROOTS = frozenset({"02", "05", "10", "11", "12"})
 
 
 # Verbs whose clause is an infinitive without "to": "let UN monitors visit the camps", "made the plane land".
@@ -447,7 +447,11 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
     for c in tok.children:
         # a verbless clause of access: "allowed UN inspectors access to the sites"
         small = c.pos_ == "NOUN" and c.lemma_.lower() in ACCESS_NOUNS
-        if c.dep_ in ("ccomp", "xcomp") and (small or c.pos_ in ("VERB", "AUX") or (c.pos_ == "ADJ" and not infinitive)) and (
+        # a that-clause whose verb the tagger took for a noun: "demanded that the minister resign"
+        clause = c.dep_ == "ccomp" and not infinitive and any(g.dep_ == "nsubj" for g in c.children)
+        if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):
+            continue  # "asked whether Audi would pay": a question, asked of no one in it
+        if c.dep_ in ("ccomp", "xcomp") and (small or clause or c.pos_ in ("VERB", "AUX") or (c.pos_ == "ADJ" and not infinitive)) and (
                 small or not infinitive or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 or (c.tag_ == "VB" and tok.lemma_.lower() in BARE_INFINITIVE_VERBS)):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)

@@ -628,3 +628,22 @@ def test_the_tokenizer_keeps_vice_titles_whole(code):
 
     assert [t.text for t in load_model()("The Vice-President and two vice-chairmen")] == \
         ["The", "Vice-President", "and", "two", "vice-chairmen"]
+
+
+# Who is asked: the subject of a that-clause a demand or appeal is made in, not a question's.
+def test_a_demand_that_someone_resign_is_made_of_them(code):
+    r = code("The opposition demanded that the interior minister resign.")  # "resign" tagged a noun
+    assert any(c == "10" and t == "interior minister" for _, c, t in named(r))
+
+
+def test_a_question_whether_someone_will_act_asks_nothing_of_them(code):
+    r = code("Asked whether the union would strike, the minister said the union had not decided.")
+    assert not any(c == "02" and t == "union" for _, c, t in named(r))
+
+
+# A partner hung on the act's object beats coordinated subjects acting on each other.
+def test_talks_with_a_partner_on_the_object_are_with_the_partner(code):
+    r = code("Blinken and other American officials held talks in Cairo with President Sisi.", date="2023-01-30")
+    assert any(s == "Antony Blinken" and c == "04" and t == "Sisi" for s, c, t in named(r)) or \
+        any(c == "04" and t and "Sisi" in t for _, c, t in named(r))
+    assert not any(c == "04" and s and t and "Blinken" in t for s, c, t in named(r))
