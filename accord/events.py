@@ -79,6 +79,7 @@ from accord.targets import (
     _phrase_name,
     _phrase_target,
     _place_target,
+    _posture_target,
     _targets,
     own_countries,
 )
@@ -375,6 +376,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         code = pat.code
         if code == "154" and _peacekeeping_phrase(ctx, tok):
             continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)
+        if code[:2] == "15" and srcs:
+            tgts, twhy = _posture_target(ctx, tok, srcs, tgts, twhy)
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
         if code == "186" and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ATTEMPTING:

@@ -670,3 +670,27 @@ def _first_actor_in_complement(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor
                 if acts:
                     return [acts[0].actor], f"first actor in the complement: '{t.text}'"
     return [], ""
+
+
+def _posture_target(ctx: _Ctx, tok, srcs: list[Actor], tgts: list[Actor], why: str) -> tuple[list[Actor], str]:
+    """A show of force is aimed at whom the forces are readied against, not at the forces: "put two brigades on
+    alert to deploy into Syria" is aimed at Syria, the brigades being the Pentagon's means (its own or no
+    one's forces are never the target)."""
+    own = {a.country for a in srcs if a.country}
+    # forces readied, the object of the act, are under the doer's command wherever they are ("placed an
+    # airborne brigade in Germany on alert")
+    kept = [t for t in tgts if not (t.role in ("MIL", "COP") and (t.country is None or t.country in own
+                                                                 or why.startswith("object ")))]
+    if kept:
+        return kept, why
+    for c in tok.children:  # the purpose: "… on alert to fly into Lebanon", "… to move against the rebels"
+        if c.dep_ not in ("xcomp", "advcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        for d in c.subtree:
+            if d.dep_ == "prep" and d.lower_ in ("into", "to", "against", "toward", "towards"):
+                for p in d.children:
+                    acts = [a for a in _actors(ctx, p) or _modifier_actors(ctx, p)  # "against American ships"
+                            if a.country not in own] if p.dep_ == "pobj" else []
+                    if acts:
+                        return acts, f"purpose '{d.text} {p.text}'"
+    return [], ""

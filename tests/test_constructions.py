@@ -647,3 +647,14 @@ def test_talks_with_a_partner_on_the_object_are_with_the_partner(code):
     assert any(s == "Antony Blinken" and c == "04" and t == "Sisi" for s, c, t in named(r)) or \
         any(c == "04" and t and "Sisi" in t for _, c, t in named(r))
     assert not any(c == "04" and s and t and "Blinken" in t for s, c, t in named(r))
+
+
+# A show of force is aimed at whom the forces are readied against, never at the forces readied.
+def test_forces_put_on_alert_are_the_doers_means_and_the_purpose_names_the_target(code):
+    r = code("The Pentagon placed an airborne brigade in Germany on alert to fly into Kosovo if needed.")
+    assert {(e.source.code, e.cameo[:2], e.target.code) for e in r.events if e.source and e.target} == {("USAMIL", "15", "XKX")}
+
+
+def test_own_troops_on_alert_are_no_target(code):
+    r = code("Pakistan put its troops on high alert.")
+    assert all(e.target is None for e in r.events if e.cameo[:2] == "15")
