@@ -1,0 +1,57 @@
+"""Issue 12: sentences the coder found no event in at all, for want of a verb, an object word or a sector noun.
+
+accord/data/verbs/08_yield.yaml (concessions, mandates, withdrawn complaints, armed groups disbanding),
+accord/data/verbs/16_reduce_relations.yaml (observers ejected) and accord/data/sectors.yaml (investigators,
+home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
+it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
+to check).
+"""
+
+from __future__ import annotations
+
+import pytest
+from vocab_fixture import coded, yields
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # CAMEO 080 yield: concessions made or granted to someone named
+    ("Peru made concessions to the rebels.", "080", "PER", "PER"),
+    ("The Nepalese government has granted concessions to the Maoist rebels.", "080", "NPL", None),
+    # a mandate given to someone, like consent or leave (080): to form a government, to negotiate
+    ("The king gave the Thai prime minister a mandate to form a new cabinet.", None, None, "THA"),
+    # a complaint withdrawn, like a demand or a claim (080); withdrawing it later is a promise to yield (035)
+    ("Brazil withdrew its complaint against Argentina.", "080", "BRA", "ARG"),
+    ("India will withdraw its complaint against China.", "035", "IND", None),
+    # CAMEO 0873 demobilise: an armed group disbanding itself
+    ("The rebels in Colombia formally disbanded.", "0873", "COL", None),
+    ("The Kurdish militia in Iraq disbanded last year.", "0873", "IRQ", None),
+    # CAMEO 1662 expel inspectors or observers: "eject" like "expel" and "evict"
+    ("The president of Belarus ejected the international observers.", "1662", "BLR", None),
+    # sector nouns: federal investigators are police (064 share information with another)
+    ("Federal investigators in Canada shared evidence with Mexico.", "064", "CAN", "MEX"),
+    ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[f"{c[1]}:{c[0][:40]}" for c in CASES])
+def test_vocab_gaps_noevent_codes_its_sentence(code, sentence: str, cameo: str | None, source: str | None, target: str | None):
+    events = coded(code(sentence))
+    assert yields(events, cameo or "08", source, target), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company made concessions to its creditors.",  # a firm's bargain, no political yield
+    "The bank withdrew its complaint against the regulator.",  # a firm's complaint
+    "The rock band disbanded in 1995.",  # no armed group
+    "The club ejected two fans from the stadium.",  # no observers
+    "Peru made concessions.",  # made to no one named
+])
+def test_vocab_gaps_noevent_business_and_private_uses_are_nocoded(code, sentence: str):
+    assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "16")], coded(code(sentence))
+
+
+def test_vocab_gaps_noevent_home_guards_are_armed_forces(code):
+    # a village guard force is a security force (MIL), so a release of its members has a target
+    events = coded(code("Tamil rebels in Sri Lanka released two homeguards."), igo=False)
+    assert yields(events, "0841", "LKA", "LKA"), events
