@@ -1,8 +1,9 @@
 """Issue 12: sentences the coder found no event in at all, for want of a verb, an object word or a sector noun.
 
 accord/data/verbs/08_yield.yaml (concessions, mandates, withdrawn complaints, armed groups disbanding),
-accord/data/verbs/16_reduce_relations.yaml (observers ejected) and accord/data/sectors.yaml (investigators,
-home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
+accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 17_coerce.yaml (citizenship
+stripped), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
+(investigators, home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
 it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
 to check).
 """
@@ -28,6 +29,16 @@ CASES = [
     ("The Kurdish militia in Iraq disbanded last year.", "0873", "IRQ", None),
     # CAMEO 1662 expel inspectors or observers: "eject" like "expel" and "evict"
     ("The president of Belarus ejected the international observers.", "1662", "BLR", None),
+    # CAMEO 163 embargo: energy or goods cut off to a country named; threatened, 1312
+    ("Algeria cut off gas supplies to Spain.", "163", "DZA", "ESP"),
+    ("Russia halted gas deliveries to Moldova.", "163", "RUS", "MDA"),
+    ("Russia will cut off gas supplies to Ukraine.", "1312", "RUS", "UKR"),
+    # CAMEO 172 administrative sanctions: citizenship taken away
+    ("Bahrain stripped 50 dissidents of their citizenship.", "172", "BHR", "BHR"),
+    ("Kuwait revoked the citizenship of the opposition lawmaker.", "172", "KWT", "KWT"),
+    # CAMEO 190: a military operation launched against someone named; announced for later, a threat (138)
+    ("The Pakistani army launched an operation against the rebels in Waziristan.", "190", "PAK", "PAK"),
+    ("Turkey says it will launch a new military operation against Kurdish fighters in Syria.", "138", "TUR", "SYR"),
     # sector nouns: federal investigators are police (064 share information with another)
     ("Federal investigators in Canada shared evidence with Mexico.", "064", "CAN", "MEX"),
     ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
@@ -46,9 +57,12 @@ def test_vocab_gaps_noevent_codes_its_sentence(code, sentence: str, cameo: str |
     "The rock band disbanded in 1995.",  # no armed group
     "The club ejected two fans from the stadium.",  # no observers
     "Peru made concessions.",  # made to no one named
+    "The utility cut off power supplies to 20,000 homes.",  # a utility's cut, to no one named
+    "Saudi Arabia cut oil output by 500,000 barrels a day.",  # production, not a sanction
+    "The company launched operations in Kenya.",  # a firm's business
 ])
 def test_vocab_gaps_noevent_business_and_private_uses_are_nocoded(code, sentence: str):
-    assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "16")], coded(code(sentence))
+    assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "16", "17", "19")], coded(code(sentence))
 
 
 def test_vocab_gaps_noevent_home_guards_are_armed_forces(code):
