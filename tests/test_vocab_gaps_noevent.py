@@ -2,7 +2,7 @@
 
 accord/data/verbs/08_yield.yaml (concessions, mandates, withdrawn complaints, armed groups disbanding),
 accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 17_coerce.yaml (citizenship
-stripped), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
+stripped, constitution suspended), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
 (investigators, home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
 it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
 to check).
@@ -39,6 +39,9 @@ CASES = [
     # CAMEO 190: a military operation launched against someone named; announced for later, a threat (138)
     ("The Pakistani army launched an operation against the rebels in Waziristan.", "190", "PAK", "PAK"),
     ("Turkey says it will launch a new military operation against Kurdish fighters in Syria.", "138", "TUR", "SYR"),
+    # CAMEO 1724: the constitution suspended by those who rule
+    ("The army of Thailand suspended the constitution.", "1724", "THA", None),
+    ("The Fijian military abrogated the constitution.", "1724", "FJI", None),
     # sector nouns: federal investigators are police (064 share information with another)
     ("Federal investigators in Canada shared evidence with Mexico.", "064", "CAN", "MEX"),
     ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
@@ -60,6 +63,7 @@ def test_vocab_gaps_noevent_codes_its_sentence(code, sentence: str, cameo: str |
     "The utility cut off power supplies to 20,000 homes.",  # a utility's cut, to no one named
     "Saudi Arabia cut oil output by 500,000 barrels a day.",  # production, not a sanction
     "The company launched operations in Kenya.",  # a firm's business
+    "The club suspended its constitution.",  # no ruler's act
 ])
 def test_vocab_gaps_noevent_business_and_private_uses_are_nocoded(code, sentence: str):
     assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "16", "17", "19")], coded(code(sentence))
