@@ -1,7 +1,7 @@
 """Issue 12: sentences the coder found no event in at all, for want of a verb, an object word or a sector noun.
 
 accord/data/verbs/08_yield.yaml (concessions, mandates, withdrawn complaints, armed groups disbanding),
-accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 17_coerce.yaml (citizenship
+accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 11_disapprove.yaml (convictions handed down), 17_coerce.yaml (citizenship
 stripped, constitution suspended), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
 (investigators, home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
 it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
@@ -42,6 +42,9 @@ CASES = [
     # CAMEO 1724: the constitution suspended by those who rule
     ("The army of Thailand suspended the constitution.", "1724", "THA", None),
     ("The Fijian military abrogated the constitution.", "1724", "FJI", None),
+    # CAMEO 116 find guilty: a conviction or a guilty verdict handed down or returned against someone named
+    ("The Czech Supreme Court handed down convictions against five former ministers.", "116", "CZE", "CZE"),
+    ("A Kenyan court returned a guilty verdict against the opposition leader.", "116", "KEN", "KEN"),
     # sector nouns: federal investigators are police (064 share information with another)
     ("Federal investigators in Canada shared evidence with Mexico.", "064", "CAN", "MEX"),
     ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
@@ -64,9 +67,10 @@ def test_vocab_gaps_noevent_codes_its_sentence(code, sentence: str, cameo: str |
     "Saudi Arabia cut oil output by 500,000 barrels a day.",  # production, not a sanction
     "The company launched operations in Kenya.",  # a firm's business
     "The club suspended its constitution.",  # no ruler's act
+    "The jury delivered a verdict on the case.",  # against no one named
 ])
 def test_vocab_gaps_noevent_business_and_private_uses_are_nocoded(code, sentence: str):
-    assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "16", "17", "19")], coded(code(sentence))
+    assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "11", "16", "17", "19")], coded(code(sentence))
 
 
 def test_vocab_gaps_noevent_home_guards_are_armed_forces(code):
