@@ -1,6 +1,6 @@
 """Issue 12: sentences the coder found no event in at all, for want of a verb, an object word or a sector noun.
 
-accord/data/verbs/08_yield.yaml (concessions, mandates, withdrawn complaints, armed groups disbanding),
+accord/data/verbs/08_yield.yaml (concessions, safe passage, mandates, withdrawn complaints, armed groups disbanding),
 accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 11_disapprove.yaml (convictions handed down), 17_coerce.yaml (citizenship
 stripped, constitution suspended), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
 (investigators, home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
@@ -19,6 +19,8 @@ CASES = [
     # CAMEO 080 yield: concessions made or granted to someone named
     ("Peru made concessions to the rebels.", "080", "PER", "PER"),
     ("The Nepalese government has granted concessions to the Maoist rebels.", "080", "NPL", None),
+    # safe passage granted to someone named (080)
+    ("The Syrian army gave safe passage to rebel fighters leaving Homs.", "080", "SYR", "SYR"),
     # a mandate given to someone, like consent or leave (080): to form a government, to negotiate
     ("The king gave the Thai prime minister a mandate to form a new cabinet.", None, None, "THA"),
     # a complaint withdrawn, like a demand or a claim (080); withdrawing it later is a promise to yield (035)
@@ -68,6 +70,7 @@ def test_vocab_gaps_noevent_codes_its_sentence(code, sentence: str, cameo: str |
     "The company launched operations in Kenya.",  # a firm's business
     "The club suspended its constitution.",  # no ruler's act
     "The jury delivered a verdict on the case.",  # against no one named
+    "Parliament allowed passage of the budget bill.",  # a bill passed, no one let through
 ])
 def test_vocab_gaps_noevent_business_and_private_uses_are_nocoded(code, sentence: str):
     assert not [e for e in code(sentence).events if e.cameo[:2] in ("08", "11", "16", "17", "19")], coded(code(sentence))
