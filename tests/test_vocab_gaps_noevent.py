@@ -3,7 +3,7 @@
 accord/data/verbs/08_yield.yaml (concessions, safe passage, mandates, withdrawn complaints, armed groups disbanding),
 accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 11_disapprove.yaml (convictions handed down), 17_coerce.yaml (citizenship
 stripped, constitution suspended), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
-(investigators, home guards): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
+(investigators, home guards, cattle raiders): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
 it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
 to check).
 """
@@ -50,6 +50,8 @@ CASES = [
     # sector nouns: federal investigators are police (064 share information with another)
     ("Federal investigators in Canada shared evidence with Mexico.", "064", "CAN", "MEX"),
     ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
+    # cattle raiders are an armed group (REB), like bandits and dacoits
+    ("Cattle raiders killed 12 herders in South Sudan.", "19", "SSD", "SSD"),
 ]
 
 
