@@ -1,11 +1,12 @@
 """Issue 12: sentences the coder found no event in at all, for want of a verb, an object word or a sector noun.
 
-accord/data/verbs/08_yield.yaml (concessions, safe passage, mandates, withdrawn complaints, armed groups disbanding),
-accord/data/verbs/16_reduce_relations.yaml (observers ejected, supplies cut off), 11_disapprove.yaml (convictions handed down), 17_coerce.yaml (citizenship
-stripped, constitution suspended), 19_fight.yaml (military operations launched against someone) and accord/data/sectors.yaml
-(investigators, home guards, cattle raiders): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do
-it to whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one
-to check).
+accord/data/verbs/08_yield.yaml (concessions, safe passage, mandates, withdrawn complaints, armed groups
+disbanding), 11_disapprove.yaml (convictions handed down), 16_reduce_relations.yaml (observers ejected,
+supplies cut off), 17_coerce.yaml (citizenship stripped, constitution suspended), 19_fight.yaml (military
+operations launched against someone) and accord/data/sectors.yaml (investigators, home guards, cattle raiders,
+goons): one sentence of our own per case, with the CAMEO code (or prefix) it must yield and who must do it to
+whom (an ISO3 country, "IGO" for an international organisation, or None where the sentence names no one to
+check).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ CASES = [
     ("Federal investigators shared evidence with Mexico.", "064", None, "MEX"),
     # cattle raiders are an armed group (REB), like bandits and dacoits
     ("Cattle raiders killed 12 herders in South Sudan.", "19", "SSD", "SSD"),
+    # goons and hooligans are civilians, as rioters are: their attack has a source
+    ("Goons assaulted a journalist in West Bengal.", "19", "IND", "IND"),
+    ("Hooligans attacked police in Moscow.", "19", "RUS", "RUS"),
 ]
 
 
