@@ -1,0 +1,55 @@
+"""Vocabulary that coded the wrong type (issue 12): one sentence of our own per kind of construction that the
+coder read as another CAMEO root than the codebook or the PLOVER manual gives it.
+
+Each case names the CAMEO code (or prefix) the sentence must yield and the source's and target's country
+("IGO" for an international organisation; None: not checked). The kinds:
+- an extradition approved, ordered or authorised is judicial cooperation (CAMEO 063 "such as extraditions";
+  PLOVER COOPERATE), not praise of a policy (051);
+- being put under investigation, a hearing into someone's conduct, inspectors or investigators sent somewhere
+  are inquiries (CAMEO 09; PLOVER ACCUSE, investigate: "any investigation ... judicial or political");
+- an organisation, observers or peacekeepers forced out of a country are expelled (CAMEO 166, 1661-1663;
+  PLOVER SANCTION, expel), not a craft or a person coerced (170);
+- a news blackout imposed restricts access to information (CAMEO 1721; PLOVER COERCE, censor).
+"""
+
+from __future__ import annotations
+
+import pytest
+from vocab_fixture import coded, yields
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # 063: extraditions approved or authorised
+    ("A Spanish court approved the extradition of a Russian businessman to the United States.", "063", "ESP", "RUS"),
+    ("The Polish government authorised the extradition of two suspects to Germany.", "063", "POL", None),
+    # 09: inquiries opened into someone, people put under investigation, inspectors sent
+    ("French prosecutors put the former Gabonese minister under investigation.", "090", "FRA", "GAB"),
+    ("Belgian magistrates will place the Congolese general under investigation.", "090", "BEL", "COD"),
+    ("The Brazilian Senate began hearings into the president's handling of the pandemic.", "090", "BRA", "BRA"),
+    ("The US Senate opened hearings into Russian interference in the election.", "090", "USA", "RUS"),
+    ("The United Nations dispatched inspectors to Iraq.", "090", "IGO", "IRQ"),
+    ("The African Union sent investigators to Darfur.", "090", "IGO", "SDN"),
+    # 166: organisations and observers forced out of a country
+    ("Rwanda forced the UN refugee agency out of the country.", "1663", "RWA", "IGO"),
+    ("Burundi forced the UN human rights observers out of the country.", "1662", "BDI", "IGO"),
+    # 1721: information blacked out
+    ("The Ethiopian government imposed a news blackout on the fighting in Tigray.", "1721", "ETH", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
+def test_vocab_gaps_types_codes_its_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
+    events = coded(code(sentence))
+    assert yields(events, cameo, source, target), events
+
+
+@pytest.mark.parametrize(("sentence", "not_prefix"), [
+    ("The court approved the merger of the two banks.", "063"),  # only an extradition is judicial cooperation
+    ("The senator attended a hearing on the budget.", "09"),  # a hearing into no one is no inquiry
+    ("The company sent inspectors to its factory in Ohio.", "09"),  # a firm's own inspectors investigate no one
+    ("The insurer put the claim under investigation.", "09"),  # a claim, not an actor, put under it
+    ("The utility imposed rolling blackouts across the city.", "17"),  # power cuts censor no one
+])
+def test_vocab_gaps_types_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
+    assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], coded(code(sentence))
