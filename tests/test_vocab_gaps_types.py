@@ -9,7 +9,11 @@ Each case names the CAMEO code (or prefix) the sentence must yield and the sourc
   are inquiries (CAMEO 09; PLOVER ACCUSE, investigate: "any investigation ... judicial or political");
 - an organisation, observers or peacekeepers forced out of a country are expelled (CAMEO 166, 1661-1663;
   PLOVER SANCTION, expel), not a craft or a person coerced (170);
-- a news blackout imposed restricts access to information (CAMEO 1721; PLOVER COERCE, censor).
+- a news blackout imposed restricts access to information (CAMEO 1721; PLOVER COERCE, censor);
+- training another's soldiers is military aid (CAMEO 062: "unilateral ... provisions of aid ... under 07"; PLOVER
+  AID benefits the recipient), training together with them stays military cooperation (062);
+- security stepped up and patrols ordered or intensified are police power increased (CAMEO 153; PLOVER MOBILIZE),
+  not an order given to someone (100).
 """
 
 from __future__ import annotations
@@ -35,6 +39,14 @@ CASES = [
     ("Burundi forced the UN human rights observers out of the country.", "1662", "BDI", "IGO"),
     # 1721: information blacked out
     ("The Ethiopian government imposed a news blackout on the fighting in Tigray.", "1721", "ETH", None),
+    # 072 / 062: training someone's forces, training with them
+    ("The British army trained Ukrainian soldiers.", "072", "GBR", "UKR"),
+    ("The US military is training Afghan pilots.", "072", "USA", "AFG"),
+    ("The French army trained with the Indian army in Rajasthan.", "062", "FRA", "IND"),
+    # 153: police power increased
+    ("Kenyan police stepped up patrols in Mombasa.", "153", "KEN", "KEN"),
+    ("The Pakistani government ordered police patrols in Karachi.", "153", "PAK", None),
+    ("Egyptian authorities stepped up security around churches in Cairo.", "153", "EGY", None),
 ]
 
 
@@ -50,6 +62,9 @@ def test_vocab_gaps_types_codes_its_sentence(code, sentence: str, cameo: str, so
     ("The company sent inspectors to its factory in Ohio.", "09"),  # a firm's own inspectors investigate no one
     ("The insurer put the claim under investigation.", "09"),  # a claim, not an actor, put under it
     ("The utility imposed rolling blackouts across the city.", "17"),  # power cuts censor no one
+    ("The French army trained with the Indian army in Rajasthan.", "07"),  # trained together: no aid
+    ("The bank stepped up security at its branches.", "15"),  # a firm's guards are no police power
+    ("The carmaker stepped up production in Mexico.", "15"),  # "step up" anything else is no show of force
 ])
 def test_vocab_gaps_types_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
     assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], coded(code(sentence))
