@@ -13,7 +13,10 @@ Each case names the CAMEO code (or prefix) the sentence must yield and the sourc
 - training another's soldiers is military aid (CAMEO 062: "unilateral ... provisions of aid ... under 07"; PLOVER
   AID benefits the recipient), training together with them stays military cooperation (062);
 - security stepped up and patrols ordered or intensified are police power increased (CAMEO 153; PLOVER MOBILIZE),
-  not an order given to someone (100).
+  not an order given to someone (100);
+- websites, servers and computers attacked or breached are hacked (PLOVER COERCE, cyber: "security breaches,
+  website attacks"), not struck by military force (190) nor a law defied (128);
+- refugees arriving in a country visit no one (CAMEO 042 is travel "for a meeting or other event").
 """
 
 from __future__ import annotations
@@ -47,6 +50,12 @@ CASES = [
     ("Kenyan police stepped up patrols in Mombasa.", "153", "KEN", "KEN"),
     ("The Pakistani government ordered police patrols in Karachi.", "153", "PAK", None),
     ("Egyptian authorities stepped up security around churches in Cairo.", "153", "EGY", None),
+    # 170: computers attacked
+    ("Iranian hackers attacked Saudi government websites.", "170", "IRN", "SAU"),
+    ("Chinese hackers breached the computers of the Indian defence ministry.", "170", "CHN", "IND"),
+    ("Russian hackers targeted the email accounts of German lawmakers.", "170", "RUS", "DEU"),
+    # a trip is a visit
+    ("The Kenyan president travelled to Uganda.", "042", "KEN", "UGA"),
 ]
 
 
@@ -65,6 +74,9 @@ def test_vocab_gaps_types_codes_its_sentence(code, sentence: str, cameo: str, so
     ("The French army trained with the Indian army in Rajasthan.", "07"),  # trained together: no aid
     ("The bank stepped up security at its branches.", "15"),  # a firm's guards are no police power
     ("The carmaker stepped up production in Mexico.", "15"),  # "step up" anything else is no show of force
+    ("Iranian hackers attacked Saudi government websites.", "19"),  # hacking, no military force
+    ("Chinese hackers breached the computers of the Indian defence ministry.", "12"),  # no law defied
+    ("Thousands of Syrian refugees arrived in Greece.", "04"),  # fleeing, not visiting
 ])
 def test_vocab_gaps_types_ambiguous_words_keep_their_sense(code, sentence: str, not_prefix: str):
     assert not [e for e in code(sentence).events if e.cameo.startswith(not_prefix)], coded(code(sentence))
