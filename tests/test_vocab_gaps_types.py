@@ -16,6 +16,8 @@ Each case names the CAMEO code (or prefix) the sentence must yield and the sourc
   not an order given to someone (100);
 - websites, servers and computers attacked or breached are hacked (PLOVER COERCE, cyber: "security breaches,
   website attacks"), not struck by military force (190) nor a law defied (128);
+- premises raided by the police, prosecutors or tax officers are searched (PLOVER COERCE, seize: "execute search,
+  confiscate property, raid"; CAMEO 171), raids by armed groups and soldiers stay military force (190);
 - refugees arriving in a country visit no one (CAMEO 042 is travel "for a meeting or other event").
 """
 
@@ -54,6 +56,10 @@ CASES = [
     ("Iranian hackers attacked Saudi government websites.", "170", "IRN", "SAU"),
     ("Chinese hackers breached the computers of the Indian defence ministry.", "170", "CHN", "IND"),
     ("Russian hackers targeted the email accounts of German lawmakers.", "170", "RUS", "DEU"),
+    # 171: premises raided by state officials
+    ("Russian police raided the homes of opposition activists.", "171", "RUS", "RUS"),
+    ("Indian tax officials raided the offices of the BBC in Delhi.", "171", "IND", None),
+    ("Gunmen raided homes in Zamfara state.", "190", None, "NGA"),
     # a trip is a visit
     ("The Kenyan president travelled to Uganda.", "042", "KEN", "UGA"),
 ]
