@@ -31,6 +31,9 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
     nominal = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ctx.verbs.nouns
     if tok.pos_ in ("VERB", "AUX") and not nominal:
         pats = ctx.verbs.verbs.get(lemma) or ctx.verbs.verbs.get(tok.lower_) or _by_form(ctx.verbs.verbs, tok.lower_)
+        if not pats and tok.lower_.startswith("re-"):  # "re-imposed" is imposed again
+            rest = tok.lower_[3:]
+            pats = ctx.verbs.verbs.get(rest) or _by_form(ctx.verbs.verbs, rest)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         # of patterns equally specific, one that names the object's modifier is the more specific fit:
         # "launched a scathing attack on" is the words (111), not "launched an attack" (190)

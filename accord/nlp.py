@@ -408,6 +408,7 @@ def load_model(disable: tuple[str, ...] = ()) -> Language:
             nlp.remove_pipe("lemmatizer")
         numpy_blas(nlp)
         keep_titles_whole(nlp.tokenizer)
+        keep_re_verbs_whole(nlp.tokenizer)
         return nlp
     raise ModelNotFound(
         "no spaCy English model found (" + "; ".join(errors) + "). Install one with: " + INSTALL_HINT
@@ -446,6 +447,22 @@ def keep_titles_whole(tokenizer) -> None:
 
     for form in title_forms():
         tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+# Verbs written with "re-" ("re-elected", "re-imposed", "re-opened"): split, "re" becomes the sentence's verb
+# and the real one its dependent; whole, the tagger reads the ending. accord.matching looks a whole one up
+# by the verb after the prefix.
+_RE_VERB = re.compile(r"(?i)re-[a-z]{3,}")
+
+
+def keep_re_verbs_whole(tokenizer) -> None:
+    """"re-" verbs as one token each (:data:`_RE_VERB`), besides whatever the tokenizer keeps whole already."""
+    before = tokenizer.token_match
+
+    def token_match(text: str):
+        return _RE_VERB.fullmatch(text) is not None or (before is not None and before(text))
+
+    tokenizer.token_match = token_match
 
 
 def numpy_blas(nlp: Language) -> None:

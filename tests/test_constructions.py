@@ -658,3 +658,15 @@ def test_forces_put_on_alert_are_the_doers_means_and_the_purpose_names_the_targe
 def test_own_troops_on_alert_are_no_target(code):
     r = code("Pakistan put its troops on high alert.")
     assert all(e.target is None for e in r.events if e.cameo[:2] == "15")
+
+
+# "re-" verbs are one word, the act done again: split, "re" was the sentence's verb.
+def test_a_re_verb_is_the_act_done_again(code):
+    r = code("Police re-arrested the opposition leader hours after his release.")
+    assert any(s == "Police" and c == "17" for s, c, _ in named(r))
+
+
+def test_the_tokenizer_keeps_re_verbs_whole(code):
+    from accord.nlp import load_model
+
+    assert [t.text for t in load_model()("She was re-elected.")] == ["She", "was", "re-elected", "."]
