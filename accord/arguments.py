@@ -381,9 +381,10 @@ def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
         return acts
     owners = [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
     if not owners and (tok.lemma_.lower() in ctx.verbs.instruments or tok.lemma_.lower() in INCIDENT_NOUNS):
-        owners = _claimers(ctx, tok) or \
-            [a for c in tok.children if c.dep_ in ("compound", "nmod") for a in _actors(ctx, c)] or \
-            [a for a in _modifier_actors(ctx, tok) if a.country or a.igo] or \
+        # a placed name before an unplaced one: "a Turkish drone strike" is Turkey's, not the drone's
+        named = [a for c in tok.children if c.dep_ in ("compound", "nmod") for a in _actors(ctx, c)]
+        owners = _claimers(ctx, tok) or [a for a in named if a.placed] or \
+            [a for a in _modifier_actors(ctx, tok) if a.country or a.igo] or named or \
             [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"  # "shelling by government forces"
              for p in c.children if p.dep_ == "pobj" for a in _actors(ctx, p)]
     return owners

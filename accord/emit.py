@@ -206,7 +206,11 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     if code[:2] in VIOLENT_ROOTS and (home := _incident_country(ctx, sent)):
         # "gunmen killed four aid workers near Gao": who no dictionary places, in an incident set in one
         # country, is of that country (ICEWS's "Unidentified Gunmen (Mali)", "Civilians (Mali)")
-        pairs = [(_placed_in(ctx, s, home, True), _placed_in(ctx, t, home, False)) for s, t in pairs]
+        # — a victim too whom the actor stage gave the country of the sentence's other actors ("a Russian
+        # strike hit a restaurant in Kramatorsk, killing 13 civilians": Ukraine's civilians)
+        guessed = {id(m.actor) for ms in ctx.by_head.values() for m in ms if m.how == "domestic"}
+        pairs = [(_placed_in(s, home, True), _placed_in(t, home, False, t is not None and id(t) in guessed))
+                 for s, t in pairs]
     cc = table[code]
     a, b = min(first.i, last.i), max(first.i, last.i)
     doc = ctx.doc
@@ -240,15 +244,30 @@ def _incident_country(ctx: _Ctx, sent) -> str | None:
                 continue
             if (a := _place_at(ctx, p)) is not None:
                 found.add(a.country or "")
-            elif p.ent_iob_ == "B" and (ent := next((e for e in sent.ents if e.start == p.i), None)) is not None \
-                    and (ent.label_ in places_mod.PLACE_LABELS or (
-                        ent.label_ in places_mod.MISLABELLED and len(ent) == 1 and places_mod._framed_as_place(ent))):
-                gaz = places_mod.Gazetteer.load()  # "near Gao" (a town the tagger took for a person)
+            elif (name := _town_name(sent, p, t)) is not None:
+                gaz = places_mod.Gazetteer.load()
                 iso2 = {gaz.by_iso3[c].iso2 for c in hints if c in gaz.by_iso3}
-                if (place := gaz.lookup(ent.text, iso2)) is not None and place.iso3:
+                if (place := gaz.lookup(name, iso2)) is not None and place.iso3:
                     found.add(place.iso3)
     found.discard("")
     return next(iter(found)) if len(found) == 1 else None
+
+
+_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _town_name(sent, p, prep) -> str | None:
+    """The name of a town a place phrase names: a place entity, one the tagger took for a person or a group
+    ("near Gao"), or a proper noun it left unlabelled right after the preposition ("near Timbuktu")."""
+    if p.ent_iob_ == "B" and (ent := next((e for e in sent.ents if e.start == p.i), None)) is not None:
+        if ent.label_ in places_mod.PLACE_LABELS:
+            return ent.text
+        framed = p.dep_ == "pobj" and p.head.i == prep.i or p.dep_ == "compound" and p.head.lower_ in places_mod.PLACE_NOUNS
+        # a one-word name the tagger mislabelled, framed as a place ("in Kramatorsk", "near Gambella town")
+        return ent.text if len(ent) == 1 and framed and ent.label_ not in _NOT_PLACES else None
+    if p.ent_iob_ == "O" and p.pos_ == "PROPN" and p.dep_ == "pobj" and p.head.i == prep.i and p.text[:1].isupper():
+        return p.text
+    return None
 
 
 # Weapons a sector list names as the military ("drones", "jets"): whose they are is not where they strike.
@@ -257,13 +276,15 @@ _WEAPONS = frozenset({"drone", "drones", "jet", "jets", "warplane", "warplanes",
                       "missile", "missiles", "warship", "warships", "gunboat", "gunboats", "fighter jet"})
 
 
-def _placed_in(ctx: _Ctx, a: Actor | None, country: str, source: bool) -> Actor | None:
-    """An unplaced actor of a political sector ("gunmen", "two civilians"), placed in the incident's country;
-    not a weapon doing the act ("a drone strike killed …": the drone is not the place's)."""
-    if a is None or a.placed or a.role not in POLITICAL_ROLES or a.role in ("IGO", "NGO"):
+def _placed_in(a: Actor | None, country: str, source: bool, guessed: bool = False) -> Actor | None:
+    """An unplaced actor of a political sector ("gunmen", "two civilians"), or one whose country was only
+    guessed, placed in the incident's country; not a weapon doing the act ("a drone strike killed …": the
+    drone is not the place's)."""
+    if a is None or (a.placed and not (guessed and a.country != country)) or a.role not in POLITICAL_ROLES \
+            or a.role in ("IGO", "NGO"):
         return a
     last = a.name.lower().split()[-1] if a.name.split() else ""
-    if source and (last in _WEAPONS or last in ctx.verbs.instruments):
+    if source and last in _WEAPONS:
         return a
     return Actor(name=a.name, code=country + a.role, country=country, role=a.role)
 
