@@ -1,5 +1,5 @@
 """Short incident reports of violence (ACLED-notes style): who claimed an attack did it, the people of an
-incident are of the country it is set in, and a blown-up vehicle is a bombing. Sentences of our own;
+incident are of the country it is set in, and a state's strike is the state's. Sentences of our own;
 benchmarks/incident_snippets.py scores many more."""
 
 from __future__ import annotations
@@ -42,13 +42,3 @@ def test_a_states_drone_strike_is_the_states(code):
     r = code("A Turkish drone strike killed two PKK commanders in Qandil.")
     assert any(s == "TUR" or (s or "").startswith("TUR") for s, c, _ in triples(r) if c == "19")
     assert not any((s or "").startswith("IRQ") for s, _, _ in triples(r))
-
-
-# Blowing up a vehicle, a building or a line is a bombing (CAMEO 183); a deal that blew up is none.
-def test_blowing_up_a_bridge_is_a_bombing(code):
-    r = code("Rebels blew up a railway bridge in Balochistan.")
-    assert ("PAKREB", "18", "PAK") in triples(r)
-
-
-def test_talks_that_blew_up_are_no_bombing(code):
-    assert not code("The merger talks blew up last week.").events
