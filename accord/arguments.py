@@ -381,11 +381,32 @@ def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
         return acts
     owners = [a for c in tok.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for a in _actors(ctx, c)]
     if not owners and (tok.lemma_.lower() in ctx.verbs.instruments or tok.lemma_.lower() in INCIDENT_NOUNS):
-        owners = [a for c in tok.children if c.dep_ in ("compound", "nmod") for a in _actors(ctx, c)] or \
-            [a for a in _modifier_actors(ctx, tok) if a.country or a.igo] or \
+        # a placed name before an unplaced one: "a Turkish drone strike" is Turkey's, not the drone's
+        named = [a for c in tok.children if c.dep_ in ("compound", "nmod") for a in _actors(ctx, c)]
+        owners = _claimers(ctx, tok) or [a for a in named if a.placed] or \
+            [a for a in _modifier_actors(ctx, tok) if a.country or a.igo] or named or \
             [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"  # "shelling by government forces"
              for p in c.children if p.dep_ == "pobj" for a in _actors(ctx, p)]
     return owners
+
+
+def _claimers(ctx: _Ctx, tok) -> list[Actor]:
+    """Who claimed an attack or a weapon's use: "a blast claimed by the Islamic State", "a Houthi-claimed drone
+    attack" (a claim of responsibility names the doer, before any modifier of the weapon does)."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() == "claim":
+            by = next((g for g in c.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")), None)
+            acts = [a for p in (by.children if by is not None else ()) if p.dep_ == "pobj" for a in _actors(ctx, p)]
+            if acts := [a for a in acts if a.code]:  # a claimer no dictionary knows says nothing of who it is
+                return acts
+        if c.dep_ in ("amod", "compound") and c.lower_ == "claimed":
+            # "Houthi-claimed": the claimer is the word before the hyphen
+            acts = [a for g in c.children if g.i < c.i for a in _actors(ctx, g)]
+            if not acts and c.i >= 2 and ctx.doc[c.i - 1].text == "-":
+                acts = _actors(ctx, ctx.doc[c.i - 2])
+            if acts:
+                return acts
+    return []
 
 
 FIRST_PERSON = frozenset({"my", "our", "we", "us", "i"})

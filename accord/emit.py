@@ -8,6 +8,7 @@ said of the future (intent 03, threat 13).
 
 from __future__ import annotations
 
+from accord import places as places_mod
 from accord.arguments import (
     _actors,
     _agent,
@@ -26,6 +27,7 @@ from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.targets import (
     VIOLENT_ROOTS,
     _phrase_target,
+    _place_at,
     _place_target,
     own_means,
 )
@@ -201,6 +203,14 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
              or s.role in LONE_ROLES]
     if not pairs:
         return []
+    if code[:2] in VIOLENT_ROOTS and (home := _incident_country(ctx, sent)):
+        # "gunmen killed four aid workers near Gao": who no dictionary places, in an incident set in one
+        # country, is of that country (ICEWS's "Unidentified Gunmen (Mali)", "Civilians (Mali)")
+        # — a victim too whom the actor stage gave the country of the sentence's other actors ("a Russian
+        # strike hit a restaurant in Kramatorsk, killing 13 civilians": Ukraine's civilians)
+        guessed = {id(m.actor) for ms in ctx.by_head.values() for m in ms if m.how == "domestic"}
+        pairs = [(_placed_in(s, home, True), _placed_in(t, home, False, t is not None and id(t) in guessed))
+                 for s, t in pairs]
     cc = table[code]
     a, b = min(first.i, last.i), max(first.i, last.i)
     doc = ctx.doc
@@ -215,6 +225,68 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
             trigger=doc[a : b + 1].text if b - a < 12 else doc[a].text,
         ))
     return evs
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "between", "around",
+                          "off"})
+
+
+def _incident_country(ctx: _Ctx, sent) -> str | None:
+    """The one country the places of a sentence are in ("near Gao", "in Beni territory"): a place an actor
+    dictionary knows, else a town of the gazetteer (named as a place entity); None for none or several."""
+    found: set[str] = set()
+    hints = {c for ms in ctx.by_head.values() for m in ms if (c := m.actor.country)}
+    for t in sent:
+        if t.dep_ != "prep" or t.lower_ not in _PLACE_PREPS:
+            continue
+        for p in t.subtree:
+            if p.i == t.i:
+                continue
+            if (a := _place_at(ctx, p)) is not None:
+                found.add(a.country or "")
+            elif (name := _town_name(sent, p, t)) is not None:
+                gaz = places_mod.Gazetteer.load()
+                iso2 = {gaz.by_iso3[c].iso2 for c in hints if c in gaz.by_iso3}
+                if (place := gaz.lookup(name, iso2)) is not None and place.iso3:
+                    found.add(place.iso3)
+    found.discard("")
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _town_name(sent, p, prep) -> str | None:
+    """The name of a town a place phrase names: a place entity, one the tagger took for a person or a group
+    ("near Gao"), or a proper noun it left unlabelled right after the preposition ("near Timbuktu")."""
+    if p.ent_iob_ == "B" and (ent := next((e for e in sent.ents if e.start == p.i), None)) is not None:
+        if ent.label_ in places_mod.PLACE_LABELS:
+            return ent.text
+        framed = p.dep_ == "pobj" and p.head.i == prep.i or p.dep_ == "compound" and p.head.lower_ in places_mod.PLACE_NOUNS
+        # a one-word name the tagger mislabelled, framed as a place ("in Kramatorsk", "near Gambella town")
+        return ent.text if len(ent) == 1 and framed and ent.label_ not in _NOT_PLACES else None
+    if p.ent_iob_ == "O" and p.pos_ == "PROPN" and p.dep_ == "pobj" and p.head.i == prep.i and p.text[:1].isupper():
+        return p.text
+    return None
+
+
+# Weapons a sector list names as the military ("drones", "jets"): whose they are is not where they strike.
+_WEAPONS = frozenset({"drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
+                      "helicopters", "gunship", "gunships", "bomber", "bombers", "artillery", "tank", "tanks",
+                      "missile", "missiles", "warship", "warships", "gunboat", "gunboats", "fighter jet"})
+
+
+def _placed_in(a: Actor | None, country: str, source: bool, guessed: bool = False) -> Actor | None:
+    """An unplaced actor of a political sector ("gunmen", "two civilians"), or one whose country was only
+    guessed, placed in the incident's country; not a weapon doing the act ("a drone strike killed …": the
+    drone is not the place's)."""
+    if a is None or (a.placed and not (guessed and a.country != country)) or a.role not in POLITICAL_ROLES \
+            or a.role in ("IGO", "NGO"):
+        return a
+    last = a.name.lower().split()[-1] if a.name.split() else ""
+    if source and last in _WEAPONS:
+        return a
+    return Actor(name=a.name, code=country + a.role, country=country, role=a.role)
 
 
 # Sectors of political life: an actor of one of these is political news even without a country.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from accord.arguments import (
     _actors,
+    _claimers,
     _Ctx,
     _direct_objects,
     _is_passive,
@@ -73,7 +74,9 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         return []  # "a press release" is a statement, no one released
     srcs: list[Actor] = []
     swhy = ""
-    for c in tok.children:
+    if (claimed := _claimers(ctx, tok)):  # "a drone attack claimed by the Houthis": the claimer did it
+        srcs, swhy = claimed, "its claimer"
+    for c in tok.children if not srcs else ():
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
             if acts:
