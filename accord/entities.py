@@ -66,7 +66,7 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
       Ahmedabad" and "Gujarat police" find their country; an unknown place keeps its name only;
     * an organisation takes its sector from its type word (:data:`ORG_TYPE_ROLES`) and its country from a
       country or place inside its name ("the Pune Petrol Dealers Association" → IND), else later from
-      the sentence or article it is set in (as for "the police", see :func:`accord.actors._home_country`);
+      the sentence or article it is set in (as for "the police", see :func:`accord.references._home_country`);
     * a person keeps the name; an apposition or title gives country and role where there is one;
     * a people ("the Rohingya") keeps its name.
     The mention's ``how`` is ``named`` (or ``unresolved`` for a sector with no country yet); its code is
@@ -176,7 +176,7 @@ def _untagged_names(doc, mentions: list[Mention]) -> list[Mention]:
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)} | {m.head for m in mentions}
     # a person's surname after the full name ("Hannes Androsch ... Androsch said") is a reference, resolved
-    # with the others (accord.actors._resolve_references), not a new name
+    # with the others (accord.references._resolve_references), not a new name
     surnames = {doc[m.token_end - 1].text for m in mentions if doc[m.head].ent_type_ == "PERSON"}
     # a sentence with a state, an organisation of states or a sector of public life in it: unknown names
     # among companies alone ("Dixons is offering 90 dlrs a share for Cyclops") are business, not actors
