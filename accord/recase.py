@@ -247,9 +247,11 @@ def recase(text: str, names: NameIndex) -> str:
     lower = is_lower_cased(text)
     chars = list(text)
     changed = False
+    opens = _sentence_lines(text) if lower else frozenset()
+    ended = True
     for line in re.finditer(r"[^\n]+", text):
         if lower:
-            _restore(text, chars, line.start(), line.end(), names)
+            ended = _restore(text, chars, line.start(), line.end(), names, ended or line.start() in opens)
             changed = True
         elif not _LOWER_WORD.search(line.group()) and _headline(line.group()):
             _lower_headline(text, chars, line.start(), line.end(), names)
@@ -263,10 +265,35 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", 
                             "hon", "sh", "smt", "shri", "dy", "insp", "const"})
 
 
-def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
+def _sentence_lines(text: str) -> frozenset[int]:
+    """The offsets of the lines of a lower-cased ``text`` that begin a sentence whatever the line before
+    ended with: lines after a paragraph break, and lines after a short line (a headline, a dateline).
+
+    A wrapped line goes on its sentence ("... would do well to delay it because of the stock's\nrecent
+    poor performance"): its first word keeps its lower case unless the line before ended a sentence."""
+    from accord.nlp import SHORT_LINE, hard_wrapped, line_joins
+
+    if "\n" not in text:
+        return frozenset()
+    joins = line_joins(text)
+    lines = text.split("\n")
+    # text wrapped throughout breaks sentences only at paragraphs; elsewhere a short line is a title
+    short = 0 if hard_wrapped(text) else SHORT_LINE * max(len(line.strip()) for line in lines)
+    opens, end = set(), 0
+    for line in lines[:-1]:
+        end += len(line) + 1
+        if end - 1 not in joins or len(line.strip()) < short:
+            opens.add(end)
+    return frozenset(opens)
+
+
+def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex, sentence_start: bool = True
+             ) -> bool:
+    """Restore the capitals of one line; ``sentence_start``: the line begins a sentence. Returns whether
+    the line's last word ends a sentence."""
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     i = sid = 0
-    sentence_start = True
+    first = sentence_start
     seen: dict[int, set[str]] = {}  # sentence → countries its names give
     pending: list[tuple[int, int, str, str, frozenset[str]]] = []  # acronyms waiting for their country
     while i < len(toks):
@@ -298,8 +325,9 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
     for sid, s, bare, form, countries in pending:
         if seen.get(sid, set()) & countries:
             _case_like(chars, s, bare, form)
-    if toks and toks[0][1][:1].isalpha():
+    if first and toks and toks[0][1][:1].isalpha():
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
+    return sentence_start if toks else first
 
 
 def _ends_sentence(text: str, start: int, token: str) -> bool:
