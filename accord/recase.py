@@ -247,13 +247,13 @@ def recase(text: str, names: NameIndex) -> str:
     lower = is_lower_cased(text)
     chars = list(text)
     changed = False
-    opens = _sentence_lines(text) if lower else frozenset()
-    ended = True
+    if lower:
+        starts = [0, *sorted(_sentence_lines(text)), len(text) + 1]
+        for a, b in zip(starts, starts[1:], strict=False):  # a wrapped paragraph as one: "the world\nbank"
+            _restore(text, chars, a, b - 1, names)
+        return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
-        if lower:
-            ended = _restore(text, chars, line.start(), line.end(), names, ended or line.start() in opens)
-            changed = True
-        elif not _LOWER_WORD.search(line.group()) and _headline(line.group()):
+        if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
             _lower_headline(text, chars, line.start(), line.end(), names)
             changed = True
     return "".join(chars) if changed else text
@@ -270,7 +270,8 @@ def _sentence_lines(text: str) -> frozenset[int]:
     ended with: lines after a paragraph break, and lines after a short line (a headline, a dateline).
 
     A wrapped line goes on its sentence ("... would do well to delay it because of the stock's\nrecent
-    poor performance"): its first word keeps its lower case unless the line before ended a sentence."""
+    poor performance"): its first word keeps its lower case unless the line before ended a sentence,
+    and a name may run over the break ("the world\nbank")."""
     from accord.nlp import SHORT_LINE, hard_wrapped, line_joins
 
     if "\n" not in text:
@@ -287,13 +288,11 @@ def _sentence_lines(text: str) -> frozenset[int]:
     return frozenset(opens)
 
 
-def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex, sentence_start: bool = True
-             ) -> bool:
-    """Restore the capitals of one line; ``sentence_start``: the line begins a sentence. Returns whether
-    the line's last word ends a sentence."""
+def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
+    """Restore the capitals of the lines ``text[start:end]``, which begin a sentence."""
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     i = sid = 0
-    first = sentence_start
+    sentence_start = True
     seen: dict[int, set[str]] = {}  # sentence → countries its names give
     pending: list[tuple[int, int, str, str, frozenset[str]]] = []  # acronyms waiting for their country
     while i < len(toks):
@@ -325,9 +324,8 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
     for sid, s, bare, form, countries in pending:
         if seen.get(sid, set()) & countries:
             _case_like(chars, s, bare, form)
-    if first and toks and toks[0][1][:1].isalpha():
+    if toks and toks[0][1][:1].isalpha():
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
-    return sentence_start if toks else first
 
 
 def _ends_sentence(text: str, start: int, token: str) -> bool:
