@@ -251,6 +251,7 @@ def recase(text: str, names: NameIndex) -> str:
         starts = [0, *sorted(_sentence_lines(text)), len(text) + 1]
         for a, b in zip(starts, starts[1:], strict=False):  # a wrapped paragraph as one: "the world\nbank"
             _restore(text, chars, a, b - 1, names)
+        _spelled_acronyms(text, chars, names)
         return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
         if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
@@ -328,9 +329,48 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
 
 
+# an acronym in brackets after its name: "the national union of mineworkers (num)"
+_BRACKETED = re.compile(r"\(([a-z]{2,6})\)")
+_NAME_SMALL = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "al"})
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+def _spelled_acronyms(text: str, chars: list[str], names: NameIndex) -> None:
+    """Capitals for an acronym the text spells out, and for its name: "the national union of mineworkers
+    (num)" is "the National Union of Mineworkers (NUM)", and "num" is "NUM" all through the text (where
+    it is no English word; "(goes)" spells a satellite, "goes" elsewhere is a verb)."""
+    spelled: set[str] = set()
+    for m in _BRACKETED.finditer(text):
+        acr = m.group(1)
+        words = list(_WORDS_BEFORE.finditer(text, max(0, m.start() - 120), m.start()))
+        j, used = len(acr) - 1, []
+        for w in reversed(words):
+            if j < 0:
+                break
+            if w.group()[0] == acr[j]:
+                used.append(w)
+                j -= 1
+            elif w.group() not in _NAME_SMALL:
+                break
+        if j >= 0 or len(used) < 2 or text[used[-1].start():m.start()].count("\n\n"):
+            continue
+        for w in used:
+            chars[w.start()] = _one(text[w.start()].upper(), text[w.start()])
+        for k in range(m.start(1), m.end(1)):
+            chars[k] = _one(text[k].upper(), text[k])
+        if not is_everyday(acr, names.everyday):
+            spelled.add(acr)
+    if not spelled:
+        return
+    for m in re.finditer(r"(?<![\w-])(" + "|".join(sorted(spelled)) + r")(?![\w-])", text):
+        for k in range(m.start(), m.end()):
+            chars[k] = _one(text[k].upper(), text[k])
+
+
 def _ends_sentence(text: str, start: int, token: str) -> bool:
     end = start + len(token)
-    if text[end:end + 1] in ("!", "?"):
+    after = text[end:end + 4].lstrip(")]\"'”’")  # "(num).", "he said (in full)."
+    if after[:1] in ("!", "?") or (after[:1] == "." and len(after) < len(text[end:end + 4])):
         return True
     return token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in _ABBREVIATIONS
 
