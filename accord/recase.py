@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 # Letter pairs that only occur in UTF-8 read as Latin-1 / cp1252.
 _MOJIBAKE = re.compile(r"[ÃÂâÐÑØÙ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -106,7 +108,11 @@ TITLE_NOUNS = frozenset({
     "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "prof", "sen", "gov", "brig", "adm", "shri", "smt", "sp",
     "dsp", "ssp", "sho", "igp", "dgp", "sarpanch",
 })
-# Country names that are words too: the country before a possessive or an office ("china's", "polish troops")
+# Words before a country's name that a country-word's other sense does not take: "talks with china"
+_COUNTRY_BEFORE = frozenset({"in", "to", "from", "into", "across", "inside", "with", "against", "between",
+                             "visit", "visits", "visited", "visiting"})
+# Country names that are words too: the country before a possessive or an office ("china's", "polish troops"),
+# after a preposition ("in turkey") or paired with a name ("nigeria and guinea")
 _COUNTRY_WORD_FORMS = {w: w.capitalize() for w in (*COMMON_COUNTRY_WORDS, "polish")}
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -144,9 +150,11 @@ class NameIndex:
     @classmethod
     def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
               places: Iterable[str] = (), acronyms: Mapping[str, Iterable[str]] | None = None,
-              countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset()
-              ) -> NameIndex:
-        words: dict[str, str] = {}
+              countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset(),
+              proper: Iterable[str] | None = None) -> NameIndex:
+        """``proper``: words always written with a capital (default: :func:`proper_words`), kept even
+        where they are English words too ("muslim", "european")."""
+        words: dict[str, str] = {_fold(w): w for w in (proper_words() if proper is None else proper)}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
             toks = tuple(_TOKEN.findall(name))
@@ -171,6 +179,13 @@ class NameIndex:
                 by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
         return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday)
+
+
+@cache
+def proper_words() -> tuple[str, ...]:
+    """The written forms of ``data/proper_words.txt``: continents, religions, peoples, languages, agencies."""
+    text = resources.files("accord").joinpath("data/proper_words.txt").read_text(encoding="utf-8")
+    return tuple(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
 
 
 def everyday_words(nlp) -> frozenset[str]:
@@ -249,8 +264,10 @@ def recase(text: str, names: NameIndex) -> str:
     changed = False
     if lower:
         starts = [0, *sorted(_sentence_lines(text)), len(text) + 1]
+        learned: set[str] = set()
         for a, b in zip(starts, starts[1:], strict=False):  # a wrapped paragraph as one: "the world\nbank"
-            _restore(text, chars, a, b - 1, names)
+            _restore(text, chars, a, b - 1, names, learned)
+        _raise_all(text, chars, learned)
         _spelled_acronyms(text, chars, names)
         return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
@@ -289,8 +306,21 @@ def _sentence_lines(text: str) -> frozenset[int]:
     return frozenset(opens)
 
 
-def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
-    """Restore the capitals of the lines ``text[start:end]``, which begin a sentence."""
+def _raise_all(text: str, chars: list[str], words: set[str]) -> None:
+    """Capitalise every occurrence of ``words`` in ``text`` (whole words)."""
+    if not words:
+        return
+    for m in re.finditer(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, words))) + r")(?![\w-])", text):
+        chars[m.start()] = _one(text[m.start()].upper(), text[m.start()])
+
+
+def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex,
+             learned: set[str] | None = None) -> None:
+    """Restore the capitals of the lines ``text[start:end]``, which begin a sentence. ``learned`` collects
+    the words this text shows to be names that are names only here: the surname of a known person
+    ("dilson funaro" → "funaro said"), a name after a title ("minister subroto"), a place framed as one
+    ("in pulwama" → "pulwama police")."""
+    learned = set() if learned is None else learned
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     i = sid = 0
     sentence_start = True
@@ -304,6 +334,9 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
             key = _key(t for _, t in toks[i:i + n])
             for (ts, tw), f in zip(toks[i:i + n], names.phrases[key], strict=True):
                 _case_like(chars, ts, tw, f)
+            last, form = toks[i + n - 1][1], names.phrases[key][-1]
+            if form[:1].isupper() and _name_like(last, names):
+                learned.add(last)
             seen.setdefault(sid, set()).update(names.countries.get(key, ()))
             i += n
             sentence_start = _ends_sentence(text, *toks[i - 1])
@@ -315,6 +348,8 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
         if form is not None:
             _case_like(chars, s, bare, form)
             seen.setdefault(sid, set()).update(names.countries.get((low,), ()))
+            if low not in names.words and _name_like(bare, names):
+                learned.add(bare)
         elif sentence_start and w[:1].isalpha():
             chars[s] = _one(w[0].upper(), w[0])
         if form is None and low in names.acronyms:
@@ -405,7 +440,8 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
     if low in _COUNTRY_WORD_FORMS:
         office = nxt is not None and nxt[1].lower().rstrip(".") in _US_NOUNS
         possessive = low != "polish" and after[:2] in ("'s", "’s")
-        return _COUNTRY_WORD_FORMS[low] if office or possessive else None
+        placed = low != "polish" and prev is not None and prev[1].lower() in _COUNTRY_BEFORE  # "to polish"
+        return _COUNTRY_WORD_FORMS[low] if office or possessive or placed or _paired(toks, i, names) else None
     form = names.places.get(low)
     if form is not None:
         if (prev and prev[1].lower() in PLACE_BEFORE) or (nxt and nxt[1].lower().rstrip(".,") in PLACE_AFTER):
@@ -415,6 +451,16 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         if not text[line_start:s].strip() and after[:1] in (":", ","):
             return form
     return w.rstrip(".").capitalize() if _after_title(text, toks, i, names) else None
+
+
+def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A word joined by "and"/"or" to a known name: "nigeria and guinea", "china or russia"."""
+    for conj, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if 0 <= other < len(toks) and toks[conj][1].lower() in ("and", "or"):
+            word = _fold(toks[other][1]).rstrip(".")
+            if word in names.words or word in _COUNTRY_WORD_FORMS:
+                return True
+    return False
 
 
 def _name_like(word: str, names: NameIndex) -> bool:
