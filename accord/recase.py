@@ -382,11 +382,12 @@ def _spelled_acronyms(text: str, chars: list[str], names: NameIndex) -> None:
         for w in reversed(words):
             if j < 0:
                 break
-            if w.group()[0] == acr[j]:
-                used.append(w)
-                j -= 1
-            elif w.group() not in _NAME_SMALL:
+            if w.group() in _NAME_SMALL:  # "organization of islamic cooperation (oic)": no letter of "of"
+                continue
+            if w.group()[0] != acr[j]:
                 break
+            used.append(w)
+            j -= 1
         if j >= 0 or len(used) < 2 or text[used[-1].start():m.start()].count("\n\n"):
             continue
         for w in used:
