@@ -269,6 +269,7 @@ def recase(text: str, names: NameIndex) -> str:
             _restore(text, chars, a, b - 1, names, learned)
         _raise_all(text, chars, learned)
         _spelled_acronyms(text, chars, names)
+        _bodies(text, chars)
         return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
         if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
@@ -362,6 +363,30 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
             _case_like(chars, s, bare, form)
     if toks and toks[0][1][:1].isalpha():
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
+
+
+# a government body named for its field: "the ministry of home affairs", "the department of education"
+_BODY = re.compile(r"(?<![\w-])(?:ministry|department|office|bureau|directorate|commission|secretariat) of "
+                   r"([a-z]+)(?:( and [a-z]+)| (affairs|security|development|welfare|relations|resources|services"
+                   r"|planning|protection))?(?![\w-])")
+_NOT_FIELDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                         "those", "one", "some", "any", "all", "each", "every", "no", "which", "what", "whom",
+                         "such", "mr", "mrs", "ms", "dr", "inquiry", "inquiries"})
+
+
+def _bodies(text: str, chars: list[str]) -> None:
+    """Capitals for a body named "ministry/department/office/... of <field>": "the Department of Education
+    will investigate", "the Ministry of Home Affairs", "the Office of Management and Budget"."""
+    for m in _BODY.finditer(text):
+        if m.group(1) in _NOT_FIELDS or (m.group(2) and m.group(2)[5:] in _NOT_FIELDS):
+            continue
+        starts = [m.start(), m.start(1)]
+        if m.group(2):
+            starts.append(m.start(2) + 5)
+        if m.group(3):
+            starts.append(m.start(3))
+        for k in starts:
+            chars[k] = _one(text[k].upper(), text[k])
 
 
 # an acronym in brackets after its name: "the national union of mineworkers (num)"
