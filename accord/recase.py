@@ -433,6 +433,10 @@ def _ends_sentence(text: str, start: int, token: str) -> bool:
     after = text[end:end + 4].lstrip(")]\"'”’")  # "(num).", "he said (in full)."
     if after[:1] in ("!", "?") or (after[:1] == "." and len(after) < len(text[end:end + 4])):
         return True
+    # "lakeland, fla., group" and "foley (d-wash.) has urged": a full stop before a comma or inside
+    # brackets is an abbreviation's
+    if text[end:end + 1] in (",", ")", ";"):
+        return False
     return token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in _ABBREVIATIONS
 
 
@@ -476,7 +480,9 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         line_start = text.rfind("\n", 0, s) + 1
         if not text[line_start:s].strip() and after[:1] in (":", ","):
             return form
-    return w.rstrip(".").capitalize() if _after_title(text, toks, i, names) else None
+    if _after_title(text, toks, i, names) or _before_speech(text, toks, i, names):
+        return w.rstrip(".").capitalize()
+    return None
 
 
 def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
@@ -508,6 +514,37 @@ def _after_title(text: str, toks: list[tuple[int, str]], i: int, names: NameInde
         if not _name_like(toks[j - 1][1], names):
             return False
     return False
+
+
+# verbs of speech whose subject, when it is no English word, is a person's or an outlet's name
+_SPEECH = frozenset({"said", "says", "told", "added", "stated", "warned", "urged", "asked", "announced", "noted",
+                     "insisted", "explained", "wrote", "tweeted", "claimed", "alleged", "declared", "replied"})
+_BEFORE_NAME = frozenset({",", '"', "“", "'", "‘", "(", ":", "—", "-", "–"})
+
+
+def _before_speech(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A word that is no English word in a run of up to three such words right before a verb of speech:
+    the speaker ("..., rubens habbema said", "clayton yeutter told reporters"). A one-word run must
+    follow a sentence start, a comma, a quote, "and"/"but" or a title ("but pierson warned")."""
+    if not names.everyday or not _name_like(toks[i][1], names):
+        return False
+    j = i
+    while j + 1 < len(toks) and j - i < 3 and _name_like(toks[j + 1][1], names) \
+            and not _gap(text, toks[j], toks[j + 1]).strip():
+        j += 1
+    if j + 1 >= len(toks) or toks[j + 1][1].lower() not in _SPEECH or _gap(text, toks[j], toks[j + 1]).strip():
+        return False
+    k = i  # the run's first word
+    while k > 0 and i - k < 3 and _name_like(toks[k - 1][1], names) and not _gap(text, toks[k - 1], toks[k]).strip():
+        k -= 1
+    if j - k >= 1:
+        return True
+    if k == 0:
+        return True
+    gap = _gap(text, toks[k - 1], toks[k]).strip()
+    before = toks[k - 1][1].lower().rstrip(".")
+    return (gap[-1:] in _BEFORE_NAME or _ends_sentence(text, *toks[k - 1]) or before in ("and", "but")
+            or before in TITLE_NOUNS)
 
 
 def _lower_headline(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
