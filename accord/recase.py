@@ -532,7 +532,9 @@ def _before_speech(text: str, toks: list[tuple[int, str]], i: int, names: NameIn
     while j + 1 < len(toks) and j - i < 3 and _name_like(toks[j + 1][1], names) \
             and not _gap(text, toks[j], toks[j + 1]).strip():
         j += 1
-    if j + 1 >= len(toks) or toks[j + 1][1].lower() not in _SPEECH or _gap(text, toks[j], toks[j + 1]).strip():
+    if j + 1 >= len(toks) or _gap(text, toks[j], toks[j + 1]).strip():
+        return False
+    if toks[j + 1][1].lower().rstrip(".") not in _SPEECH:  # "said."
         return False
     k = i  # the run's first word
     while k > 0 and i - k < 3 and _name_like(toks[k - 1][1], names) and not _gap(text, toks[k - 1], toks[k]).strip():
