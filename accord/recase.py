@@ -146,6 +146,7 @@ class NameIndex:
     acronyms: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     countries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     everyday: frozenset[str] = frozenset()  # English words (everyday_words): no person's name after a title
+    firsts: frozenset[str] = frozenset()  # the first words of ``phrases``: where no phrase can start, none is sought
 
     @classmethod
     def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
@@ -178,7 +179,8 @@ class NameIndex:
             if not wanted.isdisjoint(cs):
                 by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
-        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday)
+        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday,
+                   frozenset(k[0] for k in phrases))
 
 
 @cache
@@ -323,16 +325,17 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
     ("in pulwama" → "pulwama police")."""
     learned = set() if learned is None else learned
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    keys = list(_key(t for _, t in toks))
     i = sid = 0
     sentence_start = True
     seen: dict[int, set[str]] = {}  # sentence → countries its names give
     pending: list[tuple[int, int, str, str, frozenset[str]]] = []  # acronyms waiting for their country
     while i < len(toks):
         s, w = toks[i]
-        n = next((n for n in range(min(names.longest, len(toks) - i), 1, -1)
-                  if _key(t for _, t in toks[i:i + n]) in names.phrases), 0)
+        n = 0 if names.firsts and keys[i] not in names.firsts else next(
+            (n for n in range(min(names.longest, len(toks) - i), 1, -1) if tuple(keys[i:i + n]) in names.phrases), 0)
         if n:
-            key = _key(t for _, t in toks[i:i + n])
+            key = tuple(keys[i:i + n])
             for (ts, tw), f in zip(toks[i:i + n], names.phrases[key], strict=True):
                 _case_like(chars, ts, tw, f)
             last, form = toks[i + n - 1][1], names.phrases[key][-1]
