@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 # Letter pairs that only occur in UTF-8 read as Latin-1 / cp1252.
 _MOJIBAKE = re.compile(r"[ÃÂâÐÑØÙ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -106,7 +108,11 @@ TITLE_NOUNS = frozenset({
     "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "prof", "sen", "gov", "brig", "adm", "shri", "smt", "sp",
     "dsp", "ssp", "sho", "igp", "dgp", "sarpanch",
 })
-# Country names that are words too: the country before a possessive or an office ("china's", "polish troops")
+# Words before a country's name that a country-word's other sense does not take: "talks with china"
+_COUNTRY_BEFORE = frozenset({"in", "to", "from", "into", "across", "inside", "with", "against", "between",
+                             "visit", "visits", "visited", "visiting"})
+# Country names that are words too: the country before a possessive or an office ("china's", "polish troops"),
+# after a preposition ("in turkey") or paired with a name ("nigeria and guinea")
 _COUNTRY_WORD_FORMS = {w: w.capitalize() for w in (*COMMON_COUNTRY_WORDS, "polish")}
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -140,13 +146,16 @@ class NameIndex:
     acronyms: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     countries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     everyday: frozenset[str] = frozenset()  # English words (everyday_words): no person's name after a title
+    firsts: frozenset[str] = frozenset()  # the first words of ``phrases``: where no phrase can start, none is sought
 
     @classmethod
     def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
               places: Iterable[str] = (), acronyms: Mapping[str, Iterable[str]] | None = None,
-              countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset()
-              ) -> NameIndex:
-        words: dict[str, str] = {}
+              countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset(),
+              proper: Iterable[str] | None = None) -> NameIndex:
+        """``proper``: words always written with a capital (default: :func:`proper_words`), kept even
+        where they are English words too ("muslim", "european")."""
+        words: dict[str, str] = {_fold(w): w for w in (proper_words() if proper is None else proper)}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
             toks = tuple(_TOKEN.findall(name))
@@ -170,7 +179,15 @@ class NameIndex:
             if not wanted.isdisjoint(cs):
                 by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
-        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday)
+        return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday,
+                   frozenset(k[0] for k in phrases))
+
+
+@cache
+def proper_words() -> tuple[str, ...]:
+    """The written forms of ``data/proper_words.txt``: continents, religions, peoples, languages, agencies."""
+    text = resources.files("accord").joinpath("data/proper_words.txt").read_text(encoding="utf-8")
+    return tuple(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip()))
 
 
 def everyday_words(nlp) -> frozenset[str]:
@@ -247,11 +264,17 @@ def recase(text: str, names: NameIndex) -> str:
     lower = is_lower_cased(text)
     chars = list(text)
     changed = False
+    if lower:
+        starts = [0, *sorted(_sentence_lines(text)), len(text) + 1]
+        learned: set[str] = set()
+        for a, b in zip(starts, starts[1:], strict=False):  # a wrapped paragraph as one: "the world\nbank"
+            _restore(text, chars, a, b - 1, names, learned)
+        _raise_all(text, chars, learned)
+        _spelled_acronyms(text, chars, names)
+        _bodies(text, chars)
+        return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
-        if lower:
-            _restore(text, chars, line.start(), line.end(), names)
-            changed = True
-        elif not _LOWER_WORD.search(line.group()) and _headline(line.group()):
+        if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
             _lower_headline(text, chars, line.start(), line.end(), names)
             changed = True
     return "".join(chars) if changed else text
@@ -263,20 +286,61 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", 
                             "hon", "sh", "smt", "shri", "dy", "insp", "const"})
 
 
-def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
+def _sentence_lines(text: str) -> frozenset[int]:
+    """The offsets of the lines of a lower-cased ``text`` that begin a sentence whatever the line before
+    ended with: lines after a paragraph break, and lines after a short line (a headline, a dateline).
+
+    A wrapped line goes on its sentence ("... would do well to delay it because of the stock's\nrecent
+    poor performance"): its first word keeps its lower case unless the line before ended a sentence,
+    and a name may run over the break ("the world\nbank")."""
+    from accord.nlp import SHORT_LINE, hard_wrapped, line_joins
+
+    if "\n" not in text:
+        return frozenset()
+    joins = line_joins(text)
+    lines = text.split("\n")
+    # text wrapped throughout breaks sentences only at paragraphs; elsewhere a short line is a title
+    short = 0 if hard_wrapped(text) else SHORT_LINE * max(len(line.strip()) for line in lines)
+    opens, end = set(), 0
+    for line in lines[:-1]:
+        end += len(line) + 1
+        if end - 1 not in joins or len(line.strip()) < short:
+            opens.add(end)
+    return frozenset(opens)
+
+
+def _raise_all(text: str, chars: list[str], words: set[str]) -> None:
+    """Capitalise every occurrence of ``words`` in ``text`` (whole words)."""
+    if not words:
+        return
+    for m in re.finditer(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, words))) + r")(?![\w-])", text):
+        chars[m.start()] = _one(text[m.start()].upper(), text[m.start()])
+
+
+def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex,
+             learned: set[str] | None = None) -> None:
+    """Restore the capitals of the lines ``text[start:end]``, which begin a sentence. ``learned`` collects
+    the words this text shows to be names that are names only here: the surname of a known person
+    ("dilson funaro" → "funaro said"), a name after a title ("minister subroto"), a place framed as one
+    ("in pulwama" → "pulwama police")."""
+    learned = set() if learned is None else learned
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    keys = list(_key(t for _, t in toks))
     i = sid = 0
     sentence_start = True
     seen: dict[int, set[str]] = {}  # sentence → countries its names give
     pending: list[tuple[int, int, str, str, frozenset[str]]] = []  # acronyms waiting for their country
     while i < len(toks):
         s, w = toks[i]
-        n = next((n for n in range(min(names.longest, len(toks) - i), 1, -1)
-                  if _key(t for _, t in toks[i:i + n]) in names.phrases), 0)
+        n = 0 if names.firsts and keys[i] not in names.firsts else next(
+            (n for n in range(min(names.longest, len(toks) - i), 1, -1) if tuple(keys[i:i + n]) in names.phrases), 0)
         if n:
-            key = _key(t for _, t in toks[i:i + n])
+            key = tuple(keys[i:i + n])
             for (ts, tw), f in zip(toks[i:i + n], names.phrases[key], strict=True):
                 _case_like(chars, ts, tw, f)
+            last, form = toks[i + n - 1][1], names.phrases[key][-1]
+            if form[:1].isupper() and _name_like(last, names):
+                learned.add(last)
             seen.setdefault(sid, set()).update(names.countries.get(key, ()))
             i += n
             sentence_start = _ends_sentence(text, *toks[i - 1])
@@ -288,6 +352,8 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
         if form is not None:
             _case_like(chars, s, bare, form)
             seen.setdefault(sid, set()).update(names.countries.get((low,), ()))
+            if low not in names.words and _name_like(bare, names):
+                learned.add(bare)
         elif sentence_start and w[:1].isalpha():
             chars[s] = _one(w[0].upper(), w[0])
         if form is None and low in names.acronyms:
@@ -302,10 +368,78 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
         chars[toks[0][0]] = _one(chars[toks[0][0]].upper(), chars[toks[0][0]])
 
 
+# a government body named for its field: "the ministry of home affairs", "the department of education"
+_BODY = re.compile(r"(?<![\w-])(?:ministry|department|office|bureau|directorate|commission|secretariat) of "
+                   r"([a-z]+)(?:( and [a-z]+)| (affairs|security|development|welfare|relations|resources|services"
+                   r"|planning|protection))?(?![\w-])")
+_NOT_FIELDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                         "those", "one", "some", "any", "all", "each", "every", "no", "which", "what", "whom",
+                         "such", "mr", "mrs", "ms", "dr", "inquiry", "inquiries"})
+
+
+def _bodies(text: str, chars: list[str]) -> None:
+    """Capitals for a body named "ministry/department/office/... of <field>": "the Department of Education
+    will investigate", "the Ministry of Home Affairs", "the Office of Management and Budget"."""
+    for m in _BODY.finditer(text):
+        if m.group(1) in _NOT_FIELDS or (m.group(2) and m.group(2)[5:] in _NOT_FIELDS):
+            continue
+        starts = [m.start(), m.start(1)]
+        if m.group(2):
+            starts.append(m.start(2) + 5)
+        if m.group(3):
+            starts.append(m.start(3))
+        for k in starts:
+            chars[k] = _one(text[k].upper(), text[k])
+
+
+# an acronym in brackets after its name: "the national union of mineworkers (num)"
+_BRACKETED = re.compile(r"\(([a-z]{2,6})\)")
+_NAME_SMALL = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "al"})
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+def _spelled_acronyms(text: str, chars: list[str], names: NameIndex) -> None:
+    """Capitals for an acronym the text spells out, and for its name: "the national union of mineworkers
+    (num)" is "the National Union of Mineworkers (NUM)", and "num" is "NUM" all through the text (where
+    it is no English word; "(goes)" spells a satellite, "goes" elsewhere is a verb)."""
+    spelled: set[str] = set()
+    for m in _BRACKETED.finditer(text):
+        acr = m.group(1)
+        words = list(_WORDS_BEFORE.finditer(text, max(0, m.start() - 120), m.start()))
+        j, used = len(acr) - 1, []
+        for w in reversed(words):
+            if j < 0:
+                break
+            if w.group() in _NAME_SMALL:  # "organization of islamic cooperation (oic)": no letter of "of"
+                continue
+            if w.group()[0] != acr[j]:
+                break
+            used.append(w)
+            j -= 1
+        if j >= 0 or len(used) < 2 or text[used[-1].start():m.start()].count("\n\n"):
+            continue
+        for w in used:
+            chars[w.start()] = _one(text[w.start()].upper(), text[w.start()])
+        for k in range(m.start(1), m.end(1)):
+            chars[k] = _one(text[k].upper(), text[k])
+        if not is_everyday(acr, names.everyday):
+            spelled.add(acr)
+    if not spelled:
+        return
+    for m in re.finditer(r"(?<![\w-])(" + "|".join(sorted(spelled)) + r")(?![\w-])", text):
+        for k in range(m.start(), m.end()):
+            chars[k] = _one(text[k].upper(), text[k])
+
+
 def _ends_sentence(text: str, start: int, token: str) -> bool:
     end = start + len(token)
-    if text[end:end + 1] in ("!", "?"):
+    after = text[end:end + 4].lstrip(")]\"'”’")  # "(num).", "he said (in full)."
+    if after[:1] in ("!", "?") or (after[:1] == "." and len(after) < len(text[end:end + 4])):
         return True
+    # "lakeland, fla., group" and "foley (d-wash.) has urged": a full stop before a comma or inside
+    # brackets is an abbreviation's
+    if text[end:end + 1] in (",", ")", ";"):
+        return False
     return token.endswith(".") and "." not in token[:-1] and token[:-1].lower() not in _ABBREVIATIONS
 
 
@@ -339,7 +473,8 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
     if low in _COUNTRY_WORD_FORMS:
         office = nxt is not None and nxt[1].lower().rstrip(".") in _US_NOUNS
         possessive = low != "polish" and after[:2] in ("'s", "’s")
-        return _COUNTRY_WORD_FORMS[low] if office or possessive else None
+        placed = low != "polish" and prev is not None and prev[1].lower() in _COUNTRY_BEFORE  # "to polish"
+        return _COUNTRY_WORD_FORMS[low] if office or possessive or placed or _paired(toks, i, names) else None
     form = names.places.get(low)
     if form is not None:
         if (prev and prev[1].lower() in PLACE_BEFORE) or (nxt and nxt[1].lower().rstrip(".,") in PLACE_AFTER):
@@ -348,7 +483,19 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         line_start = text.rfind("\n", 0, s) + 1
         if not text[line_start:s].strip() and after[:1] in (":", ","):
             return form
-    return w.rstrip(".").capitalize() if _after_title(text, toks, i, names) else None
+    if _after_title(text, toks, i, names) or _before_speech(text, toks, i, names):
+        return w.rstrip(".").capitalize()
+    return None
+
+
+def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A word joined by "and"/"or" to a known name: "nigeria and guinea", "china or russia"."""
+    for conj, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if 0 <= other < len(toks) and toks[conj][1].lower() in ("and", "or"):
+            word = _fold(toks[other][1]).rstrip(".")
+            if word in names.words or word in _COUNTRY_WORD_FORMS:
+                return True
+    return False
 
 
 def _name_like(word: str, names: NameIndex) -> bool:
@@ -370,6 +517,39 @@ def _after_title(text: str, toks: list[tuple[int, str]], i: int, names: NameInde
         if not _name_like(toks[j - 1][1], names):
             return False
     return False
+
+
+# verbs of speech whose subject, when it is no English word, is a person's or an outlet's name
+_SPEECH = frozenset({"said", "says", "told", "added", "stated", "warned", "urged", "asked", "announced", "noted",
+                     "insisted", "explained", "wrote", "tweeted", "claimed", "alleged", "declared", "replied"})
+_BEFORE_NAME = frozenset({",", '"', "“", "'", "‘", "(", ":", "—", "-", "–"})
+
+
+def _before_speech(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A word that is no English word in a run of up to three such words right before a verb of speech:
+    the speaker ("..., rubens habbema said", "clayton yeutter told reporters"). A one-word run must
+    follow a sentence start, a comma, a quote, "and"/"but" or a title ("but pierson warned")."""
+    if not names.everyday or not _name_like(toks[i][1], names):
+        return False
+    j = i
+    while j + 1 < len(toks) and j - i < 3 and _name_like(toks[j + 1][1], names) \
+            and not _gap(text, toks[j], toks[j + 1]).strip():
+        j += 1
+    if j + 1 >= len(toks) or _gap(text, toks[j], toks[j + 1]).strip():
+        return False
+    if toks[j + 1][1].lower().rstrip(".") not in _SPEECH:  # "said."
+        return False
+    k = i  # the run's first word
+    while k > 0 and i - k < 3 and _name_like(toks[k - 1][1], names) and not _gap(text, toks[k - 1], toks[k]).strip():
+        k -= 1
+    if j - k >= 1:
+        return True
+    if k == 0:
+        return True
+    gap = _gap(text, toks[k - 1], toks[k]).strip()
+    before = toks[k - 1][1].lower().rstrip(".")
+    return (gap[-1:] in _BEFORE_NAME or _ends_sentence(text, *toks[k - 1]) or before in ("and", "but")
+            or before in TITLE_NOUNS)
 
 
 def _lower_headline(text: str, chars: list[str], start: int, end: int, names: NameIndex) -> None:
