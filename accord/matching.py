@@ -36,10 +36,18 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
             pats = ctx.verbs.verbs.get(rest) or _by_form(ctx.verbs.verbs, rest)
         prt = next((c.lower_ for c in tok.children if c.dep_ == "prt" and not _quantifier_up(c)), None)
         # of patterns equally specific, one that names the object's modifier is the more specific fit:
-        # "launched a scathing attack on" is the words (111), not "launched an attack" (190)
-        mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ in ("amod", "compound")}
-        if mods and len(pats) > 1:
-            pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects)))
+        # "launched a scathing attack on" is the words (111), not "launched an attack" (190), "launched cyber
+        # attacks" coercion (170); but an event noun (or one of the two-sided acts, "war", "ceasefire") before
+        # the object makes a name with it, not the act's manner ("launched war games" are games, not a war)
+        mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ == "amod"
+                or (c.dep_ == "compound" and c.lemma_.lower() not in ctx.verbs.nouns
+                    and c.lemma_.lower() not in ctx.verbs.reciprocal)}
+        # then one that names the direct object itself beats one that names a noun of a phrase: "stopped work
+        # in a strike" is a strike (143), not a strike stopped (172)
+        heads = {w for o in _direct_objects(tok) for w in (o.lemma_.lower(), o.lower_)}
+        if (mods or heads) and len(pats) > 1:
+            pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects),
+                                               not (p.objects and heads & p.objects)))
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
                                                             for c in tok.children):

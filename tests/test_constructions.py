@@ -670,3 +670,19 @@ def test_the_tokenizer_keeps_re_verbs_whole(code):
     from accord.nlp import load_model
 
     assert [t.text for t in load_model()("She was re-elected.")] == ["She", "was", "re-elected", "."]
+
+
+# Which pattern fits: a modifier names the act's manner, a two-sided act before a noun names a thing.
+def test_war_games_are_exercises_not_a_war(code):
+    r = code("Greece and France launched war games in the Aegean.")
+    assert {c[:2] for _, c, _ in named(r)} == {"06"}
+
+
+def test_cyber_attacks_stay_coercion(code):
+    r = code("Russia launched cyber attacks on Estonia.")
+    assert any(c == "17" for _, c, _ in named(r))
+
+
+def test_the_direct_object_beats_a_noun_of_a_phrase(code):
+    r = code("About 900 dockers stopped work in a strike for higher pay.")
+    assert any(c == "14" for _, c, _ in named(r)) and not any(c == "17" for _, c, _ in named(r))
