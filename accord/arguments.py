@@ -9,7 +9,7 @@ document being coded.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from accord.modality import REPORT_VERBS
@@ -36,6 +36,7 @@ class _Ctx:
     modifiers: dict[int, list[Mention]]
     verbs: VerbDictionary
     pub: dt.date | None
+    matched: dict[int, Any] = field(default_factory=dict)  # token index → its most specific pattern (accord.matching)
 
 
 def _direct_objects(tok) -> list:

@@ -20,8 +20,10 @@ from accord.vocabulary import Pattern
 
 
 def _match(ctx: _Ctx, tok) -> Pattern | None:
-    """The most specific pattern for a trigger token, or None."""
-    return next(_matches(ctx, tok), None)
+    """The most specific pattern for a trigger token, or None (once per token of a document)."""
+    if tok.i not in ctx.matched:
+        ctx.matched[tok.i] = next(_matches(ctx, tok), None)
+    return ctx.matched[tok.i]
 
 
 def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
@@ -48,14 +50,18 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         if (mods or heads) and len(pats) > 1:
             pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects),
                                                not (p.objects and heads & p.objects)))
+        lemma_sets: dict[tuple[str, ...], set[str]] = {}
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
                                                             for c in tok.children):
                 continue
             if not p.particle and prt in PHRASAL_PARTICLES:
                 continue  # "called off a strike" is not "called a strike"
-            if p.objects is not None and not (_object_lemmas(tok, p.object_preps) & p.objects):
-                continue
+            if p.objects is not None:
+                if p.object_preps not in lemma_sets:  # one set per preposition list, not per pattern
+                    lemma_sets[p.object_preps] = _object_lemmas(tok, p.object_preps)
+                if not lemma_sets[p.object_preps] & p.objects:
+                    continue
             if p.object_is_actor and not _direct_objects(tok):
                 continue
             if p.intransitive and any(c.dep_ == "dobj" for c in tok.children):
