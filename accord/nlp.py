@@ -217,6 +217,7 @@ class Attributes:
         self._multi = [(next((i for i, tok in enumerate(p) if "LOWER" in tok), -1), p) for p in patterns if len(p) > 1]
         self._anchors = _WordTest(self.vocab.strings, [[p[i]["LOWER"]] if i >= 0 else [] for i, p in self._multi])
         self._reach = max((len(p) for _, p in self._multi), default=1) - 1
+        self._unanchored = any(anchor < 0 for anchor, _ in self._multi)  # a pattern with no word in it
         self._ruled: dict[tuple[int, int, int, int], tuple[int, int, int, int, int]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
         # (form, tag, dependency label) → everything both components set: one lookup per token
@@ -225,7 +226,7 @@ class Attributes:
     def _multi_may_match(self, rows: list[list[int]]) -> list[tuple[int, int]]:
         """The token spans where a multi-token pattern could match in this document (every real match is
         one of them); the whole document when a pattern has no word to look for."""
-        if any(anchor < 0 for anchor, _ in self._multi):
+        if self._unanchored:
             return [(0, len(rows))]  # a pattern with no word in it: only the real ruler can tell
         strings = self.vocab.strings
         spans = []
