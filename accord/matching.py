@@ -44,12 +44,13 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ == "amod"
                 or (c.dep_ == "compound" and c.lemma_.lower() not in ctx.verbs.nouns
                     and c.lemma_.lower() not in ctx.verbs.reciprocal)}
-        # then one that names the direct object itself beats one that names a noun of a phrase: "stopped work
-        # in a strike" is a strike (143), not a strike stopped (172)
+        # then one that names the direct object itself, or looks in the phrases it names, beats one that found
+        # its word in any phrase: "stopped work in a strike" is a strike (143), not a strike stopped (172);
+        # "put its forces on high alert" looks "on" (152)
         heads = {w for o in _direct_objects(tok) for w in (o.lemma_.lower(), o.lower_)}
         if (mods or heads) and len(pats) > 1:
             pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects),
-                                               not (p.objects and heads & p.objects)))
+                                               not (p.objects and (heads & p.objects or p.object_preps))))
         lemma_sets: dict[tuple[str, ...], set[str]] = {}
         for p in pats:
             if p.particle and p.particle != prt and not any(c.dep_ == "prep" and c.lower_ == p.particle and not _when(c)
