@@ -36,7 +36,9 @@ class _Ctx:
     modifiers: dict[int, list[Mention]]
     verbs: VerbDictionary
     pub: dt.date | None
-    matched: dict[int, Any] = field(default_factory=dict)  # token index → its most specific pattern (accord.matching)
+    # what is found once per document: a token index → its most specific pattern (accord.matching), a
+    # sentence → the country its incident is set in (accord.emit)
+    matched: dict[Any, Any] = field(default_factory=dict)
 
 
 def _direct_objects(tok) -> list:

@@ -21,19 +21,15 @@ from accord.arguments import (
 from accord.modality import (
     _conditional,
 )
-
-# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
-from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.targets import (
+    _NOT_THINGS,
     VIOLENT_ROOTS,
     _phrase_target,
     _place_at,
     _place_target,
     own_means,
 )
-from accord.targets import phrase_target as phrase_target
 from accord.types import Actor, Event
-from accord.vocabulary import Family as Family
 from accord.vocabulary import Pattern
 
 
@@ -233,7 +229,15 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "th
 
 def _incident_country(ctx: _Ctx, sent) -> str | None:
     """The one country the places of a sentence are in ("near Gao", "in Beni territory"): a place an actor
-    dictionary knows, else a town of the gazetteer (named as a place entity); None for none or several."""
+    dictionary knows, else a town of the gazetteer (named as a place entity); None for none or several.
+    Found once per sentence, however many events it has."""
+    key = ("incident", sent.start)
+    if key not in ctx.matched:
+        ctx.matched[key] = _places_country(ctx, sent)
+    return ctx.matched[key]
+
+
+def _places_country(ctx: _Ctx, sent) -> str | None:
     found: set[str] = set()
     hints = {c for ms in ctx.by_head.values() for m in ms if (c := m.actor.country)}
     for t in sent:
@@ -253,9 +257,6 @@ def _incident_country(ctx: _Ctx, sent) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-_NOT_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-
-
 def _town_name(sent, p, prep) -> str | None:
     """The name of a town a place phrase names: a place entity, one the tagger took for a person or a group
     ("near Gao"), or a proper noun it left unlabelled right after the preposition ("near Timbuktu")."""
@@ -264,7 +265,7 @@ def _town_name(sent, p, prep) -> str | None:
             return ent.text
         framed = p.dep_ == "pobj" and p.head.i == prep.i or p.dep_ == "compound" and p.head.lower_ in places_mod.PLACE_NOUNS
         # a one-word name the tagger mislabelled, framed as a place ("in Kramatorsk", "near Gambella town")
-        return ent.text if len(ent) == 1 and framed and ent.label_ not in _NOT_PLACES else None
+        return ent.text if len(ent) == 1 and framed and ent.label_ not in _NOT_THINGS else None
     if p.ent_iob_ == "O" and p.pos_ == "PROPN" and p.dep_ == "pobj" and p.head.i == prep.i and p.text[:1].isupper():
         return p.text
     return None
@@ -273,7 +274,7 @@ def _town_name(sent, p, prep) -> str | None:
 # Weapons a sector list names as the military ("drones", "jets"): whose they are is not where they strike.
 _WEAPONS = frozenset({"drone", "drones", "jet", "jets", "warplane", "warplanes", "aircraft", "helicopter",
                       "helicopters", "gunship", "gunships", "bomber", "bombers", "artillery", "tank", "tanks",
-                      "missile", "missiles", "warship", "warships", "gunboat", "gunboats", "fighter jet"})
+                      "missile", "missiles", "warship", "warships", "gunboat", "gunboats"})
 
 
 def _placed_in(a: Actor | None, country: str, source: bool, guessed: bool = False) -> Actor | None:

@@ -11,11 +11,6 @@ from accord.arguments import (
     _Ctx,
     _direct_objects,
 )
-
-# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
-from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
-from accord.targets import phrase_target as phrase_target
-from accord.vocabulary import Family as Family
 from accord.vocabulary import Pattern
 
 
@@ -41,14 +36,14 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
         # "launched a scathing attack on" is the words (111), not "launched an attack" (190), "launched cyber
         # attacks" coercion (170); but an event noun (or one of the two-sided acts, "war", "ceasefire") before
         # the object makes a name with it, not the act's manner ("launched war games" are games, not a war)
-        mods = {c.lower_ for o in _direct_objects(tok) for c in o.children if c.dep_ == "amod"
-                or (c.dep_ == "compound" and c.lemma_.lower() not in ctx.verbs.nouns
-                    and c.lemma_.lower() not in ctx.verbs.reciprocal)}
         # then one that names the direct object itself, or looks in the phrases it names, beats one that found
         # its word in any phrase: "stopped work in a strike" is a strike (143), not a strike stopped (172);
         # "put its forces on high alert" looks "on" (152)
-        heads = {w for o in _direct_objects(tok) for w in (o.lemma_.lower(), o.lower_)}
-        if (mods or heads) and len(pats) > 1:
+        if len(pats) > 1 and (objs := _direct_objects(tok)):
+            mods = {c.lower_ for o in objs for c in o.children if c.dep_ == "amod"
+                    or (c.dep_ == "compound" and c.lemma_.lower() not in ctx.verbs.nouns
+                        and c.lemma_.lower() not in ctx.verbs.reciprocal)}
+            heads = {w for o in objs for w in (o.lemma_.lower(), o.lower_)}
             pats = sorted(pats, key=lambda p: (-p.specificity, not (p.objects and mods & p.objects),
                                                not (p.objects and (heads & p.objects or p.object_preps))))
         lemma_sets: dict[tuple[str, ...], set[str]] = {}

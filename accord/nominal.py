@@ -35,16 +35,11 @@ from accord.modality import (
     _modality,
     _negated,
 )
-
-# PLACE_TARGET_ROOTS, phrase_target and Family are re-exported: importable from accord.events as before the split
-from accord.targets import PLACE_TARGET_ROOTS as PLACE_TARGET_ROOTS
 from accord.targets import (
     _phrase_target,
     _targets,
 )
-from accord.targets import phrase_target as phrase_target
 from accord.types import Actor, Event
-from accord.vocabulary import Family as Family
 from accord.vocabulary import Pattern
 
 # Modifiers of an act named by a noun that has not happened.

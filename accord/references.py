@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-# DictionaryError and ORG_TYPE_ROLES are re-exported: importable from accord.actors as before the split
-from accord.actor_dictionary import DictionaryError as DictionaryError
-from accord.entities import ORG_TYPE_ROLES as ORG_TYPE_ROLES
 from accord.nlp import column
 from accord.types import FIRST_PERSON, Actor, Mention
 
