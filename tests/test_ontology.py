@@ -33,3 +33,11 @@ def test_resignations_are_plover_retreat_as_the_manual_has_them():
     # PLOVER manual 3.7: "RETREAT also covers resignations of government officials" (mode "resign")
     entry = lookup("0831")
     assert (entry.plover_type, entry.plover_mode) == ("RETREAT", "resign")
+
+
+def test_occupying_territory_by_force_is_plover_assault():
+    # PLOVER manual 3.16: ASSAULT is deliberate action that can cause substantial physical harm; COERCE's
+    # "seize" mode is searches, confiscation and raids. A city taken by an army is armed force.
+    entry = lookup("192")
+    assert entry.plover_type == "ASSAULT"
+    assert "territory" in (entry.plover_context or "")
