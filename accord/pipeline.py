@@ -23,6 +23,7 @@ from accord import quotes as quotes_mod
 from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
+from accord.arguments import mark_reduced_passives
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events, phrase_target
 from accord.nlp import text_of, unwrap
 from accord.targets import PLACE_TARGET_ABROAD
@@ -270,6 +271,7 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         if res.config.enrich:
             result.tone = tone_mod.tone(cleaned.text)
         return result
+    mark_reduced_passives(doc)  # "Five arrested for rioting": the five are arrested, not arresting
     mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)
     if res.config.model:  # sentences linking two actors with no dictionary trigger (accord.classify)
