@@ -223,3 +223,13 @@ def _holder(leaders, country, office, on, igo=None):
 ])
 def test_leader_spot_checks(leaders, country, office, on, who, igo):
     assert _holder(leaders, country, office, on, igo) == [who]
+
+
+def test_east_asian_leaders_go_by_their_family_name(leaders):
+    # Chinese and Korean names put the family name first: "Xi" is Xi Jinping, "Jinping" alone is never
+    # written, and an alias "Gang" (for Qin Gang) would turn "a gang of thieves" into China's government
+    for p in leaders:
+        if p["country"] not in ("CHN", "TWN", "PRK", "KOR"):
+            continue
+        given = p["name"].split()[-1]
+        assert given not in (p.get("aliases") or []), p["name"]
