@@ -81,6 +81,7 @@ from accord.targets import (
     _place_target,
     _posture_target,
     _targets,
+    held_in,
     own_countries,
 )
 
@@ -346,8 +347,14 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if not srcs and swhy == "passive-no-agent" and pat.code[:3] in DETENTION_CODES:
             srcs, swhy = _security_teller(ctx, tok)
             swhy = swhy or "passive-no-agent"
+        released = not srcs and swhy == "passive-no-agent" and pat.code == RELEASE_CODE
+        if released:  # "the hostages held in Mali were released": by whoever held them there, else no one stated
+            srcs, swhy = _security_teller(ctx, tok)
+            if not srcs:
+                srcs, swhy = held_in(ctx, tok)
+            swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
-        sourceless = not srcs and pat.code[:2] in SOURCELESS_ROOTS and _unstated_source(ctx, tok, swhy)
+        sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released) and _unstated_source(ctx, tok, swhy)
         if sourceless:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
@@ -403,6 +410,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# A release of persons (CAMEO 0841): reported, like violence, from the released person's side ("two journalists
+# were freed on Monday"), so kept with no source when none is stated.
+RELEASE_CODE = "0841"
 
 
 # Words of trying: an assassination tried is an attempt (CAMEO 185), not a killing (186).

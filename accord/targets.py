@@ -163,7 +163,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     for holder in objs + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
                           if p.dep_ == "pobj"]:
         found, where = _first_actor_below(ctx, holder, facilities=pat is not None and pat.code[:2] in VIOLENT_ROOTS,
-                                          voiced=voiced and holder.lemma_.lower() in pat.objects)
+                                          voiced=voiced and holder.lemma_.lower() in pat.objects, exclude=exclude)
         if found:
             cands.append((found, f"inside '{holder.text}': '{where}'"))
     if pat is not None and pat.code[:2] == "04":
@@ -467,19 +467,21 @@ VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
 def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False,
-                       voiced: bool = False) -> tuple[list[Actor], str]:
+                       voiced: bool = False, exclude: set | frozenset = frozenset()) -> tuple[list[Actor], str]:
     """The first actor named inside a noun phrase, nearest the head first, not inside its clauses nor
     in a phrase of place or time ("an agreement in Berlin" is not an agreement with Germany).
 
     A sector noun modifying a thing is not an actor ("welcomed a court ruling"), except as the owner of
     what an act of force hits (``facilities``: "attacked an army camp"). The owner of a stance the doer
     voices is the doer's side (``voiced``: "reiterated the government's support for talks among Libyan
-    factions" supports the factions)."""
+    factions" supports the factions). The doer's own possessive (``exclude``) is passed over, not an end of the
+    search: "ended its ban on flights from Somalia" is done to Somalia."""
 
     def below(t) -> list:
         return [c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ in LOCATIVE)]
 
-    frontier = [c for c in below(tok) if not (voiced and c.dep_ == "poss")]
+    frontier = [c for c in below(tok) if not (c.dep_ == "poss" and (voiced or any(
+        _key(a) in exclude for a in _actors(ctx, c))))]
     for _ in range(depth):
         nxt = []
         for t in frontier:
@@ -525,6 +527,39 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
                 if (a := _place_at(ctx, t)) is not None:  # "in Montenegro province"
                     return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"
     return [], ""
+
+
+def held_in(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """Who released people no one is named for: the country they were held or freed in ("the hostages held in
+    Mali were released", "was freed from captivity in Libya"), when the act's own phrases name one country
+    (not a place in a clause of its own: "…, the ministry in Delhi said")."""
+    found: dict[str, tuple[Actor, str]] = {}
+    for t in tok.subtree:
+        if t.dep_ != "prep" or t.lower_ not in _HELD_PREPS or not _own_phrase(t, tok):
+            continue
+        for p in t.subtree:
+            if p.i != t.i and (a := _place_at(ctx, p)) is not None:
+                found.setdefault(a.country, (a, f"held '{t.text} {p.text}'"))
+                break
+    if len(found) != 1:
+        return [], ""
+    a, why = next(iter(found.values()))
+    # an unidentified actor of the place, as accord.pipeline names the doer of an incident no one is named in
+    return [Actor(name=f"unidentified actor in {a.name}", code=a.country, country=a.country)], why
+
+
+_HELD_PREPS = frozenset({"in", "inside", "at", "near"})
+# Clauses of their own under an act, whose places are not where it happened (a participle describing its
+# patient, "held in Mali", is the patient's own).
+_OTHER_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "conj", "csubj", "xcomp"})
+
+
+def _own_phrase(t, tok) -> bool:
+    while t.i != tok.i:
+        if t.dep_ in _OTHER_CLAUSES:
+            return False
+        t = t.head
+    return True
 
 
 def _place_at(ctx: _Ctx, t) -> Actor | None:
