@@ -210,7 +210,11 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found:
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
-        found, why = _place_target(ctx, tok, objs)
+        # the pattern's object in a phrase holds the place too: "remained on high alert in the district of Poonch"
+        phrased = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.object_preps and c.lower_ != "of"
+                   for p in c.children if p.dep_ == "pobj" and pat.objects and p.lower_ in pat.objects] \
+            if pat.code[:2] == "15" else []
+        found, why = _place_target(ctx, tok, objs + phrased)
         person = next((o for o in objs if o.lemma_.lower() in ctx.verbs.persons), None)
         if found and person is not None and found[0].country:
             # "tortured a 35-year-old inmate to death in western Iran": the person, one of that country's people
@@ -693,4 +697,15 @@ def _posture_target(ctx: _Ctx, tok, srcs: list[Actor], tgts: list[Actor], why: s
                             if a.country not in own] if p.dep_ == "pobj" else []
                     if acts:
                         return acts, f"purpose '{d.text} {p.text}'"
+    for c in tok.children:  # what the forces are for: "mobilised troops for a possible order to move against Syria"
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for d in c.subtree:
+            if d.dep_ == "prep" and d.lower_ == "against":
+                for p in d.children:
+                    # (or whose thing it is: "… against Syria's chemical weapons")
+                    acts = [a for a in _actors(ctx, p) or _modifier_actors(ctx, p) or _first_actor_below(ctx, p, 2)[0]
+                            if a.country not in own] if p.dep_ == "pobj" else []
+                    if acts:
+                        return acts, f"'for … {d.text} {p.text}'"
     return [], ""
