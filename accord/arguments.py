@@ -41,7 +41,12 @@ def _telephoned(call) -> bool:
             c.lower_ in ("on", "upon", "for") and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
             for c in call.children):
         return False
-    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CALLED_PEOPLE) for c in call.children)
+    if any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CALLED_PEOPLE) for c in call.children):
+        return True
+    # a named person the parser took for a predicate ("called Prime Minister Oli on Friday to convey …"), when
+    # the call has a purpose: "called him a liar" has none
+    return any(c.dep_ == "oprd" and c.ent_type_ == "PERSON" for c in call.children) and any(
+        c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children) for c in call.children)
 
 
 @dataclass
@@ -60,6 +65,8 @@ def _direct_objects(tok) -> list:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
     # a passive's subject is its object
     objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    # the one telephoned, which the parser may take for a predicate ("called Prime Minister Oli on Friday to …")
+    objs += [c for c in tok.children if c.dep_ == "oprd" and _telephoned(tok)]
     return [o2 for o in objs for o2 in _conj(o)]
 
 

@@ -360,6 +360,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if not srcs and swhy == "passive-no-agent" and pat.code[:3] in DETENTION_CODES:
             srcs, swhy = _security_teller(ctx, tok)
             swhy = swhy or "passive-no-agent"
+        if not srcs and swhy == "passive-no-agent" and pat.code in DEPLOYMENTS:
+            srcs, swhy = _deployed_forces(ctx, tok)
+            swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
         sourceless = not srcs and pat.code[:2] in SOURCELESS_ROOTS and _unstated_source(ctx, tok, swhy)
         if sourceless:
@@ -418,6 +421,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             modality = "reported"
         if _wants_phrase(tgts, srcs, code):
             tgts, twhy = _phrase_target(ctx, tok, pat, own=_countries(srcs))
+            if swhy.startswith("the forces deployed") and any(
+                    c.dep_ == "nsubjpass" and twhy == f"phrase '{c.text}'" for c in tok.children):
+                tgts, twhy = [], ""  # the forces deployed are the doer, not the phrase the act is done to
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
@@ -496,6 +502,18 @@ SAID_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 CONTACTING = frozenset({"phone", "telephone", "ring", "call", "meet", "visit"})
 
 
+# Deployments of forces (CAMEO 074, 153, 154), which forces of a state are deployed in by that state.
+DEPLOYMENTS = frozenset({"074", "153", "154"})
+
+
+def _deployed_forces(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """Forces of a named state deployed with no one said to deploy them are deployed by their own side: "500
+    Egyptian soldiers were deployed as peacekeepers in Darfur" (Egypt's soldiers provide the peacekeeping)."""
+    s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    acts = [a for a in _actors(ctx, s) if a.role in ("MIL", "COP") and (a.country or a.igo)] if s is not None else []
+    return (acts, f"the forces deployed, '{s.text}'") if acts else ([], "")
+
+
 def _intent_voiced(ctx: _Ctx, tok):
     """The verb that restates an intent noun, when the verb's own pattern is only that intent (030): "reaffirmed
     its commitment to support the police", "renewed its pledge to hold elections" are coded by what is
@@ -516,8 +534,8 @@ def _callee(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
         return [], ""
     if head.lemma_.lower() not in CONTACTING or (head.lemma_.lower() == "call" and not _telephoned(head)):
         return [], ""
-    for o in head.children:
-        if o.dep_ == "dobj" and (acts := [a for a in _actors(ctx, o) if _key(a) not in exclude]):
+    for o in _direct_objects(head):
+        if (acts := [a for a in _actors(ctx, o) if _key(a) not in exclude]):
             return acts, f"the one '{head.text}', '{o.text}'"
     return [], ""
 

@@ -21,6 +21,7 @@ from accord.arguments import (
     _is_passive,
     _key,
     _modifier_actors,
+    _telephoned,
 )
 from accord.modality import _conditional, _negated
 from accord.types import Actor, Event
@@ -46,7 +47,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj") or (c.dep_ == "oprd" and _telephoned(tok))]
     for o in objs:
         if pat is not None and pat.objects and o.lower_ in pat.objects and o.lemma_.lower() not in ctx.verbs.persons \
                 and not any(a.code for a in _actors(ctx, o)) and any(

@@ -110,3 +110,27 @@ def test_an_announced_deployment_on_a_peacekeeping_mission(code):
 def test_troops_mobilised_for_an_order_to_move_against_someone(code):
     r = code("Armenia mobilised its reservists for a possible order to advance against Azerbaijan's positions.")
     assert ("ARM", "154", "AZE") in triples(r)
+
+
+# Forces of a state deployed with no one said to deploy them are deployed by their own side.
+def test_soldiers_deployed_as_peacekeepers_with_no_agent(code):
+    r = code("Some 400 Moroccan soldiers were deployed as peacekeepers in the Central African Republic.")
+    assert ("MARMIL", "074", "CAF") in triples(r)
+
+
+def test_troops_deployed_with_no_agent_are_a_build_up(code):
+    r = code("Thousands of Pakistani troops were deployed in Karachi.")
+    assert any(s == "PAKMIL" and c == "154" for s, c, _ in triples(r))
+
+
+# The one telephoned that the parser took for a predicate ("called Prime Minister X on Friday to …").
+def test_a_called_leader_parsed_as_predicate_is_still_called(code):
+    r = code("Japanese Prime Minister Kishida, called Australian Prime Minister Albanese on Friday to convey "
+             "Japan's support and solidarity, his office said.", date="2023-03-10")
+    got = {(c, t) for _, c, t in triples(r)}
+    assert ("041", "AUSGOV") in got and ("051", "AUSGOV") in got
+
+
+def test_the_forces_deployed_are_not_their_own_target(code):
+    r = code("Approximately 900 Kazakh soldiers were deployed as peacekeeping forces along the border.")
+    assert [(e.cameo, e.target) for e in r.events if e.source and e.source.code == "KAZMIL"] == [("074", None)]
