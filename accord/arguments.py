@@ -28,6 +28,26 @@ COLLECTIVES = {"delegation", "group", "team", "representative", "representatives
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "persuade", "force", "press", "pressure", "invite",
                   "encourage", "request", "tell", "allow", "permit", "help", "implore"}
 
+# Whom one telephones, besides a named person: "called his German counterpart", "phoned the emir".
+CALLED_PEOPLE = frozenset({"counterpart", "counterparts", "president", "premier", "minister", "chancellor", "leader",
+                           "king", "queen", "emir", "sultan", "prince", "monarch", "sheikh", "pope", "secretary-general"})
+
+
+def _telephoned(call) -> bool:
+    """"Tillerson called Lavrov to discuss Syria", "called his Qatari counterpart to express support": "call"
+    with a person as its object and no "on" or "for" (but a date's "on Friday") is a telephone call (041), not
+    an appeal ("called on Lavrov to …", "called for talks"); its purpose clause is the caller's act."""
+    if call.lemma_.lower() != "call" or any(
+            c.lower_ in ("on", "upon", "for") and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            for c in call.children):
+        return False
+    if any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CALLED_PEOPLE) for c in call.children):
+        return True
+    # a named person the parser took for a predicate ("called Prime Minister Oli on Friday to convey …"), when
+    # the call has a purpose: "called him a liar" has none
+    return any(c.dep_ == "oprd" and c.ent_type_ == "PERSON" for c in call.children) and any(
+        c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children) for c in call.children)
+
 
 @dataclass
 class _Ctx:
@@ -45,6 +65,8 @@ def _direct_objects(tok) -> list:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj", "attr")]
     # a passive's subject is its object
     objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    # the one telephoned, which the parser may take for a predicate ("called Prime Minister Oli on Friday to …")
+    objs += [c for c in tok.children if c.dep_ == "oprd" and _telephoned(tok)]
     return [o2 for o in objs for o2 in _conj(o)]
 
 
@@ -204,7 +226,7 @@ def _subject_token(tok, depth: int = 0):
             # what its issuer says
             return _subject_token(head.head, depth + 1)
         return None
-    if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+    if dep == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and not _telephoned(head):
         objs = [c for c in head.children if c.dep_ in ("dobj",)]
         if objs:
             return objs[0]

@@ -32,6 +32,7 @@ from accord.arguments import (
     _security_teller,
     _sources,
     _subject_token,
+    _telephoned,
     _usable,
 )
 from accord.emit import (
@@ -50,7 +51,6 @@ from accord.matching import (
     PHRASAL_PARTICLES,
     _match,
     _matches,
-    _when,
 )
 from accord.modality import (
     REPORT_VERBS,
@@ -64,9 +64,11 @@ from accord.modality import (
 )
 from accord.nlp import column
 from accord.nominal import (
+    ARRIVING_VERBS,
     NEGATING_GOVERNORS,
     _gift_words,
     _noun_event,
+    _peacekeeping_deployment,
     _peacekeeping_phrase,
     _received_gift,
 )
@@ -210,7 +212,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         fam = verbs.families.get(tok.lemma_.lower())
         if fam is None or tok.pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
             continue
-        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten") and not (
+        voicer = _intent_voiced(ctx, tok) if tok.pos_ == "NOUN" and fam.name == "intent" else None
+        if tok.pos_ == "NOUN" and fam.name not in ("demand", "appeal", "threaten") and voicer is None and not (
                 fam.name == "intent" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _match(ctx, tok.head) is None
                 and tok.head.lemma_.lower() not in verbs.families and tok.head.lemma_.lower() not in NEGATING_GOVERNORS):
             # a noun of intent only as what its subject announces or makes ("announced plans to hold drills"),
@@ -219,11 +222,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
         comp, pat = _complement(ctx, tok)
-        if comp is None or _alleged(tok) or _phone_call(tok):
+        if comp is None or _alleged(tok) or _telephoned(tok):
             continue
         if pat.code == "154" and _peacekeeping_phrase(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
+        if pat.code == "154" and _peacekeeping_deployment(ctx, comp):
+            pat = replace(pat, code="074")  # "pledged to send troops to Mali to serve as peacekeepers" (0334)
         if comp.dep_ == "acl" and fam.name != "intent":
             continue  # "under pressure to meet the competition": no demand made
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
@@ -231,6 +236,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "vowed to fight corruption": no threat of force
         consumed.add(comp.i)
         consumed.add(tok.i)
+        if voicer is not None:
+            consumed.add(voicer.i)  # "reaffirmed its commitment to …": the commitment's complement codes it
         inner = pat.code
         # "failed to reach a deal": the reject family's "fail" is what makes the complement not happen
         failed_to_agree = (fam.name == "reject" and tok.lemma_.lower() == "fail" and comp.head.i == tok.i
@@ -328,7 +335,14 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
             continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
         if pat.kind == "noun":
-            events += _noun_event(ctx, sent, tok, pat, table)
+            if pat.code == "154" and _peacekeeping_deployment(ctx, tok):
+                continue  # "Chad's deployment of troops on a peacekeeping mission": the mission's noun codes it (074)
+            found = _noun_event(ctx, sent, tok, pat, table)
+            events += found
+            # the peacekeepers, or a group of them ("a contingent of peacekeepers arrived"), as the subject
+            arrived = tok.head if tok.dep_ == "nsubj" else tok.head.head.head if tok.head.lower_ == "of" else tok
+            if found and pat.code == "074" and arrived.lemma_.lower() in ARRIVING_VERBS:
+                consumed.add(arrived.i)  # "Uruguayan blue helmets arrived in Congo": deployed there, no visit (042)
             continue
         if _subjunctive(tok):
             continue  # "demanded that Israel ease restrictions": asked for, not done
@@ -353,6 +367,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if not srcs:
                 srcs, swhy = held_in(ctx, tok)
             swhy = swhy or "passive-no-agent"
+        if not srcs and swhy == "passive-no-agent" and pat.code in DEPLOYMENTS:
+            srcs, swhy = _deployed_forces(ctx, tok)
+            swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
         sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released) and _unstated_source(ctx, tok, swhy)
         if sourceless:
@@ -370,6 +387,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _clause_subject(ctx, tok, {_key(a) for a in srcs}, infinitive=pat.code[:2] not in CLAUSE_SUBJECT_ROOTS)
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
+        if not tgts and pat.code[:2] in SAID_ROOTS:
+            tgts, twhy = _callee(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
             continue
         if srcs and not _role_ok(pat, srcs[0]):
@@ -385,6 +404,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)
         if code[:2] == "15" and srcs:
             tgts, twhy = _posture_target(ctx, tok, srcs, tgts, twhy)
+        if code == "154" and _peacekeeping_deployment(ctx, tok):
+            code = "074"  # "sent troops to Lebanon to join the UN force": peacekeepers provided, no build-up
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
         if code == "186" and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ATTEMPTING:
@@ -407,6 +428,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             modality = "reported"
         if _wants_phrase(tgts, srcs, code):
             tgts, twhy = _phrase_target(ctx, tok, pat, own=_countries(srcs))
+            if swhy.startswith("the forces deployed") and any(
+                    c.dep_ == "nsubjpass" and twhy == f"phrase '{c.text}'" for c in tok.children):
+                tgts, twhy = [], ""  # the forces deployed are the doer, not the phrase the act is done to
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
@@ -484,6 +508,50 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
     return [], ""
 
 
+# Acts done in words, which a call or a meeting made for them addresses to the one called or met.
+SAID_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+# Verbs of contacting someone, whose purpose clause speaks to them: "phoned the emir to convey his solidarity".
+CONTACTING = frozenset({"phone", "telephone", "ring", "call", "meet", "visit"})
+
+
+# Deployments of forces (CAMEO 074, 153, 154), which forces of a state are deployed in by that state.
+DEPLOYMENTS = frozenset({"074", "153", "154"})
+
+
+def _deployed_forces(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """Forces of a named state deployed with no one said to deploy them are deployed by their own side: "500
+    Egyptian soldiers were deployed as peacekeepers in Darfur" (Egypt's soldiers provide the peacekeeping)."""
+    s = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    acts = [a for a in _actors(ctx, s) if a.role in ("MIL", "COP") and (a.country or a.igo)] if s is not None else []
+    return (acts, f"the forces deployed, '{s.text}'") if acts else ([], "")
+
+
+def _intent_voiced(ctx: _Ctx, tok):
+    """The verb that restates an intent noun, when the verb's own pattern is only that intent (030): "reaffirmed
+    its commitment to support the police", "renewed its pledge to hold elections" are coded by what is
+    committed to (032, 034), done to whom the complement names."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.pos_ != "VERB" or (pat := _match(ctx, head)) is None:
+        return None
+    if pat.code != "030" or not pat.objects or tok.lemma_.lower() not in pat.objects:
+        return None
+    return head
+
+
+def _callee(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """The one called or met, for what the call or meeting was made to say: "phoned the emir to convey his
+    solidarity" (solidarity with the emir), "called Erdogan to apologise" (to Erdogan)."""
+    head = tok.head
+    if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return [], ""
+    if head.lemma_.lower() not in CONTACTING or (head.lemma_.lower() == "call" and not _telephoned(head)):
+        return [], ""
+    for o in _direct_objects(head):
+        if (acts := [a for a in _actors(ctx, o) if _key(a) not in exclude]):
+            return acts, f"the one '{head.text}', '{o.text}'"
+    return [], ""
+
+
 def _with_partner(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
     """The one a commitment is made with: "agreed with Jordan to hold joint exercises"."""
     for c in tok.children:
@@ -538,14 +606,6 @@ def _headline_events(ctx: _Ctx, sent, table) -> tuple[list[Event], set[int]]:
         rule = f"headline {pat.id}: '{tok.text}' → {code}; source: before the verb; target: {twhy or 'none'}"
         return _emit(ctx, sent, tok, tok, code, srcs[:1], tgts[:1], "asserted", rule, pat, table), {t.i for t in toks}
     return [], set()
-
-
-def _phone_call(tok) -> bool:
-    """"Tillerson called Lavrov to discuss Syria": "call" with a person as its object and no "on" or "for" is
-    a telephone call (041), not an appeal ("called on Lavrov to …", "called for talks")."""
-    if tok.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") and not _when(c) for c in tok.children):
-        return False
-    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:

@@ -244,12 +244,49 @@ PROVIDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit
 # Verbs by which peacekeepers named as the subject are deployed: "Irish peacekeepers arrived in Lebanon".
 ARRIVING_VERBS = frozenset({"arrive", "deploy", "land", "reach", "serve"})
 COPULAS = frozenset({"be", "remain", "become"})
+# Deployments named as nouns, and the verbs by which their subject makes them: "announced the deployment of".
+DEPLOYMENT_NOUNS = frozenset({"deployment", "dispatch", "despatch"})
+DEPLOYING = frozenset({"announce", "order", "begin", "start", "complete", "confirm", "finish"})
+# Groups that peacekeepers arrive in: "a contingent of 200 Indonesian peacekeepers arrived".
+GROUP_NOUNS = frozenset({"contingent", "group", "batch", "team", "unit", "battalion", "company", "detachment"})
 
 
 def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
     """Does a troop deployment name the peacekeeping force it sends them to ("to the UN peacekeeping mission")?"""
     return any(t.pos_ == "NOUN" and (p := _match(ctx, t)) is not None and p.code == "074"
                and (f := _provider(ctx, t)) is not None and f[2] is not None and f[2].i == verb.i for t in verb.subtree)
+
+
+# A troop deployment for the UN is peacekeeping: "sent troops to join the UN force", "a U.N. contingent".
+UN_WORDS = frozenset({"un", "u.n.", "nations"})
+FORCE_NOUNS = frozenset({"force", "forces", "mission", "operation", "contingent", "troops"})
+# phrases that are another clause, not the deployment's own: "sent troops to Mali, where peacekeepers died"
+OTHER_CLAUSES = frozenset({"nsubj", "csubj", "relcl", "ccomp", "conj", "parataxis", "advcl"})
+
+
+def _peacekeeping_deployment(ctx: _Ctx, verb) -> bool:
+    """Is a troop deployment (154) a peacekeeping one (CAMEO 074 "provide peacekeepers")? Its own phrases or its
+    purpose say so: "sent 400 soldiers to Lebanon to join the UN force", "deployed a battalion to Sinai on a
+    peacekeeping mission", "sent troops to Mali to serve as peacekeepers", "blue helmets were deployed"."""
+    todo = [c for c in verb.children if c.dep_ not in OTHER_CLAUSES or _purpose(c)]
+    words = ctx.verbs.peacekeeping
+    while todo:
+        t = todo.pop()
+        low = t.lower_
+        if low in words or t.lemma_.lower() in words:
+            return True
+        if low in ("helmet", "helmets") and any(c.lower_ == "blue" for c in t.children):
+            return True
+        if low in FORCE_NOUNS and any(c.lower_ in UN_WORDS and c.dep_ in ("compound", "nmod", "amod", "poss")
+                                      for c in t.children):
+            return True
+        todo += [c for c in t.children if c.dep_ not in OTHER_CLAUSES or _purpose(c)]
+    return False
+
+
+def _purpose(c) -> bool:
+    """An infinitive of purpose: "sent troops to Mali to serve as peacekeepers"."""
+    return c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
 
 
 def _provider(ctx: _Ctx, tok):
@@ -261,6 +298,10 @@ def _provider(ctx: _Ctx, tok):
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "part"):
         tok, head = head.head, head.head.head  # "one of the largest donors", "as part of a peacekeeping force"
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GROUP_NOUNS \
+            and head.head.dep_ == "nsubj" and head.head.head.lemma_.lower() in ARRIVING_VERBS:
+        head = head.head.head  # "a contingent of 200 Indonesian peacekeepers arrived in Lebanon"
+        return (own, f"'{tok.text}' {head.text}", head) if (own := _actors(ctx, tok)) else None
     if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
         srcs, why = _sources(ctx, head)
         return (srcs, f"said of {why}", head) if srcs else None
@@ -273,4 +314,25 @@ def _provider(ctx: _Ctx, tok):
         return (srcs, f"{why} of '{verb.text}'", verb) if srcs else None
     if tok.dep_ == "nsubj" and head.lemma_.lower() in ARRIVING_VERBS and (own := _actors(ctx, tok)):
         return own, f"'{tok.text}' {head.text}", head
+    gov = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else None
+    dep = gov if gov is not None and gov.lemma_.lower() in DEPLOYMENT_NOUNS else next(
+        (c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in DEPLOYMENT_NOUNS), None) \
+        if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() in DEPLOYING else None
+    if dep is not None:
+        # "announced the deployment of a battalion to Sinai on a peacekeeping mission", "Chad's deployment of
+        # troops to Mali as part of a UN force": who deploys; the deployment's phrases, or its verb's, say where
+        owner = next((c for c in dep.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            srcs, why = _actors(ctx, owner), f"possessor '{owner.text}' of '{dep.text}'"
+        elif dep.dep_ == "dobj" and dep.head.lemma_.lower() in DEPLOYING:
+            srcs, why = _sources(ctx, dep.head)
+            why = f"{why} of '{dep.head.text} {dep.text}'"
+        else:
+            return None
+        # the phrase of place may hang on the deployment, on what is deployed ("of a battalion to Congo") or on
+        # the verb ("announced the deployment of troops to Lebanon")
+        sent = [p for c in dep.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        holder = next((h for h in [dep, *sent, dep.head] if any(
+            c.dep_ == "prep" and c.lower_ in ("to", "in", "into") for c in h.children)), dep)
+        return (srcs, why, holder) if srcs else None
     return None

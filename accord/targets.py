@@ -21,6 +21,7 @@ from accord.arguments import (
     _is_passive,
     _key,
     _modifier_actors,
+    _telephoned,
 )
 from accord.modality import _conditional, _negated
 from accord.types import Actor, Event
@@ -46,7 +47,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj") or (c.dep_ == "oprd" and _telephoned(tok))]
     for o in objs:
         if pat is not None and pat.objects and o.lower_ in pat.objects and o.lemma_.lower() not in ctx.verbs.persons \
                 and not any(a.code for a in _actors(ctx, o)) and any(
@@ -210,7 +211,11 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found:
             return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
-        found, why = _place_target(ctx, tok, objs)
+        # the pattern's object in a phrase holds the place too: "remained on high alert in the district of Poonch"
+        phrased = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.object_preps and c.lower_ != "of"
+                   for p in c.children if p.dep_ == "pobj" and pat.objects and p.lower_ in pat.objects] \
+            if pat.code[:2] == "15" else []
+        found, why = _place_target(ctx, tok, objs + phrased)
         person = next((o for o in objs if o.lemma_.lower() in ctx.verbs.persons), None)
         if found and person is not None and found[0].country:
             # "tortured a 35-year-old inmate to death in western Iran": the person, one of that country's people
@@ -728,4 +733,15 @@ def _posture_target(ctx: _Ctx, tok, srcs: list[Actor], tgts: list[Actor], why: s
                             if a.country not in own] if p.dep_ == "pobj" else []
                     if acts:
                         return acts, f"purpose '{d.text} {p.text}'"
+    for c in tok.children:  # what the forces are for: "mobilised troops for a possible order to move against Syria"
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for d in c.subtree:
+            if d.dep_ == "prep" and d.lower_ == "against":
+                for p in d.children:
+                    # (or whose thing it is: "… against Syria's chemical weapons")
+                    acts = [a for a in _actors(ctx, p) or _modifier_actors(ctx, p) or _first_actor_below(ctx, p, 2)[0]
+                            if a.country not in own] if p.dep_ == "pobj" else []
+                    if acts:
+                        return acts, f"'for … {d.text} {p.text}'"
     return [], ""

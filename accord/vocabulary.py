@@ -73,6 +73,7 @@ class VerbDictionary:
     reciprocal: frozenset[str] = frozenset()  # acts that take two: "Iran and Iraq fought" → each other
     persons: frozenset[str] = frozenset()  # the "person" word class: an object of these is someone acted on
     scourges: frozenset[str] = frozenset()  # the "scourge" and "measure" classes: fighting or hitting one is no force
+    peacekeeping: frozenset[str] = frozenset()  # the "peacekeeping" class: words that make a deployment peacekeeping (074)
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
@@ -136,6 +137,7 @@ class VerbDictionary:
         vd.reciprocal = frozenset(reciprocal)
         vd.persons = classes.get("person", frozenset())
         vd.scourges = classes.get("scourge", frozenset()) | classes.get("measure", frozenset())
+        vd.peacekeeping = classes.get("peacekeeping", frozenset())
         return vd
 
 
