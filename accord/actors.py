@@ -118,7 +118,7 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
             m_end < len(doc) and doc[m_end].ent_iob_ == "I")
     if e.ambiguous:
         label = _ent_label(doc, m_start)
-        return label in ("GPE", "NORP", "ORG", "LOC")
+        return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end)
     if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
         # a group name of two words or more outweighs the NER ("Boko Haram" is often tagged PERSON)
         # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON), or one tagged as a
@@ -128,6 +128,23 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
                 or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+def _acronym_in_cased_text(doc, m_start: int, m_end: int) -> bool:
+    """An ambiguous acronym ("ICE", "CBI") written in capitals in a sentence that is not, heading a noun
+    phrase of its own ("ICE returned the paintings", "agents of ICE"): a name, though the recogniser missed it.
+    In a headline or a shouted line capitals say nothing; as a modifier ("ICE futures") it is left alone."""
+    if m_end - m_start != 1:
+        return False
+    tok = doc[m_start]
+    if len(tok.text) < 3 or not tok.text.isalpha() or not tok.text.isupper() or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        return False
+    sent = tok.sent
+    return sum(1 for t in sent if t.is_alpha and t.is_lower) >= 4 and not tok.is_sent_start or (
+        tok.is_sent_start and sum(1 for t in sent if t.is_alpha and t.is_lower) >= 6
+        and not all(t.text[:1].isupper() for t in sent if t.is_alpha and len(t.text) > 3))
 
 
 def _lone_person_tag(doc, i: int) -> bool:
