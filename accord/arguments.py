@@ -53,7 +53,18 @@ def _conj(tok) -> list:
     for c in tok.children:
         if c.dep_ == "conj":
             out += _conj(c)
+    if len(out) == 1 and (later := _split_conjunct(tok)) is not None:
+        out += _conj(later)
     return out
+
+
+def _split_conjunct(subj):
+    """The second subject of a coordination the parser split in two: "Modi and Kishida held talks" read as
+    two subjects of "held", the first keeping the "and" (a caption's blanked "(L)" or ", left," leaves the
+    gap that misleads it)."""
+    if subj.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "cc" and c.i > subj.i for c in subj.children):
+        return None
+    return next((c for c in subj.head.children if c.dep_ == subj.dep_ and c.i > subj.i), None)
 
 
 def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
@@ -184,6 +195,8 @@ def _subject_token(tok, depth: int = 0):
     if subjects:
         before = [c for c in subjects if c.i < tok.i]
         subj = before[-1] if before else subjects[0]
+        if len(before) >= 2 and (first := _split_conjunct(before[-2])) is not None and first.i == subj.i:
+            subj = before[-2]  # "Modi and Kishida held talks" split in two: the first, whose conjunct is the second
         if tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS and tok.head.i != tok.i:
             return tok.head  # "the rebels who attacked the town": the noun the clause is about
         return subj
