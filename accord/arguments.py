@@ -209,6 +209,8 @@ def _subject_token(tok, depth: int = 0):
     if dep == "relcl":
         return head
     if dep == "acl":
+        if _misread_main_verb(tok):
+            return head
         if (tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj") and depth < 5
                 and head.head.lemma_.lower() in ISSUING):
             # "released a statement criticising X", "passed a resolution condemning Y": the document says
@@ -253,9 +255,19 @@ def _is_passive(tok) -> bool:
     """A passive verb, or a past participle on a noun ("the program allowed on the markets") or opening a clause
     of its own ("Arrested in 2017, the mayor …", "…, allowed since January"): a participle with no subject or
     auxiliary of its own is done to someone, not by them."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN" and not _misread_main_verb(tok)):
         return True
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "csubj") for c in tok.children)
+
+
+def _misread_main_verb(tok) -> bool:
+    """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
+    read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A
+    call on or for someone named is made, not suffered ("… called on to resign" has no one named)."""
+    return (tok.dep_ == "acl" and tok.lemma_.lower() == "call" and tok.head.dep_ == "ROOT" and tok.head.i < tok.i
+            and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and any(p.dep_ == "pobj" for p in c.children)
+                    for c in tok.children))
 
 
 def _agent(tok):

@@ -25,6 +25,8 @@ from dataclasses import replace
 from accord.arguments import (
     _actors,
     _agent_actors,
+    _conj,
+    _covering,
     _Ctx,
     _direct_objects,
     _key,
@@ -217,6 +219,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
+        if fam.name == "appeal" and _paid_call(ctx, tok):
+            continue  # "called on the minister to discuss …": a visit, coded below
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
@@ -299,6 +303,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         fam = verbs.families.get(tok.lemma_.lower())
         pat = _match(ctx, tok)
+        if pat is not None and fam is not None and fam.name == "appeal" and (purposes := _paid_call(ctx, tok)):
+            pat = replace(pat, id=f"{pat.id}+visit", code="042", needs_target=True)
+            consumed.update(c.i for c in purposes)
         if (pat is None or not pat.objects) and (given := _received_gift(ctx, sent, tok, table)):
             events += given  # "Ukraine got rifles from Poland": Poland's aid to Ukraine
             consumed.update(o.i for o in _gift_words(tok))
@@ -534,6 +541,39 @@ def _phone_call(tok) -> bool:
     if tok.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") and not _when(c) for c in tok.children):
         return False
     return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
+# What a call paid on someone is for: talking it over with them, not an act asked of them.
+CALL_PURPOSES = frozenset({"discuss", "apprise", "brief", "congratulate", "felicitate", "condole", "greet",
+                           "exchange", "confer", "consult"})
+
+
+def _paid_call(ctx: _Ctx, tok) -> list:
+    """"A delegation of traders called on the Chief Minister to discuss the tax", "the envoy called on the
+    President at his office": a call paid on one person (South Asian and older English), a visit (CAMEO 042) to
+    them, not an appeal ("called on the government to release them", "called on both sides to discuss a truce").
+    Told by what the call was for (:data:`CALL_PURPOSES`, with no other party to talk with), or, with no
+    complement, by the place it was paid at. Returns the purpose verbs (``[tok]`` when none), else ``[]``."""
+    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
+        return []
+    called = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+              for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    if any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        called += [c for c in tok.children if c.dep_ == "dobj"]
+    if len(called) != 1 or len(_conj(called[0])) > 1 or called[0].tag_ in ("NNS", "NNPS"):
+        return []
+    one = called[0]  # a person is called on ("the President", "Chief Minister Shah"); a state or a body is urged
+    if not (one.ent_type_ == "PERSON" or one.lemma_.lower() in ctx.verbs.persons
+            or any(m.how == "leader" for m in _covering(ctx, one))):
+        return []
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    purposes = [c for c in comps + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                if c.lemma_.lower() in CALL_PURPOSES and not any(g.lower_ == "with" for g in c.subtree)]
+    if purposes:
+        return purposes
+    if not comps and any(c.dep_ == "prep" and c.lower_ == "at" for h in (tok, called[0]) for c in h.children):
+        return [tok]
+    return []
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:
