@@ -261,6 +261,50 @@ def _is_passive(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "csubj") for c in tok.children)
 
 
+# What a mediator does to the parties in its purpose clause: "a bid to help the two factions reach a deal",
+# "to bring Addis Ababa and Cairo back to the table"
+MEDIATING_VERBS = frozenset({"help", "assist", "bring", "get", "persuade", "encourage", "reconcile", "enable"})
+
+
+def _mediated_parties(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """The parties a mediation is between (CAMEO 045: "the source is always the mediator and adversaries are
+    the targets") when its purpose clause names them: "a mediation effort to resolve the rift between Qatar
+    and its neighbours", "a bid to help the government and the rebels reach a settlement". The clause hangs
+    on the mediation's noun or on its light verb ("launched a mediation effort ...")."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") else [])
+    clauses = [c for h in holders for c in h.children if c.dep_ in ("acl", "xcomp", "advcl", "relcl")]
+    for cl in clauses:
+        for t in cl.subtree:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                acts = [a for p in t.children if p.dep_ == "pobj" for a in _actors(ctx, p) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"'between' in its purpose '{cl.text}'"
+            if t.pos_ == "VERB" and t.lemma_.lower() in MEDIATING_VERBS:
+                parties = [o for o in t.children if o.dep_ == "dobj"]
+                parties += [g for c in t.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                acts = [a for o in parties for a in _actors(ctx, o) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"those it would {t.lemma_.lower()}"
+    return [], ""
+
+
+HOSTING = frozenset({"host", "organise", "organize", "convene", "call", "chair", "sponsor", "arrange"})
+
+
+def _meeting_host(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """Who holds the meeting attended: "took part in the summit hosted by Egypt", "attended talks convened by
+    the UN" (CAMEO 043: the host receives the visitor)."""
+    meetings = _direct_objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                                       for p in c.children if p.dep_ == "pobj"]
+    for m in meetings:
+        for c in m.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOSTING and (ag := _agent(c)) is not None:
+                acts = [a for a in _actors(ctx, ag) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"'{c.text} by {ag.text}'"
+    return [], ""
+
+
 def _misread_main_verb(tok) -> bool:
     """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
     read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A

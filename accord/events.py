@@ -30,6 +30,8 @@ from accord.arguments import (
     _Ctx,
     _direct_objects,
     _key,
+    _mediated_parties,
+    _meeting_host,
     _reporter_and_subject,
     _security_teller,
     _sources,
@@ -251,6 +253,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if (family.name == "intent" and tok.lemma_.lower() == "agree" and comp.dep_ in ("dobj", "pobj")
                 and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
             code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
+        if family.name == "intent" and inner == "045" and comp.pos_ == "VERB":
+            code = "039"  # "offered to mediate": the source's own mediation (CAMEO 039); "agreed to mediation" is 038
         srcs, swhy = _sources(ctx, tok)
         if failed_to_agree and not any(a.role in AGREEING_ROLES or (not a.role and (a.country or a.igo)) for a in srcs):
             continue  # "economists failed to agree about the forecast": no political rejection
@@ -354,6 +358,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             srcs, swhy = _security_teller(ctx, tok)
             swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+        if not tgts and pat.code == "045":  # "mediated to end the feud between the two clans"
+            tgts, twhy = _mediated_parties(ctx, tok, {_key(a) for a in srcs})
+        if not tgts and pat.code == "040" and pat.objects:  # "took part in the summit hosted by Egypt"
+            tgts, twhy = _meeting_host(ctx, tok, {_key(a) for a in srcs})
         sourceless = not srcs and pat.code[:2] in SOURCELESS_ROOTS and _unstated_source(ctx, tok, swhy)
         if sourceless:
             swhy = "none stated (" + swhy + ")"

@@ -16,6 +16,7 @@ from accord.arguments import (
     _direct_objects,
     _is_passive,
     _key,
+    _mediated_parties,
     _sources,
 )
 from accord.emit import (
@@ -132,6 +133,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             if acts:
                 tgts, twhy = acts, f"subject of the clause '{s.text}'"
                 break
+    if not tgts and pat.code == "045":  # "a mediation bid to help the two factions reach a deal"
+        tgts, twhy = _mediated_parties(ctx, tok, {_key(a) for a in srcs})
     if not tgts and lead is not tok:  # "its rejection and condemnation of the annexation"
         tgts, twhy = _targets(ctx, lead, pat, {_key(a) for a in srcs})
     if not tgts and not any(c.dep_ == "prep" for c in tok.children):  # the phrase on the last noun of a coordination
