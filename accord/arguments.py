@@ -209,8 +209,8 @@ def _subject_token(tok, depth: int = 0):
     if dep == "relcl":
         return head
     if dep == "acl":
-        if _misread_main_verb(tok):
-            return head
+        if (root := _misread_subject(tok)) is not None:
+            return root
         if (tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj") and depth < 5
                 and head.head.lemma_.lower() in ISSUING):
             # "released a statement criticising X", "passed a resolution condemning Y": the document says
@@ -309,9 +309,20 @@ def _misread_main_verb(tok) -> bool:
     """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
     read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A
     call on or for someone named is made, not suffered ("… called on to resign" has no one named)."""
-    return (tok.dep_ == "acl" and tok.lemma_.lower() == "call" and tok.head.dep_ == "ROOT" and tok.head.i < tok.i
-            and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and any(p.dep_ == "pobj" for p in c.children)
-                    for c in tok.children))
+    return _misread_subject(tok) is not None
+
+
+def _misread_subject(tok):
+    """The root noun a misread main verb hangs on, itself or through its "of" phrase ("a delegation of
+    traders called on …"), else None (see :func:`_misread_main_verb`)."""
+    if not (tok.dep_ == "acl" and tok.lemma_.lower() == "call" and tok.head.i < tok.i and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and any(p.dep_ == "pobj" for p in c.children)
+            for c in tok.children)):
+        return None
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "ROOT":
+        noun = noun.head.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agent(tok):
