@@ -568,12 +568,12 @@ def _paid_call(ctx: _Ctx, tok) -> list:
               for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
     if any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
         called += [c for c in tok.children if c.dep_ == "dobj"]
-    if len(called) != 1 or len(_conj(called[0])) > 1 or called[0].tag_ in ("NNS", "NNPS"):
-        return []
-    one = called[0]  # a person is called on ("the President", "Chief Minister Shah"); a state or a body is urged
-    if not (one.ent_type_ == "PERSON" or one.lemma_.lower() in ctx.verbs.persons
-            or any(m.how == "leader" for m in _covering(ctx, one))):
-        return []
+    # a person is called on ("the President", "Chief Minister Shah"); a state or a body is urged
+    people = [p for p in called if p.ent_type_ == "PERSON" or p.lemma_.lower() in ctx.verbs.persons
+              or any(m.how == "leader" for m in _covering(ctx, p))]
+    if len(people) != 1 or len(_conj(people[0])) > 1 or people[0].tag_ in ("NNS", "NNPS") or any(
+            _actors(ctx, p) for p in called if p.i != people[0].i and p.ent_type_ != "ORG"):
+        return []  # (a hyphenated name misparsed leaves a piece of it, an organisation, beside the person)
     comps = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
     purposes = [c for c in comps + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
                 if c.lemma_.lower() in CALL_PURPOSES and not any(g.lower_ == "with" for g in c.subtree)]
