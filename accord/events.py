@@ -68,6 +68,7 @@ from accord.modality import (
 )
 from accord.nlp import column
 from accord.nominal import (
+    CARRYING_OUT,
     NEGATING_GOVERNORS,
     _gift_words,
     _noun_event,
@@ -226,6 +227,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _phone_call(tok):
             continue
+        if tok.lemma_.lower() in CARRYING_OUT and comp.dep_ == "dobj" and comp.pos_ == "NOUN":
+            continue  # "undertook a mediation mission": the noun's own act, done (coded below)
         if pat.code == "154" and _peacekeeping_phrase(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)

@@ -49,6 +49,10 @@ NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possi
 
 
 # Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
+# Intent words that, with a noun for object, carry the act out: "undertook a mediation mission" mediates,
+# "undertook to mediate" promises to (the intent family)
+CARRYING_OUT = frozenset({"undertake"})
+
 NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
                       "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
                       "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
@@ -99,7 +103,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
         # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
         srcs, swhy, provider = found
-    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and lead.head.lemma_.lower() not in ctx.verbs.families:
+    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and (
+            lead.head.lemma_.lower() not in ctx.verbs.families or lead.head.lemma_.lower() in CARRYING_OUT):
         gov = lead.head if lead.dep_ == "dobj" else None
         if gov is not None and _match(ctx, gov) is None:
             srcs, swhy = _sources(ctx, gov)

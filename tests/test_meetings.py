@@ -105,3 +105,13 @@ def test_taking_part_in_a_hosted_summit_meets_the_host(code):
 def test_coordinated_adjectives_of_nationality_meet_each_other(code):
     r = code("The Pakistani and Afghan foreign ministers held talks in Kabul on Sunday.")
     assert {("PAKGOV", "040", "AFGGOV"), ("AFGGOV", "040", "PAKGOV")} <= triples(r)
+
+
+def test_a_mediation_mission_undertaken_is_mediation_not_a_promise(code):
+    r = code("The UN envoy undertook a mediation mission between Armenia and Azerbaijan.")
+    assert {("IGOUNO", "045", "ARM"), ("IGOUNO", "045", "AZE")} <= triples(r)
+
+
+def test_undertaking_to_mediate_is_a_promise(code):
+    r = code("Sweden undertook to mediate between Armenia and Azerbaijan.")
+    assert {("SWE", "039", "ARM"), ("SWE", "039", "AZE")} <= triples(r)
