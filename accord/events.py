@@ -572,8 +572,10 @@ def _paid_call(ctx: _Ctx, tok) -> list:
     if any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
         called += [c for c in tok.children if c.dep_ == "dobj"]
     # a person is called on ("the President", "Chief Minister Shah"); a state or a body is urged
-    people = [p for p in called if p.ent_type_ == "PERSON" or p.lemma_.lower() in ctx.verbs.persons
-              or any(m.how == "leader" for m in _covering(ctx, p))]
+    # ("the party's president, Shujaat Hussain": a person in apposition to the body)
+    people = [p for p in called if any(q.ent_type_ == "PERSON" or q.lemma_.lower() in ctx.verbs.persons
+                                       or any(m.how == "leader" for m in [*ctx.by_head.get(q.i, []), *_covering(ctx, q)])
+                                       for q in (p, *(a for a in p.children if a.dep_ == "appos")))]
     if len(people) != 1 or len(_conj(people[0])) > 1 or people[0].tag_ in ("NNS", "NNPS") or any(
             _actors(ctx, p) for p in called if p.i != people[0].i and p.ent_type_ != "ORG"):
         return []  # (a hyphenated name misparsed leaves a piece of it, an organisation, beside the person)
