@@ -268,6 +268,22 @@ def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
     return doc
 
 
+def _trim_blanked_entities(doc) -> None:
+    """Names the entity recogniser ran over a blanked caption marker ("al-Sisi    ") end at the name."""
+    from spacy.tokens import Span
+
+    spans = []
+    for e in doc.ents:
+        start, end = e.start, e.end
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while start < end and doc[start].is_space:
+            start += 1
+        if start < end:
+            spans.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, label=e.label))
+    doc.ents = spans
+
+
 def _as_written(events: list[Event], doc) -> list[Event]:
     """Events whose sentence shows the caption markers the parser did not see."""
     written = doc.user_data.get("accord_written")
@@ -284,6 +300,8 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         if res.config.enrich:
             result.tone = tone_mod.tone(cleaned.text)
         return result
+    if "accord_written" in doc.user_data:
+        _trim_blanked_entities(doc)
     mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)
     if res.config.model:  # sentences linking two actors with no dictionary trigger (accord.classify)

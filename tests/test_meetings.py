@@ -39,6 +39,13 @@ def test_a_comma_marker_keeps_the_coordinated_subject(code):
     r = code("Indian Prime Minister Narendra Modi, center, and Japanese Prime Minister Fumio Kishida "
              "held talks in New Delhi.", date="2023-03-20")
     assert {("INDGOV", "040", "JPNGOV"), ("JPNGOV", "040", "INDGOV")} <= triples(r)
+    assert all("  " not in a.name for e in r.events for a in (e.source, e.target) if a)  # no blanks in a name
+
+
+def test_a_lower_cased_caption_keeps_its_names_whole(code):
+    r = code("egyptian president abdel fattah al-sisi, right, meets jordan's king abdullah ii in cairo.")
+    assert ("EGYGOV", "040", "JORGOV") in triples(r)
+    assert all(a.name == a.name.strip() for e in r.events for a in (e.source, e.target) if a)
 
 
 def test_a_joint_press_conference_is_a_meeting_of_those_holding_it(code):
