@@ -109,6 +109,15 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         if gov is not None and _match(ctx, gov) is None:
             srcs, swhy = _sources(ctx, gov)
             swhy = f"light verb '{gov.text}', {swhy}"
+    on_verb = None
+    if not srcs and pat.code[:2] == "04" and lead.dep_ == "pobj" and lead.head.lower_ == "on":
+        # "led a delegation on a visit to Ethiopia", "is on a state visit to France": the one on the visit is
+        # the subject of the clause the phrase is in
+        gov = lead.head.head
+        on_verb = gov if gov.pos_ in ("VERB", "AUX") else gov.head if gov.dep_ in ("dobj", "attr") and gov.head.pos_ in ("VERB", "AUX") else None
+        if on_verb is not None:
+            srcs, swhy = _sources(ctx, on_verb)
+            swhy = f"'on a {tok.text}', {swhy}"
     pair: list[Actor] = []
     # "clashes between police and protesters", "clashes erupted between police and protesters"
     occurring = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS
@@ -158,7 +167,9 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(lead.head) if lead.head.i != lead.i else "asserted"
-    light = light_verb
+    if on_verb is not None:
+        modality = _modality(on_verb)
+    light = light_verb if light_verb is not None else on_verb
     if provider is not None:
         modality = _modality(provider)
         intent = ctx.verbs.families.get(provider.head.lemma_.lower()) if provider.dep_ == "xcomp" else None

@@ -122,3 +122,19 @@ def test_a_mediation_mission_undertaken_is_mediation_not_a_promise(code):
 def test_undertaking_to_mediate_is_a_promise(code):
     r = code("Sweden undertook to mediate between Armenia and Azerbaijan.")
     assert {("SWE", "039", "ARM"), ("SWE", "039", "AZE")} <= triples(r)
+
+
+# "On a visit": the one on it is the subject of the clause the phrase is in.
+def test_leading_a_delegation_on_a_visit_is_a_visit(code):
+    r = code("Kenyan Foreign Minister Musalia Mudavadi led a delegation on a two-day visit to Ethiopia.")
+    assert any(e.cameo == "042" and e.source.code == "KENGOV" and e.target.code == "ETH" for e in r.events)
+
+
+def test_being_on_a_state_visit_is_a_visit(code):
+    r = code("Nigerian President Bola Tinubu is on a state visit to France.", date="2024-08-20")
+    assert ("NGAGOV", "042", "FRA") in triples(r)
+
+
+def test_a_visit_to_be_led_is_an_intent_to_meet(code):
+    r = code("Ghana's parliamentary speaker will lead a delegation on an official visit to China next week.")
+    assert any(e.cameo == "036" and e.target is not None and e.target.code == "CHN" for e in r.events)
