@@ -49,6 +49,10 @@ NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possi
 
 
 # Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
+# Verbs whose subject is the one on the visit of an "on a visit" phrase: "is on a visit to", "led a delegation
+# on a visit to", "embarked on a tour of"
+ON_A_VISIT = frozenset({"be", "lead", "go", "come", "travel", "arrive", "head", "leave", "depart", "set", "embark"})
+
 # Intent words that, with a noun for object, carry the act out: "undertook a mediation mission" mediates,
 # "undertook to mediate" promises to (the intent family)
 CARRYING_OUT = frozenset({"undertake"})
@@ -110,11 +114,13 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             srcs, swhy = _sources(ctx, gov)
             swhy = f"light verb '{gov.text}', {swhy}"
     on_verb = None
-    if not srcs and pat.code[:2] == "04" and lead.dep_ == "pobj" and lead.head.lower_ == "on":
+    if not srcs and pat.code == "042" and lead.dep_ == "pobj" and lead.head.lower_ == "on":
         # "led a delegation on a visit to Ethiopia", "is on a state visit to France": the one on the visit is
         # the subject of the clause the phrase is in
         gov = lead.head.head
         on_verb = gov if gov.pos_ in ("VERB", "AUX") else gov.head if gov.dep_ in ("dobj", "attr") and gov.head.pos_ in ("VERB", "AUX") else None
+        if on_verb is not None and on_verb.lemma_.lower() not in ON_A_VISIT:
+            on_verb = None
         if on_verb is not None:
             srcs, swhy = _sources(ctx, on_verb)
             swhy = f"'on a {tok.text}', {swhy}"
