@@ -75,7 +75,18 @@ def _conj(tok) -> list:
     for c in tok.children:
         if c.dep_ == "conj":
             out += _conj(c)
+    if len(out) == 1 and (later := _split_conjunct(tok)) is not None:
+        out += _conj(later)
     return out
+
+
+def _split_conjunct(subj):
+    """The second subject of a coordination the parser split in two: "Modi and Kishida held talks" read as
+    two subjects of "held", the first keeping the "and" (a caption's blanked "(L)" or ", left," leaves the
+    gap that misleads it)."""
+    if subj.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "cc" and c.i > subj.i for c in subj.children):
+        return None
+    return next((c for c in subj.head.children if c.dep_ == subj.dep_ and c.i > subj.i), None)
 
 
 def _actors(ctx: _Ctx, tok, depth: int = 0) -> list[Actor]:
@@ -208,6 +219,8 @@ def _subject_token(tok, depth: int = 0):
     if subjects:
         before = [c for c in subjects if c.i < tok.i]
         subj = before[-1] if before else subjects[0]
+        if len(before) >= 2 and (first := _split_conjunct(before[-2])) is not None and first.i == subj.i:
+            subj = before[-2]  # "Modi and Kishida held talks" split in two: the first, whose conjunct is the second
         if tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS and tok.head.i != tok.i:
             return tok.head  # "the rebels who attacked the town": the noun the clause is about
         return subj
@@ -220,6 +233,8 @@ def _subject_token(tok, depth: int = 0):
     if dep == "relcl":
         return head
     if dep == "acl":
+        if (root := _misread_subject(tok)) is not None:
+            return root
         if (tok.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj") and depth < 5
                 and head.head.lemma_.lower() in ISSUING):
             # "released a statement criticising X", "passed a resolution condemning Y": the document says
@@ -264,7 +279,8 @@ def _is_passive(tok) -> bool:
     """A passive verb, or a past participle on a noun ("the program allowed on the markets") or opening a clause
     of its own ("Arrested in 2017, the mayor …", "…, allowed since January"): a participle with no subject or
     auxiliary of its own is done to someone, not by them."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN" and not _misread_main_verb(tok)):
         return True
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "csubj") for c in tok.children)
 
@@ -313,6 +329,70 @@ def mark_reduced_passives(doc) -> int:
         subj.dep_ = "nsubjpass"
         n += 1
     return n
+
+
+# What a mediator does to the parties in its purpose clause: "a bid to help the two factions reach a deal",
+# "to bring Addis Ababa and Cairo back to the table"
+MEDIATING_VERBS = frozenset({"help", "assist", "bring", "get", "persuade", "encourage", "reconcile", "enable"})
+
+
+def _mediated_parties(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """The parties a mediation is between (CAMEO 045: "the source is always the mediator and adversaries are
+    the targets") when its purpose clause names them: "a mediation effort to resolve the rift between Qatar
+    and its neighbours", "a bid to help the government and the rebels reach a settlement". The clause hangs
+    on the mediation's noun or on its light verb ("launched a mediation effort ...")."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") else [])
+    clauses = [c for h in holders for c in h.children if c.dep_ in ("acl", "xcomp", "advcl", "relcl")]
+    for cl in clauses:
+        for t in cl.subtree:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                acts = [a for p in t.children if p.dep_ == "pobj" for a in _actors(ctx, p) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"'between' in its purpose '{cl.text}'"
+            if t.pos_ == "VERB" and t.lemma_.lower() in MEDIATING_VERBS:
+                parties = [o for o in t.children if o.dep_ == "dobj"]
+                parties += [g for c in t.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                acts = [a for o in parties for a in _actors(ctx, o) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"those it would {t.lemma_.lower()}"
+    return [], ""
+
+
+HOSTING = frozenset({"host", "organise", "organize", "convene", "call", "chair", "sponsor", "arrange"})
+
+
+def _meeting_host(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """Who holds the meeting attended: "took part in the summit hosted by Egypt", "attended talks convened by
+    the UN" (CAMEO 043: the host receives the visitor)."""
+    meetings = _direct_objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                                       for p in c.children if p.dep_ == "pobj"]
+    for m in meetings:
+        for c in m.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOSTING and (ag := _agent(c)) is not None:
+                acts = [a for a in _actors(ctx, ag) if _key(a) not in exclude]
+                if acts:
+                    return acts, f"'{c.text} by {ag.text}'"
+    return [], ""
+
+
+def _misread_main_verb(tok) -> bool:
+    """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
+    read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A
+    call on or for someone named is made, not suffered ("… called on to resign" has no one named)."""
+    return _misread_subject(tok) is not None
+
+
+def _misread_subject(tok):
+    """The root noun a misread main verb hangs on, itself or through its "of" phrase ("a delegation of
+    traders called on …"), else None (see :func:`_misread_main_verb`)."""
+    if not (tok.dep_ == "acl" and tok.lemma_.lower() == "call" and tok.head.i < tok.i and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and any(p.dep_ == "pobj" for p in c.children)
+            for c in tok.children)):
+        return None
+    noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "ROOT":
+        noun = noun.head.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agent(tok):

@@ -25,9 +25,13 @@ from dataclasses import replace
 from accord.arguments import (
     _actors,
     _agent_actors,
+    _conj,
+    _covering,
     _Ctx,
     _direct_objects,
     _key,
+    _mediated_parties,
+    _meeting_host,
     _reporter_and_subject,
     _security_teller,
     _sources,
@@ -65,6 +69,7 @@ from accord.modality import (
 from accord.nlp import column
 from accord.nominal import (
     ARRIVING_VERBS,
+    CARRYING_OUT,
     NEGATING_GOVERNORS,
     _gift_words,
     _noun_event,
@@ -221,9 +226,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         if any(c.dep_ == "prt" and c.lower_ in PHRASAL_PARTICLES for c in tok.children):
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
+        if fam.name == "appeal" and _paid_call(ctx, tok):
+            continue  # "called on the minister to discuss …": a visit, coded below
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _telephoned(tok):
             continue
+        if tok.lemma_.lower() in CARRYING_OUT and comp.dep_ == "dobj" and comp.pos_ == "NOUN":
+            continue  # "undertook a mediation mission": the noun's own act, done (coded below)
         if pat.code == "154" and _peacekeeping_phrase(ctx, comp):
             consumed.update((tok.i, comp.i))
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
@@ -255,6 +264,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if (family.name == "intent" and tok.lemma_.lower() == "agree" and comp.dep_ in ("dobj", "pobj")
                 and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
             code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
+        if family.name == "intent" and inner == "045" and comp.pos_ == "VERB":
+            code = "039"  # "offered to mediate": the source's own mediation (CAMEO 039); "agreed to mediation" is 038
         srcs, swhy = _sources(ctx, tok)
         if failed_to_agree and not any(a.role in AGREEING_ROLES or (not a.role and (a.country or a.igo)) for a in srcs):
             continue  # "economists failed to agree about the forecast": no political rejection
@@ -307,6 +318,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue
         fam = verbs.families.get(tok.lemma_.lower())
         pat = _match(ctx, tok)
+        if pat is not None and fam is not None and fam.name == "appeal" and (purposes := _paid_call(ctx, tok)):
+            pat = replace(pat, id=f"{pat.id}+visit", code="042", needs_target=True)
+            consumed.update(c.i for c in purposes)
         if (pat is None or not pat.objects) and (given := _received_gift(ctx, sent, tok, table)):
             events += given  # "Ukraine got rifles from Poland": Poland's aid to Ukraine
             consumed.update(o.i for o in _gift_words(tok))
@@ -371,6 +385,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             srcs, swhy = _deployed_forces(ctx, tok)
             swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
+        if not tgts and pat.code == "045":  # "mediated to end the feud between the two clans"
+            tgts, twhy = _mediated_parties(ctx, tok, {_key(a) for a in srcs})
+        if not tgts and pat.code == "040" and pat.objects:  # "took part in the summit hosted by Egypt"
+            tgts, twhy = _meeting_host(ctx, tok, {_key(a) for a in srcs})
         sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released) and _unstated_source(ctx, tok, swhy)
         if sourceless:
             swhy = "none stated (" + swhy + ")"
@@ -606,6 +624,41 @@ def _headline_events(ctx: _Ctx, sent, table) -> tuple[list[Event], set[int]]:
         rule = f"headline {pat.id}: '{tok.text}' → {code}; source: before the verb; target: {twhy or 'none'}"
         return _emit(ctx, sent, tok, tok, code, srcs[:1], tgts[:1], "asserted", rule, pat, table), {t.i for t in toks}
     return [], set()
+
+
+# What a call paid on someone is for: talking it over with them, not an act asked of them.
+CALL_PURPOSES = frozenset({"discuss", "apprise", "brief", "congratulate", "felicitate", "condole", "greet",
+                           "exchange", "confer", "consult"})
+
+
+def _paid_call(ctx: _Ctx, tok) -> list:
+    """"A delegation of traders called on the Chief Minister to discuss the tax", "the envoy called on the
+    President at his office": a call paid on one person (South Asian and older English), a visit (CAMEO 042) to
+    them, not an appeal ("called on the government to release them", "called on both sides to discuss a truce").
+    Told by what the call was for (:data:`CALL_PURPOSES`, with no other party to talk with), or, with no
+    complement, by the place it was paid at. Returns the purpose verbs (``[tok]`` when none), else ``[]``."""
+    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
+        return []
+    called = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+              for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]
+    if any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        called += [c for c in tok.children if c.dep_ == "dobj"]
+    # a person is called on ("the President", "Chief Minister Shah"); a state or a body is urged
+    # ("the party's president, Shujaat Hussain": a person in apposition to the body)
+    people = [p for p in called if any(q.ent_type_ == "PERSON" or q.lemma_.lower() in ctx.verbs.persons
+                                       or any(m.how == "leader" for m in [*ctx.by_head.get(q.i, []), *_covering(ctx, q)])
+                                       for q in (p, *(a for a in p.children if a.dep_ == "appos")))]
+    if len(people) != 1 or len(_conj(people[0])) > 1 or people[0].tag_ in ("NNS", "NNPS") or any(
+            _actors(ctx, p) for p in called if p.i != people[0].i and p.ent_type_ != "ORG"):
+        return []  # (a hyphenated name misparsed leaves a piece of it, an organisation, beside the person)
+    comps = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    purposes = [c for c in comps + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+                if c.lemma_.lower() in CALL_PURPOSES and not any(g.lower_ == "with" for g in c.subtree)]
+    if purposes:
+        return purposes
+    if not comps and any(c.dep_ == "prep" and c.lower_ == "at" for h in (tok, called[0]) for c in h.children):
+        return [tok]
+    return []
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:

@@ -171,6 +171,23 @@ def unwrap(text: str, original: str | None = None) -> str:
     return "".join(parts) + text[prev:]
 
 
+# A photo caption's position marker after a name: "Boric (L) meets ...", "Joly, left, and Barcena hold ...",
+# "Putin (2nd R)", "Modi, second from right,". The parser reads the marker as a noun in apposition or a
+# clause of its own and loses the subject or its conjunct; blanked, the caption parses as the sentence it is.
+_SIDE = r"(?:left|right|cent(?:er|re)|front|back|rear|top|bottom|l|r|c|l-r|r-l)"
+_NTH = r"(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:from\s+)?)?"
+_CAPTION_MARKER = re.compile(
+    r"(?<=\w)(?:\s+\(" + _NTH + _SIDE + r"\)(?=\s+[^\W\d])"  # "Boric (L) meets", not "Copyright (c) 2024"
+    r"|,\s+" + _NTH + r"(?:left|right|cent(?:er|re)|front|back|rear)(?:\s+row)?,)",  # "Joly, left, and"
+    re.IGNORECASE)
+
+
+def without_caption_markers(text: str) -> str:
+    """``text`` with photo-caption position markers ("(R)", ", second left,") blanked; same length, so every
+    offset still indexes the original."""
+    return _CAPTION_MARKER.sub(lambda m: " " * len(m.group()), text)
+
+
 _CLOSERS = (".", "!", "?", ":", ";", '"', "'", ")", "”", "’", "»")
 
 

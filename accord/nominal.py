@@ -16,6 +16,7 @@ from accord.arguments import (
     _direct_objects,
     _is_passive,
     _key,
+    _mediated_parties,
     _sources,
 )
 from accord.emit import (
@@ -48,6 +49,14 @@ NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possi
 
 
 # Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
+# Verbs whose subject is the one on the visit of an "on a visit" phrase: "is on a visit to", "led a delegation
+# on a visit to", "embarked on a tour of"
+ON_A_VISIT = frozenset({"be", "lead", "go", "come", "travel", "arrive", "head", "leave", "depart", "set", "embark"})
+
+# Intent words that, with a noun for object, carry the act out: "undertook a mediation mission" mediates,
+# "undertook to mediate" promises to (the intent family)
+CARRYING_OUT = frozenset({"undertake"})
+
 NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
                       "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
                       "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
@@ -98,11 +107,23 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
         # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
         srcs, swhy, provider = found
-    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and lead.head.lemma_.lower() not in ctx.verbs.families:
+    if not srcs and lead.dep_ in ("dobj", "pobj") and lead.head.pos_ == "VERB" and (
+            lead.head.lemma_.lower() not in ctx.verbs.families or lead.head.lemma_.lower() in CARRYING_OUT):
         gov = lead.head if lead.dep_ == "dobj" else None
         if gov is not None and _match(ctx, gov) is None:
             srcs, swhy = _sources(ctx, gov)
             swhy = f"light verb '{gov.text}', {swhy}"
+    on_verb = None
+    if not srcs and pat.code == "042" and lead.dep_ == "pobj" and lead.head.lower_ == "on":
+        # "led a delegation on a visit to Ethiopia", "is on a state visit to France": the one on the visit is
+        # the subject of the clause the phrase is in
+        gov = lead.head.head
+        on_verb = gov if gov.pos_ in ("VERB", "AUX") else gov.head if gov.dep_ in ("dobj", "attr") and gov.head.pos_ in ("VERB", "AUX") else None
+        if on_verb is not None and on_verb.lemma_.lower() not in ON_A_VISIT:
+            on_verb = None
+        if on_verb is not None:
+            srcs, swhy = _sources(ctx, on_verb)
+            swhy = f"'on a {tok.text}', {swhy}"
     pair: list[Actor] = []
     # "clashes between police and protesters", "clashes erupted between police and protesters"
     occurring = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS
@@ -132,6 +153,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
             if acts:
                 tgts, twhy = acts, f"subject of the clause '{s.text}'"
                 break
+    if not tgts and pat.code == "045":  # "a mediation bid to help the two factions reach a deal"
+        tgts, twhy = _mediated_parties(ctx, tok, {_key(a) for a in srcs})
     if not tgts and lead is not tok:  # "its rejection and condemnation of the annexation"
         tgts, twhy = _targets(ctx, lead, pat, {_key(a) for a in srcs})
     if not tgts and not any(c.dep_ == "prep" for c in tok.children):  # the phrase on the last noun of a coordination
@@ -150,7 +173,9 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     rule = f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy}; target: {twhy or 'none'}"
     code = pat.code
     modality = _modality(lead.head) if lead.head.i != lead.i else "asserted"
-    light = light_verb
+    if on_verb is not None:
+        modality = _modality(on_verb)
+    light = light_verb if light_verb is not None else on_verb
     if provider is not None:
         modality = _modality(provider)
         intent = ctx.verbs.families.get(provider.head.lemma_.lower()) if provider.dep_ == "xcomp" else None

@@ -25,7 +25,7 @@ from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
 from accord.arguments import mark_reduced_passives
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events, phrase_target
-from accord.nlp import text_of, unwrap
+from accord.nlp import text_of, unwrap, without_caption_markers
 from accord.targets import PLACE_TARGET_ABROAD
 from accord.types import Actor, Article, ArticleResult, Event, Quote
 
@@ -256,12 +256,42 @@ def _prepare(article: Article, res: Resources):
 def _make_doc(res: Resources, cleaned: clean_mod.Cleaned, text: str):
     """The tokenized text to parse, unwrapped (``nlp.unwrap``: same length, line breaks inside sentences
     made spaces), judged on the article: the prefilter's blanked copy has fewer lines, too few to judge by.
-    Every line break left then ends a sentence (see ``nlp.paragraph_boundaries``)."""
+    Every line break left then ends a sentence (see ``nlp.paragraph_boundaries``). Photo-caption markers
+    ("(L)", ", left,") are blanked for the parser (``nlp.without_caption_markers``); an event's sentence is
+    shown as written (``_as_written``)."""
     unwrapped = unwrap(text, cleaned.text)
-    doc = res.nlp.make_doc(unwrapped)
+    parsed = without_caption_markers(unwrapped)
+    doc = res.nlp.make_doc(parsed)
     doc.user_data["accord_unwrapped"] = True
-    doc.user_data["accord_text"] = unwrapped  # nlp.text_of: the tokenizer is lossless, doc.text is this string
+    doc.user_data["accord_text"] = parsed  # nlp.text_of: the tokenizer is lossless, doc.text is this string
+    if parsed != unwrapped:
+        doc.user_data["accord_written"] = unwrapped
     return doc
+
+
+def _trim_blanked_entities(doc) -> None:
+    """Names the entity recogniser ran over a blanked caption marker ("al-Sisi    ") end at the name."""
+    from spacy.tokens import Span
+
+    spans = []
+    for e in doc.ents:
+        start, end = e.start, e.end
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while start < end and doc[start].is_space:
+            start += 1
+        if start < end:
+            spans.append(e if (start, end) == (e.start, e.end) else Span(doc, start, end, label=e.label))
+    doc.ents = spans
+
+
+def _as_written(events: list[Event], doc) -> list[Event]:
+    """Events whose sentence shows the caption markers the parser did not see."""
+    written = doc.user_data.get("accord_written")
+    if written is None:
+        return events
+    return [replace(e, sentence=written[e.sentence_span[0]:e.sentence_span[1]].strip()) if e.sentence_span else e
+            for e in events]
 
 
 def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResult:
@@ -271,6 +301,8 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         if res.config.enrich:
             result.tone = tone_mod.tone(cleaned.text)
         return result
+    if "accord_written" in doc.user_data:
+        _trim_blanked_entities(doc)
     mark_reduced_passives(doc)  # "Five arrested for rioting": the five are arrested, not arresting
     mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)
@@ -278,6 +310,7 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         from accord.classify import model_events
 
         events += model_events(doc, mentions, events, pub)
+    events = _as_written(events, doc)
     result.mentions = mentions
     if res.config.enrich:
         result.quotes = _unblanked(quotes_mod.find_quotes(doc, mentions), text_of(doc), cleaned.text)
