@@ -77,6 +77,7 @@ from accord.targets import (
     _first_actor_in_complement,
     _participle_target,
     _permitted,
+    _permitted_phrase,
     _phrase_name,
     _phrase_target,
     _place_target,
@@ -299,6 +300,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):
             tgts, twhy = _phrase_target(ctx, comp, pat, own=_countries(srcs))
+            if not tgts and family.name == "reject":
+                tgts, twhy = _permitted_phrase(ctx, comp)
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule

@@ -208,7 +208,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or negated or refusal:
         # "unless Baghdad accepts", "will not lift the embargo until Cuba reforms", "refused to return until the
         # ministry paid them": whoever must comply
-        marks = ("until", "till") if negated else ("unless", "until", "till") if refusal else ("unless", "if", "until", "till")
+        # ("will not end the strike before the management is replaced": "before" is "until" under a negation)
+        marks = ("until", "till", "before") if negated else ("unless", "until", "till") if refusal else (
+            "unless", "if", "until", "till")
         found = _condition_subject(ctx, tok, marks, exclude=exclude)
         if found:
             return found
@@ -419,12 +421,25 @@ def _permitted(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
                     (p for m in c.children if m.dep_ == "mark" and m.lower_ == "for" for p in m.children if p.dep_ == "pobj"), None)
                 if s is not None and (acts := named(s)):
                     return acts, f"'{o.text} for {s.text}'"
-    if tok.lemma_.lower() in PERMITTING:
-        for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if s is not None and (acts := named(s)):
-                    return acts, f"subject of '{c.text}'"
+    permitting = tok.lemma_.lower() in PERMITTING
+    for c in tok.children:
+        # "allowed the convoy to cross"; a refusal read as a clause of its own: "rejected [the premier to speak]"
+        if c.dep_ in ("ccomp", "xcomp") and (permitting or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and (acts := named(s)):
+                return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+def _permitted_phrase(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The thing not let happen, kept by name when no actor is named: "refused to allow the plane to land"."""
+    if tok.lemma_.lower() not in PERMITTING:
+        return [], ""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and (thing := _thing(ctx, s, None)) is not None:
+                return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
     return [], ""
 
 

@@ -90,3 +90,21 @@ def test_refused_to_comment_on_a_request_from_an_embassy(code):
 def test_rejected_someones_proposal(code):
     r = code("Kiev rejected Moscow's proposal for a ceasefire.")
     assert ("UKRGOV", "RUSGOV") in rejections(r)
+
+
+# Under a negation, "before" is "until": "will not end the strike before the ministry raises wages".
+def test_negated_act_before_someone_acts_targets_them(code):
+    r = code("Ecuadorian oil workers will not end the strike before the energy ministry raises their wages.")
+    assert any(c == "1242" and t == "ECUGOV" for _, c, t in triples(r))
+
+
+# The parser may read "rejected the premier to speak" as one clause: its subject is the one refused.
+def test_refused_someone_to_attend_read_as_a_clause(code):
+    r = code("The Commonwealth refused Zimbabwe's president to attend the summit.")
+    assert any(t == "ZWEGOV" for _, t in rejections(r))
+
+
+# With no actor named, what is not let in is kept by name (CAMEO 1245: prospective observers are targets).
+def test_refused_to_allow_inspectors_keeps_them_by_name(code):
+    r = code("Iran refused to allow the inspectors to visit the site.")
+    assert any(e.cameo.startswith("12") and e.target is not None and e.target.name == "inspectors" for e in r.events)
