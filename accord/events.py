@@ -83,6 +83,8 @@ from accord.targets import (
     _condition_subject,
     _first_actor_in_complement,
     _participle_target,
+    _permitted,
+    _permitted_phrase,
     _phrase_name,
     _phrase_target,
     _place_target,
@@ -287,6 +289,12 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
         else:
             tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
+        if not tgts and family.name == "reject":
+            # "refused the governor to extend his term", "refused a visa for the cardinal to visit", "refused to
+            # allow a Qatari plane to land": the one not permitted (CAMEO 124x, 125x)
+            tgts, twhy = _permitted(ctx, tok, {_key(a) for a in srcs})
+            if not tgts:
+                tgts, twhy = _permitted(ctx, comp, {_key(a) for a in srcs})
         modality = family.modality or _modality(tok)
         if _modality(tok) in ("future", "hypothetical"):
             modality = _modality(tok)
@@ -297,13 +305,22 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
         if not tgts and family.name == "intent":
             tgts, twhy = _with_partner(ctx, tok, {_key(a) for a in srcs})
-        if not tgts and family.name == "threaten":
-            # "threatened to stop the talks if the United States goes ahead": whoever must comply
-            tgts, twhy = _condition_subject(ctx, tok, deep=True) or ([], "")
+        if not any(a.code for a in tgts) and family.name in ("threaten", "reject"):
+            # "threatened to stop the talks if the United States goes ahead", "refused to go back to work unless
+            # the ministry reinstated them": whoever must comply (CAMEO 13: a threat's condition; 12: a refusal
+            # to yield until a demand is met)
+            marks = ("unless", "if") if family.name == "threaten" else ("unless", "until", "till")
+            # (an actor no dictionary places yields to one that must comply: "threatened to expel the diplomats
+            # unless Paris apologised" threatens France)
+            found = _condition_subject(ctx, tok, marks, deep=True, exclude={_key(a) for a in srcs})
+            if found and (not tgts or any(a.code for a in found[0])):
+                tgts, twhy = found
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if _wants_phrase(tgts, srcs, code):
             tgts, twhy = _phrase_target(ctx, comp, pat, own=_countries(srcs))
+            if not tgts and family.name == "reject":
+                tgts, twhy = _permitted_phrase(ctx, comp)
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
             rule = "negated " + rule

@@ -205,11 +205,18 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if actors:
             return actors, why
     negated = _negated(tok)
-    if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or negated:
-        # "unless Baghdad accepts", "will not lift the embargo until Cuba reforms": whoever must comply
-        found = _condition_subject(ctx, tok, ("until", "till") if negated else ("unless", "if", "until", "till"))
+    refusal = pat is not None and pat.code[:2] == "12" and not negated
+    if (pat is not None and pat.code[:2] == "13") or _conditional(tok) or negated or refusal:
+        # "unless Baghdad accepts", "will not lift the embargo until Cuba reforms", "refused to return until the
+        # ministry paid them": whoever must comply
+        # ("will not end the strike before the management is replaced": "before" is "until" under a negation)
+        marks = ("until", "till", "before") if negated else ("unless", "until", "till") if refusal else (
+            "unless", "if", "until", "till")
+        found = _condition_subject(ctx, tok, marks, exclude=exclude)
         if found:
             return found
+    if refusal and (found := _permitted(ctx, tok, exclude))[0]:
+        return found
     if pat is not None and pat.code[:2] in PLACE_TARGET_ROOTS:
         # the pattern's object in a phrase holds the place too: "remained on high alert in the district of Poonch"
         phrased = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in pat.object_preps and c.lower_ != "of"
@@ -382,6 +389,65 @@ def _phrase_of(t, gov) -> bool:
 ACCESS_NOUNS = frozenset({"access", "entry", "passage"})
 
 
+# What one is permitted to do or have: "refused permission for the envoy to visit", "denied a visa to the
+# bishop", "withheld clearance for the convoy".
+PERMITS = ACCESS_NOUNS | frozenset({"permission", "permit", "visa", "visas", "clearance", "authorization",
+                                    "authorisation", "approval", "licence", "license", "consent"})
+# Verbs that permit a clause's subject to act: "allowed the convoy to cross", "let the observers in".
+PERMITTING = frozenset({"allow", "let", "permit", "authorize", "authorise", "enable"})
+
+
+def _permitted(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """Who is (not) permitted, for a refusal of permission (CAMEO 124x, 125x): the one refused ("refused the
+    governor to extend his term", "refused the monitors entry"), the one a permission is for ("refused
+    permission for the British envoy to visit", "denied a visa to the archbishop"), the subject of the clause
+    let happen ("refused to allow a Qatari plane to land"); actors named only by an adjective count."""
+
+    def named(t) -> list[Actor]:
+        return [a for a in _actors(ctx, t) or _modifier_actors(ctx, t) if _key(a) not in exclude]
+
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj")]
+    for o in objs:
+        if o.lemma_.lower() not in PERMITS and (acts := named(o)):
+            return acts, f"the one refused '{o.text}'"
+    for o in objs:
+        if o.lemma_.lower() not in PERMITS:
+            continue
+        for c in o.children:
+            if c.dep_ in ("prep", "mark") and c.lower_ in ("for", "to"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (acts := named(p)):
+                        return acts, f"'{o.text} {c.text} {p.text}'"
+        # the parser may hang the "for" clause on the verb: "refused a visa [for the minister to attend]"
+        for c in list(o.children) + [c for c in tok.children if c.dep_ == "advcl"]:
+            if c.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                # "permission for Greenpeace to hold …" (the parser may hang the subject on the "for")
+                s = next((g for g in c.children if g.dep_ == "nsubj"), None) or next(
+                    (p for m in c.children if m.dep_ == "mark" and m.lower_ == "for" for p in m.children if p.dep_ == "pobj"), None)
+                if s is not None and (acts := named(s)):
+                    return acts, f"'{o.text} for {s.text}'"
+    permitting = tok.lemma_.lower() in PERMITTING
+    for c in tok.children:
+        # "allowed the convoy to cross"; a refusal read as a clause of its own: "rejected [the premier to speak]"
+        if c.dep_ in ("ccomp", "xcomp") and (permitting or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and (acts := named(s)):
+                return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+def _permitted_phrase(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The thing not let happen, kept by name when no actor is named: "refused to allow the plane to land"."""
+    if tok.lemma_.lower() not in PERMITTING:
+        return [], ""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and (thing := _thing(ctx, s, None)) is not None:
+                return [Actor(name=_phrase_name(thing), code=None)], f"phrase '{thing.text}'"
+    return [], ""
+
+
 # Verbs that voice their object rather than act on it: "expressed support", "reiterated its commitment".
 VOICING_VERBS = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "pledge", "confirm", "repeat",
                            "extend", "offer", "convey", "announce", "renew", "show", "lend", "give", "state",
@@ -503,23 +569,34 @@ def _first_actor_below(ctx: _Ctx, tok, depth: int = 4, facilities: bool = False,
 
 
 def _condition_subject(ctx: _Ctx, tok, marks: tuple[str, ...] = ("unless", "if"),
-                       deep: bool = False) -> tuple[list[Actor], str] | None:
+                       deep: bool = False, exclude: set | frozenset = frozenset()) -> tuple[list[Actor], str] | None:
     """"… unless Baghdad accepted", "… if the United States goes ahead": a threat's target is whoever must
     comply; so is a refusal's ("will not end the strike until the government pays", "… until our demands are
-    met by the authorities": the passive's agent)."""
+    met by the authorities": the passive's agent). When the condition's subject is the source itself, whoever
+    the clause it embeds names ("will not lift the embargo until it is satisfied that Havana has freed …")."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     if deep:  # "threatened to stop talks to cut arms if the US goes ahead": the condition may hang lower
         holders += [t for t in tok.subtree if t.dep_ in ("acl", "xcomp", "dobj") and t.i != tok.i]
     for t in holders:
         for c in t.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                s = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if s is None:  # the passive's agent, else its subject
-                    s = next((p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
-                             next((g for g in c.children if g.dep_ == "nsubjpass"), None))
-                if s is not None and (acts := _actors(ctx, s)):
-                    return acts, f"subject of the condition '{s.text}'"
+                # the condition's verb, then the clause it embeds: "until he is satisfied (that) Havana …"
+                embedded = [g for h in [c] + [a for a in c.children if a.dep_ == "acomp"]
+                            for g in h.children if g.dep_ == "ccomp"]
+                for clause in [c] + embedded:
+                    if (found := _clause_doer(ctx, clause, exclude)) is not None:
+                        return found
     return None
+
+
+def _clause_doer(ctx: _Ctx, clause, exclude: set | frozenset) -> tuple[list[Actor], str] | None:
+    """The actors of a clause's subject, else of its passive's agent, else of its passive subject, other than ``exclude``."""
+    s = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+    if s is None:
+        s = next((p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                 next((g for g in clause.children if g.dep_ == "nsubjpass"), None))
+    acts = [a for a in _actors(ctx, s) if _key(a) not in exclude] if s is not None else []
+    return (acts, f"subject of the condition '{s.text}'") if acts else None
 
 
 def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
