@@ -561,11 +561,18 @@ def _deployed_forces(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     return (acts, f"the forces deployed, '{s.text}'") if acts else ([], "")
 
 
+# Nouns of one's own intent, which a verb voicing them restates ("reaffirmed its commitment to …").
+VOICED_INTENTS = frozenset({"commitment", "pledge", "promise", "vow", "undertaking", "readiness", "willingness",
+                            "determination", "resolve"})
+
+
 def _intent_voiced(ctx: _Ctx, tok):
     """The verb that restates an intent noun, when the verb's own pattern is only that intent (030): "reaffirmed
     its commitment to support the police", "renewed its pledge to hold elections" are coded by what is
     committed to (032, 034), done to whom the complement names."""
     head = tok.head
+    if tok.lemma_.lower() not in VOICED_INTENTS:
+        return None  # "will accept a plan by the French government": someone else's plan, accepted
     if tok.dep_ != "dobj" or head.pos_ != "VERB" or (pat := _match(ctx, head)) is None:
         return None
     if pat.code != "030" or not pat.objects or tok.lemma_.lower() not in pat.objects:
