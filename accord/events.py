@@ -38,6 +38,7 @@ from accord.arguments import (
 from accord.emit import (
     DETENTION_CODES,
     POLITICAL_ROLES,
+    SOURCELESS_CASE_VERBS,
     SOURCELESS_ROOTS,
     _countries,
     _emit,
@@ -358,7 +359,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
-        if not srcs and swhy == "passive-no-agent" and pat.code[:3] in DETENTION_CODES:
+        case = pat.code in ("112", "115") and tok.lemma_.lower() in SOURCELESS_CASE_VERBS
+        if not srcs and swhy == "passive-no-agent" and (pat.code[:3] in DETENTION_CODES or case):
             srcs, swhy = _security_teller(ctx, tok)
             swhy = swhy or "passive-no-agent"
         released = not srcs and swhy == "passive-no-agent" and pat.code == RELEASE_CODE
@@ -371,7 +373,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             srcs, swhy = _deployed_forces(ctx, tok)
             swhy = swhy or "passive-no-agent"
         tgts, twhy = _targets(ctx, tok, pat, {_key(a) for a in srcs})
-        sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released) and _unstated_source(ctx, tok, swhy)
+        sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released or case) and _unstated_source(ctx, tok, swhy)
         if sourceless:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
