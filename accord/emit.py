@@ -133,6 +133,10 @@ def _people(name: str) -> bool:
 # Violence is reported from the victim's side ("three civilians were killed in a bombing"): with
 # the victim known and no perpetrator stated, the event is kept with no source, as GDELT keeps it.
 SOURCELESS_ROOTS = {"17", "18", "19", "20"}
+# A criminal case opened against someone no one is named for ("a man was booked for cheating", "an FIR was
+# registered against the driver"): the state's legal action (CAMEO 115: the source "the plaintiff or the
+# state"), kept with no source as violence is; the verbs of police cases only, not every accusation.
+SOURCELESS_CASE_VERBS = frozenset({"book", "register", "lodge"})
 # Detentions and seizures, made by whichever force reports them when the text names no one else.
 DETENTION_CODES = {"171", "172", "173", "174"}
 

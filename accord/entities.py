@@ -134,6 +134,30 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
     return out
 
 
+def _modifier_places(doc, mentions: list[Mention], place_country: Callable[..., str | None] | None) -> list[Mention]:
+    """A place mention for a city the NER left untagged that names a sector mention with no country of its
+    own: "Hyderabad police", "Karachi police" (the parser often reads the city as an adjective). Only a
+    capitalised single-word modifier of the mention's head and a city of 250,000 or more, so that a small
+    place sharing a word ("Union officials") gives nothing; the place then counts as the mention's country
+    as a tagged one does (:func:`accord.references._home_country`)."""
+    if place_country is None:
+        return []
+    taken = {i for m in mentions if m.actor.country or m.actor.igo for i in range(m.token_start, m.token_end)}
+    heads = {m.head for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.actor.country or m.actor.igo or not m.actor.role:
+            continue
+        for t in doc[m.token_start:m.head]:
+            if t.i in taken or t.i in heads or t.ent_type_ or t.head.i != m.head \
+                    or t.dep_ not in ("compound", "amod", "nmod") or not t.text[:1].isupper() or not t.is_alpha:
+                continue
+            if (c := place_country(t.text, 250_000)) is not None:
+                out.append(_mk(doc, t.i, t.i + 1, t.i, Actor(name=t.text, code=c, country=c), "place"))
+                taken.add(t.i)
+    return out
+
+
 # The type word of an administrative unit the NER takes into the place's name ("Borno State", "West Darfur
 # State", "Helmand Province"): the gazetteer knows the place by its name alone.
 ADMIN_UNIT_WORDS = frozenset({"state", "province", "governorate", "region", "district", "county", "prefecture",

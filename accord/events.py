@@ -42,6 +42,7 @@ from accord.arguments import (
 from accord.emit import (
     DETENTION_CODES,
     POLITICAL_ROLES,
+    SOURCELESS_CASE_VERBS,
     SOURCELESS_ROOTS,
     _countries,
     _emit,
@@ -389,7 +390,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         for dobj in _direct_objects(tok):
             consumed.add(dobj.i)
         srcs, swhy = _sources(ctx, tok)
-        if not srcs and swhy == "passive-no-agent" and pat.code[:3] in DETENTION_CODES:
+        case = pat.code in ("112", "115") and tok.lemma_.lower() in SOURCELESS_CASE_VERBS
+        if not srcs and swhy == "passive-no-agent" and (pat.code[:3] in DETENTION_CODES or case):
             srcs, swhy = _security_teller(ctx, tok)
             swhy = swhy or "passive-no-agent"
         released = not srcs and swhy == "passive-no-agent" and pat.code == RELEASE_CODE
@@ -406,7 +408,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _mediated_parties(ctx, tok, {_key(a) for a in srcs})
         if not tgts and pat.code == "040" and pat.objects:  # "took part in the summit hosted by Egypt"
             tgts, twhy = _meeting_host(ctx, tok, {_key(a) for a in srcs})
-        sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released) and _unstated_source(ctx, tok, swhy)
+        sourceless = not srcs and (pat.code[:2] in SOURCELESS_ROOTS or released or case) and _unstated_source(ctx, tok, swhy)
         if sourceless:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
