@@ -25,6 +25,7 @@ from dataclasses import replace
 from accord.arguments import (
     _actors,
     _agent_actors,
+    _conj,
     _Ctx,
     _direct_objects,
     _key,
@@ -332,6 +333,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in fam.silence for c in tok.children):
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
+        if (fam is not None and fam.name == "intent" and pat.code == fam.default and not pat.objects
+                and (aid := _offered_aid(ctx, tok)) is not None):
+            # "offered Kyiv two frigates", "pledged tents": the aid giving the thing would be, promised (CAMEO 033)
+            pat = replace(aid, id=f"{pat.id}+{aid.id}", code=fam.code_for(aid.code), source_roles=None)
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
             continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
         if pat.kind == "noun":
@@ -434,6 +439,24 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# Verbs of offering a thing ("offered Kyiv two frigates", "pledged tents and blankets"), which promise what
+# giving it is: CAMEO 033 "offer, promise ... to provide some form of material support", the target "the
+# prospective recipient of aid".
+OFFERING = frozenset({"offer", "pledge", "promise"})
+# The verbs whose aid patterns say which things are aid (07_aid.yaml).
+GIVING = ("provide", "send")
+
+
+def _offered_aid(ctx: _Ctx, tok) -> Pattern | None:
+    """The aid pattern (07) giving an offered thing would match: "offered Kyiv two frigates" (072), "has offered
+    to the UN a field hospital" (073)."""
+    if tok.lemma_.lower() not in OFFERING:
+        return None
+    words = {w for o in _direct_objects(tok) for c in _conj(o) for w in (c.lemma_.lower(), c.lower_)}
+    return next((p for v in GIVING for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
+                 and not p.particle and words & p.objects), None) if words else None
 
 
 # A release of persons (CAMEO 0841): reported, like violence, from the released person's side ("two journalists
