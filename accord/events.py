@@ -81,6 +81,7 @@ from accord.targets import (
     _participle_target,
     _phrase_name,
     _phrase_target,
+    _place_at,
     _place_target,
     _posture_target,
     _targets,
@@ -283,6 +284,15 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
+        own_obj = _own_object(ctx, comp, twhy, srcs) if family.name == "intent" else None
+        if own_obj is not None:
+            # "agreed to extend its training mission in Niger", "willing to pull its police out of …": the
+            # source's own means are not what the intent is for; the place abroad it acts in is (CAMEO 0334)
+            tgts, twhy = _place_target(ctx, comp, [own_obj])
+            if tgts and tgts[0].country in _countries(srcs):
+                tgts, twhy = [], ""
+            if not tgts:
+                tgts, twhy = _place_left(ctx, comp)
         if not tgts:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
         if not tgts and family.name == "intent":
@@ -292,7 +302,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _condition_subject(ctx, tok, deep=True) or ([], "")
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
-        if _wants_phrase(tgts, srcs, code):
+        if _wants_phrase(tgts, srcs, code) and own_obj is None:
             tgts, twhy = _phrase_target(ctx, comp, pat, own=_countries(srcs))
         rule = f"{'order' if ordered else family.name}: '{tok.text} … {comp.text}' ({pat.id} {inner} → {code}); source: {swhy}; target: {twhy or 'none'}"
         if negated:
@@ -381,6 +391,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if fam.name == "intent" and comp is not None and (own_obj := _own_object(ctx, comp, twhy, srcs)) is not None:
+                tgts, twhy = _place_target(ctx, comp, [own_obj])  # "agreed to extend its mission in Niger": Niger
+                if tgts and tgts[0].country in _countries(srcs):
+                    tgts, twhy = [], ""
         if not tgts and fam is not None and fam.name == "threaten":
             # "threatened to resume attacks in Israel": the threatened place
             for c in tok.children:
@@ -457,6 +472,33 @@ def _offered_aid(ctx: _Ctx, tok) -> Pattern | None:
     words = {w for o in _direct_objects(tok) for c in _conj(o) for w in (c.lemma_.lower(), c.lower_)}
     return next((p for v in GIVING for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
                  and not p.particle and words & p.objects), None) if words else None
+
+
+def _place_left(ctx: _Ctx, comp) -> tuple[list[Actor], str]:
+    """The place a withdrawal leaves: "withdraw its forces from Kidal", "pull its police out of the strip" (the
+    place's country, else the phrase)."""
+    out = [c for c in comp.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")]
+    for c in list(comp.children) + [g for o in out for g in o.children]:
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and out)):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    if (a := _place_at(ctx, p)) is not None:
+                        return [Actor(name=a.name, code=a.country, country=a.country)], f"left '{c.text} {p.text}'"
+                    return [Actor(name=_phrase_name(p), code=None)], f"phrase '{p.text}'"
+    return [], ""
+
+
+def _own_object(ctx: _Ctx, comp, why: str, srcs: list[Actor]):
+    """The complement's object, when it is the target found and belongs to the source ("its mission",
+    "their troops", "Canada's forces")."""
+    keys = {_key(a) for a in srcs}
+    for o in _direct_objects(comp):
+        if f"'{o.text}'" not in why:
+            continue
+        if any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or any(_key(a) in keys for a in _actors(ctx, c)))
+               for c in o.children):
+            return o
+    return None
 
 
 # A release of persons (CAMEO 0841): reported, like violence, from the released person's side ("two journalists

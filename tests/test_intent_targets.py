@@ -1,0 +1,62 @@
+"""Targets of intents, offers and agreements (CAMEO 03x, 057): "the target should be the recipient" of what is
+promised; an intent that names no one is done to whom, or where, the intended act would be. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triples(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+def named(result):
+    return {(e.source.name if e.source else None, e.cameo, e.target.name if e.target else None) for e in result.events}
+
+
+# An offer of a thing promises the aid that giving it would be (CAMEO 033: "the target should be the
+# prospective recipient of aid").
+def test_offer_of_warships_is_military_aid_promised_to_the_indirect_object(code):
+    r = code("Britain offered Kyiv two frigates.")
+    assert ("GBR", "0332", "UKRGOV") in triples(r)
+
+
+def test_offer_of_a_field_hospital_to_someone_is_humanitarian_aid_promised(code):
+    r = code("Norway has offered to the United Nations a field hospital.")
+    assert ("NOR", "0333", "IGOUNO") in triples(r)
+
+
+def test_pledge_of_tents_is_humanitarian_aid_promised(code):
+    r = code("Germany will pledge tents and blankets to Pakistan.")
+    assert ("DEU", "0333", "PAK") in triples(r)
+
+
+def test_offer_of_nothing_given_stays_a_plain_intent(code):
+    r = code("Qatar offered Sudan a chance.")
+    assert not any(c.startswith("033") for _, c, _ in triples(r))
+
+
+# An intent to act with the source's own means ("its mission", "its police") is not done to those means, but
+# to the place abroad the act happens in (CAMEO 0334: "the target represents the prospective location").
+def test_extending_its_own_mission_abroad_targets_the_country(code):
+    r = code("France agreed to extend its training mission in Mali.")
+    assert ("FRA", "030", "MLI") in triples(r)
+    assert not any(t == "FRAGOV" for _, _, t in triples(r))
+
+
+def test_extending_its_own_mission_at_home_names_no_target(code):
+    r = code("Britain agreed to extend its training mission in Britain.")
+    assert not any(t and t.startswith("GBR") for _, _, t in triples(r))
+
+
+def test_withdrawing_its_own_police_targets_the_place_left(code):
+    r = code("Mexico is willing to pull its police out of a ten kilometre strip along the frontier.")
+    assert ("Mexico", "0356", "ten kilometre strip") in named(r)
+
+
+# A promise to sign is no signing (CAMEO 057 "excludes promises to sign"), also after a dateline.
+def test_will_sign_after_a_dateline_is_an_intent_with_the_partner(code):
+    r = code("Bhopal: The Madhya Pradesh government will sign an agreement with the Kerala government on water.")
+    assert {c for _, c, _ in triples(r)} == {"030"}
