@@ -551,6 +551,10 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
     for c in tok.children:
         # a verbless clause of access: "allowed UN inspectors access to the sites"
         small = c.pos_ == "NOUN" and c.lemma_.lower() in ACCESS_NOUNS
+        # … or one whose adjective the parser took for the clause's verb: "allowed aid workers expanded access"
+        small = small or (c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD") and any(
+            g.dep_ == "dobj" and g.lemma_.lower() in ACCESS_NOUNS and not any(d.dep_ == "det" for d in g.children)
+            for g in c.children))
         # a that-clause whose verb the tagger took for a noun: "demanded that the minister resign"
         clause = c.dep_ == "ccomp" and not infinitive and any(g.dep_ == "nsubj" for g in c.children)
         if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):

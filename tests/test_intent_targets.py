@@ -60,3 +60,14 @@ def test_withdrawing_its_own_police_targets_the_place_left(code):
 def test_will_sign_after_a_dateline_is_an_intent_with_the_partner(code):
     r = code("Bhopal: The Madhya Pradesh government will sign an agreement with the Kerala government on water.")
     assert {c for _, c, _ in triples(r)} == {"030"}
+
+
+# Opening borders for people, or letting people in, is done to them (CAMEO 075/0355: the prospective recipients).
+def test_opening_borders_for_refugees_targets_the_refugees(code):
+    r = code("Poland will open its borders for Ukrainian refugees.")
+    assert any(c.startswith("03") and t == "UKRREF" for _, c, t in triples(r))
+
+
+def test_allowing_aid_workers_expanded_access_targets_the_aid_workers(code):
+    r = code("Ghana has agreed to allow foreign aid workers expanded access to the northern region.")
+    assert any(c.startswith("035") and t and "aid workers" in t for _, c, t in named(r))
