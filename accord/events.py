@@ -66,6 +66,7 @@ from accord.modality import (
 from accord.nlp import column
 from accord.nominal import (
     ARRIVING_VERBS,
+    FORCE_NOUNS,
     NEGATING_GOVERNORS,
     _gift_words,
     _noun_event,
@@ -231,6 +232,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
         if pat.code == "154" and _peacekeeping_deployment(ctx, comp):
             pat = replace(pat, code="074")  # "pledged to send troops to Mali to serve as peacekeepers" (0334)
+        force = _alliance_force(ctx, comp) if pat.code == "154" and fam.name == "intent" else None
+        if force is not None:
+            pat = replace(pat, code="074")  # "ready to send troops to the AU force in Somalia": forces for security (0334)
         if comp.dep_ == "acl" and fam.name != "intent":
             continue  # "under pressure to meet the competition": no demand made
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
@@ -284,6 +288,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
+        if force is not None and (placed := _place_target(ctx, comp, [force]))[0] and \
+                placed[0][0].country not in _countries(srcs):
+            tgts, twhy = placed  # CAMEO 0334: "the target represents the prospective location of deployment"
         own_obj = _own_object(ctx, comp, twhy, srcs) if family.name == "intent" else None
         if own_obj is not None:
             # "agreed to extend its training mission in Niger", "willing to pull its police out of …": the
@@ -472,6 +479,19 @@ def _offered_aid(ctx: _Ctx, tok) -> Pattern | None:
     words = {w for o in _direct_objects(tok) for c in _conj(o) for w in (c.lemma_.lower(), c.lower_)}
     return next((p for v in GIVING for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
                  and not p.particle and words & p.objects), None) if words else None
+
+
+def _alliance_force(ctx: _Ctx, comp):
+    """The force of an international organisation troops are sent to: "send troops to the AU mission", "to the
+    NATO-led force in Afghanistan"."""
+    for c in comp.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in FORCE_NOUNS and any(
+                        a.igo for m in p.children if m.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+                        for t in m.subtree for a in _actors(ctx, t) + [n.actor for n in ctx.modifiers.get(t.i, [])]):
+                    return p
+    return None
 
 
 def _place_left(ctx: _Ctx, comp) -> tuple[list[Actor], str]:

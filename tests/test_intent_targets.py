@@ -71,3 +71,14 @@ def test_opening_borders_for_refugees_targets_the_refugees(code):
 def test_allowing_aid_workers_expanded_access_targets_the_aid_workers(code):
     r = code("Ghana has agreed to allow foreign aid workers expanded access to the northern region.")
     assert any(c.startswith("035") and t and "aid workers" in t for _, c, t in named(r))
+
+
+# Troops promised to an alliance's force abroad are forces for security (CAMEO 0334), done to where they go.
+def test_troops_offered_to_an_alliance_force_abroad_target_the_place(code):
+    r = code("Poland has offered to send troops to the NATO-led force in Afghanistan.")
+    assert ("POL", "0334", "AFG") in triples(r)
+
+
+def test_troops_promised_to_a_border_stay_a_plain_intent(code):
+    r = code("Russia vowed to send more troops to the border.")
+    assert not any(c == "0334" for _, c, _ in triples(r))
