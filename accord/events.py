@@ -71,6 +71,7 @@ from accord.nlp import column
 from accord.nominal import (
     ARRIVING_VERBS,
     CARRYING_OUT,
+    FORCE_NOUNS,
     NEGATING_GOVERNORS,
     _gift_words,
     _noun_event,
@@ -88,6 +89,7 @@ from accord.targets import (
     _permitted_phrase,
     _phrase_name,
     _phrase_target,
+    _place_at,
     _place_target,
     _posture_target,
     _targets,
@@ -241,6 +243,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "pledged to send troops to the peacekeeping force in Mali": the force's noun codes it (0334)
         if pat.code == "154" and _peacekeeping_deployment(ctx, comp):
             pat = replace(pat, code="074")  # "pledged to send troops to Mali to serve as peacekeepers" (0334)
+        force = _alliance_force(ctx, comp) if pat.code == "154" and fam.name == "intent" else None
+        if force is not None:
+            pat = replace(pat, code="074")  # "ready to send troops to the AU force in Somalia": forces for security (0334)
         if comp.dep_ == "acl" and fam.name != "intent":
             continue  # "under pressure to meet the competition": no demand made
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, comp):
@@ -302,6 +307,18 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if family.name == "reject":  # "would boycott all contact": a threat to
                 threat = next((f for f in verbs.families.values() if f.name == "threaten"), family)
                 code, family = threat.code_for(inner if inner[:2] >= "14" else "16"), threat
+        if force is not None and (placed := _place_target(ctx, comp, [force]))[0] and \
+                placed[0][0].country not in _countries(srcs):
+            tgts, twhy = placed  # CAMEO 0334: "the target represents the prospective location of deployment"
+        own_obj = _own_object(ctx, comp, twhy, srcs) if family.name == "intent" else None
+        if own_obj is not None:
+            # "agreed to extend its training mission in Niger", "willing to pull its police out of …": the
+            # source's own means are not what the intent is for; the place abroad it acts in is (CAMEO 0334)
+            tgts, twhy = _place_target(ctx, comp, [own_obj])
+            if tgts and tgts[0].country in _countries(srcs):
+                tgts, twhy = [], ""
+            if not tgts:
+                tgts, twhy = _place_left(ctx, comp)
         if not tgts:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
         if not tgts and family.name == "intent":
@@ -318,7 +335,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 tgts, twhy = found
         if not tgts:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
-        if _wants_phrase(tgts, srcs, code):
+        if _wants_phrase(tgts, srcs, code) and own_obj is None:
             tgts, twhy = _phrase_target(ctx, comp, pat, own=_countries(srcs))
             if not tgts and family.name == "reject":
                 tgts, twhy = _permitted_phrase(ctx, comp)
@@ -364,6 +381,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in fam.silence for c in tok.children):
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
+        if (fam is not None and fam.name == "intent" and pat.code == fam.default and not pat.objects
+                and (aid := _offered_aid(ctx, tok)) is not None):
+            # "offered Kyiv two frigates", "pledged tents": the aid giving the thing would be, promised (CAMEO 033)
+            pat = replace(aid, id=f"{pat.id}+{aid.id}", code=fam.code_for(aid.code), source_roles=None)
         if pat.code[:2] in FORCE_ROOTS and _against_scourge(ctx, tok):
             continue  # "fight the Ebola epidemic", "a war on drugs": a policy, no use of force
         if pat.kind == "noun":
@@ -413,6 +434,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             swhy = "none stated (" + swhy + ")"
         if not tgts and fam is not None:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if fam.name == "intent" and comp is not None and (own_obj := _own_object(ctx, comp, twhy, srcs)) is not None:
+                tgts, twhy = _place_target(ctx, comp, [own_obj])  # "agreed to extend its mission in Niger": Niger
+                if tgts and tgts[0].country in _countries(srcs):
+                    tgts, twhy = [], ""
         if not tgts and fam is not None and fam.name == "threaten":
             # "threatened to resume attacks in Israel": the threatened place
             for c in tok.children:
@@ -473,6 +499,64 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
     return events
 
 
+# Verbs of offering a thing ("offered Kyiv two frigates", "pledged tents and blankets"), which promise what
+# giving it is: CAMEO 033 "offer, promise ... to provide some form of material support", the target "the
+# prospective recipient of aid".
+OFFERING = frozenset({"offer", "pledge", "promise"})
+# The verbs whose aid patterns say which things are aid (07_aid.yaml).
+GIVING = ("provide", "send")
+
+
+def _offered_aid(ctx: _Ctx, tok) -> Pattern | None:
+    """The aid pattern (07) giving an offered thing would match: "offered Kyiv two frigates" (072), "has offered
+    to the UN a field hospital" (073)."""
+    if tok.lemma_.lower() not in OFFERING:
+        return None
+    words = {w for o in _direct_objects(tok) for c in _conj(o) for w in (c.lemma_.lower(), c.lower_)}
+    return next((p for v in GIVING for p in ctx.verbs.verbs.get(v, ()) if p.code[:2] == "07" and p.objects
+                 and not p.particle and words & p.objects), None) if words else None
+
+
+def _alliance_force(ctx: _Ctx, comp):
+    """The force of an international organisation troops are sent to: "send troops to the AU mission", "to the
+    NATO-led force in Afghanistan"."""
+    for c in comp.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in FORCE_NOUNS and any(
+                        a.igo for m in p.children if m.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+                        for t in m.subtree for a in _actors(ctx, t) + [n.actor for n in ctx.modifiers.get(t.i, [])]):
+                    return p
+    return None
+
+
+def _place_left(ctx: _Ctx, comp) -> tuple[list[Actor], str]:
+    """The place a withdrawal leaves: "withdraw its forces from Kidal", "pull its police out of the strip" (the
+    place's country, else the phrase)."""
+    out = [c for c in comp.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")]
+    for c in list(comp.children) + [g for o in out for g in o.children]:
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and out)):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    if (a := _place_at(ctx, p)) is not None:
+                        return [Actor(name=a.name, code=a.country, country=a.country)], f"left '{c.text} {p.text}'"
+                    return [Actor(name=_phrase_name(p), code=None)], f"phrase '{p.text}'"
+    return [], ""
+
+
+def _own_object(ctx: _Ctx, comp, why: str, srcs: list[Actor]):
+    """The complement's object, when it is the target found and belongs to the source ("its mission",
+    "their troops", "Canada's forces")."""
+    keys = {_key(a) for a in srcs}
+    for o in _direct_objects(comp):
+        if f"'{o.text}'" not in why:
+            continue
+        if any(c.dep_ == "poss" and (c.lower_ in ("its", "their") or any(_key(a) in keys for a in _actors(ctx, c)))
+               for c in o.children):
+            return o
+    return None
+
+
 # A release of persons (CAMEO 0841): reported, like violence, from the released person's side ("two journalists
 # were freed on Monday"), so kept with no source when none is stated.
 RELEASE_CODE = "0841"
@@ -523,6 +607,10 @@ def _clause_subject(ctx: _Ctx, tok, exclude: set, infinitive: bool = False) -> t
     for c in tok.children:
         # a verbless clause of access: "allowed UN inspectors access to the sites"
         small = c.pos_ == "NOUN" and c.lemma_.lower() in ACCESS_NOUNS
+        # … or one whose adjective the parser took for the clause's verb: "allowed aid workers expanded access"
+        small = small or (c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD") and any(
+            g.dep_ == "dobj" and g.lemma_.lower() in ACCESS_NOUNS and not any(d.dep_ == "det" for d in g.children)
+            for g in c.children))
         # a that-clause whose verb the tagger took for a noun: "demanded that the minister resign"
         clause = c.dep_ == "ccomp" and not infinitive and any(g.dep_ == "nsubj" for g in c.children)
         if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children):

@@ -88,6 +88,9 @@ def _conditional(tok) -> bool:
 
 def _forward_looking(tok) -> bool:
     """A future or conditional act stated by its own actor or reported from them ("Syria says it will…")."""
+    if tok.dep_ in ("acl", "appos", "parataxis") and tok.head.dep_ == "ROOT" and tok.head.i < tok.i and any(
+            c.dep_ == "nsubj" for c in tok.children) and any(c.lower_ == ":" for c in tok.head.children):
+        return True  # "Lucknow: the state government will sign …": a dateline the parser made the main clause's head
     return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp") or tok.head.lemma_.lower() in REPORT_VERBS
 
 
