@@ -78,6 +78,7 @@ from accord.nominal import (
     _peacekeeping_deployment,
     _peacekeeping_phrase,
     _received_gift,
+    verbal_attack,
 )
 from accord.ontology import cameo_table
 from accord.targets import (
@@ -233,6 +234,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             continue  # "called off the talks" is no appeal, "turned down the offer" no turn: the phrasal verb's own
         if fam.name == "appeal" and _paid_call(ctx, tok):
             continue  # "called on the minister to discuss …": a visit, coded below
+        if _named_as(ctx, tok):
+            continue  # "called the sanctions illegal": a criticism of them (its own pattern), no appeal for them
         comp, pat = _complement(ctx, tok)
         if comp is None or _alleged(tok) or _telephoned(tok):
             continue
@@ -301,6 +304,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _permitted(ctx, tok, {_key(a) for a in srcs})
             if not tgts:
                 tgts, twhy = _permitted(ctx, comp, {_key(a) for a in srcs})
+        if inner[:2] == "19" and verbal_attack(ctx, comp, srcs, tgts):
+            # "vowed to attack the government's pension reform": words promised, no force threatened
+            inner = "111"
+            code = inner if ordered else family.code_for(inner)
         modality = family.modality or _modality(tok)
         if _modality(tok) in ("future", "hypothetical"):
             modality = _modality(tok)
@@ -471,10 +478,13 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             code = "074"  # "sent troops to Lebanon to join the UN force": peacekeepers provided, no build-up
         if srcs and pat.role_code:
             code = dict(pat.role_code).get(srcs[0].role or "", code)
+        words = code[:2] == "19" and verbal_attack(ctx, tok, srcs, tgts)
+        if words:
+            code = "111"  # "Trump attacked the Federal Reserve": criticism, not force
         if code == "186" and tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in ATTEMPTING:
             code = "185"  # "tried to assassinate the governor", "a plot to assassinate": an attempt (CAMEO 185)
         modality = _modality(tok)
-        rule = f"{pat.id}: '{tok.text}' → {code}; source: {swhy}; target: {twhy or 'none'}"
+        rule = f"{pat.id}: '{tok.text}' → {code}{' (in words)' if words else ''}; source: {swhy}; target: {twhy or 'none'}"
         if _negated(tok):
             root = int(code[:2])
             if 3 <= root <= 8 and not _incapable(tok):
@@ -773,6 +783,12 @@ def _paid_call(ctx: _Ctx, tok) -> list:
     if not comps and any(c.dep_ == "prep" and c.lower_ == "at" for h in (tok, called[0]) for c in h.children):
         return [tok]
     return []
+
+
+def _named_as(ctx: _Ctx, tok) -> bool:
+    """Does a verb name its object as an insult says ("called the envoy a fool", "called the sanctions illegal")?"""
+    return any((c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")) and c.lower_ in ctx.verbs.insults
+               for c in tok.children)
 
 
 def _criticism(ctx: _Ctx, tok) -> list[Event]:

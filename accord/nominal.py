@@ -182,6 +182,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         if intent is not None and intent.name == "intent" and not _negated(provider.head):
             # "is ready to contribute troops to the peacekeeping force in Mali": an intent (0334)
             code, rule = intent.code_for(code), f"intent '{provider.head.text}' {rule} → intent"
+    if code[:2] == "19" and verbal_attack(ctx, tok, srcs, tgts):
+        code, rule = "111", f"{rule} → in words"  # "led the attacks on the nominee's record": criticism
     if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
         code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
@@ -361,3 +363,71 @@ def _provider(ctx: _Ctx, tok):
             c.dep_ == "prep" and c.lower_ in ("to", "in", "into") for c in h.children)), dep)
         return (srcs, why, holder) if srcs else None
     return None
+
+
+# Attacks that may be made in words: "launched a blistering attack on the bank", "led the attacks on the record".
+ATTACK_WORDS = frozenset({"attack", "attacks", "assault", "assaults", "onslaught"})
+# Who attacks in words: people and bodies of politics, the courts, the press, churches, schools, rights groups
+# (not armed forces, police or armed groups, nor a state named by itself, which attacks by force)
+SPEAKING_ROLES = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY", "MED", "HRI", "NGO", "REL", "EDU"})
+# Whom words attack: people and institutions of civil life (not armed ones, nor a country or a place)
+ATTACKED_IN_WORDS = frozenset({"GOV", "LEG", "JUD", "OPP", "PTY", "MED", "HRI", "NGO", "REL", "EDU", "BUS", "LAB"})
+# Armed doers, whose attacks are force whatever they hit
+ARMED_ROLES = frozenset({"MIL", "REB", "RAD", "COP", "SPY", "INS", "SEP", "UAF"})
+# What an attack in words says of its target: "…, calling them incompetent", "…, accusing him of lying"
+SPEECH_VERBS = frozenset({"call", "say", "accuse", "describe", "brand", "label", "dub", "charge", "blame", "question",
+                          "claim", "argue", "insist", "denounce", "criticize", "criticise", "condemn", "slam", "mock",
+                          "deride", "dismiss", "tell", "warn", "allege", "suggest"})
+# Clauses of their own, whose words are not the attack's
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj"})
+
+
+def verbal_attack(ctx: _Ctx, tok, srcs: list[Actor], tgts: list[Actor]) -> bool:
+    """Is an attack (190) one made in words, criticism (CAMEO 111)? "The former premier launched a blistering
+    attack on the central bank, calling its governor incompetent", "the senator led the attacks on the nominee's
+    record", "Trump attacked the Federal Reserve", "Japan attacked the OECD forecasts". Never by an armed doer or
+    with a word of force or harm in its clause ("air assaults", "killed"). It is when what is attacked can only be
+    attacked in words (the "discourse" class: a policy, a plan, a record), by anyone but a firm; or when a person
+    or a political body (SPEAKING_ROLES) attacks and says what of its target ("…, calling them …") or attacks a
+    person or an institution of civil life. A state attacking a country, a place or a thing: force."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in ATTACK_WORDS:
+        # "launched an extraordinary attack on …": the light verb's object is the attack
+        tok = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ATTACK_WORDS), tok)
+    if tok.lower_ not in ATTACK_WORDS and tok.lemma_.lower() not in ATTACK_WORDS:
+        return False
+    if not srcs or any(a.role in ARMED_ROLES for a in srcs):
+        return False
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else tok
+    verb = verb.head if verb.dep_ == "prep" else verb
+    # (and the verbs it is coordinated with: "attacked and beat the reporter")
+    words = {*tok.subtree, verb, *(c for c in verb.children if c.dep_ == "conj")} | {
+        t for c in verb.children if c.dep_ not in OWN_CLAUSES for t in c.subtree}
+    if verb.dep_ == "conj":
+        words.add(verb.head)
+    force = ctx.verbs.force_words | ctx.verbs.instruments
+    if any(t.lower_ in force or t.lemma_.lower() in force for t in words if t.i != tok.i):
+        return False
+    # what is attacked, by name: a person or a civil body, or a record, a policy, a process
+    attacked = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else [
+        p for h in (tok, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+        for p in c.children if p.dep_ == "pobj"]
+    said = [o for o in attacked if o.lemma_.lower() in ctx.verbs.discourse or o.lower_ in ctx.verbs.discourse]
+    if attacked and len(said) == len(attacked) and not any(a.role == "BUS" for a in srcs):
+        return True  # "attacked the budget proposals", "Japan attacked the OECD forecasts"
+    if any(a.role not in SPEAKING_ROLES for a in srcs):
+        return False  # a state named by itself attacks by force, and a firm's "assault on" a rival is business
+    if any(c.dep_ in ("advcl", "conj", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS
+           for h in {verb, tok} for c in h.children):
+        return True  # "…, calling its governor incompetent"
+    for o in attacked:
+        acts = _actors(ctx, o) if o not in said else []
+        if o not in said and (not acts or any(a.role not in ATTACKED_IN_WORDS for a in acts)):
+            return False  # "attacked the party's offices", "an attack on the convoy", "on Ukraine"
+    if not tgts:
+        return False
+    for a in tgts:
+        if a.role in ARMED_ROLES or (a.code and a.role not in ATTACKED_IN_WORDS):
+            return False  # an army, a country, a town
+        if not a.code and not a.role and (a.name.split() or [""])[-1].lower() not in ctx.verbs.discourse:
+            return False  # a thing by name only: "the convoy", "a church"
+    return True

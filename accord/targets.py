@@ -57,6 +57,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
     for o in objs:  # "allowed aid workers access", "denied journalists entry": the parser's compound is who gets in
         if o.lemma_.lower() in ACCESS_NOUNS:
             cands += [(_actors(ctx, c), f"'{c.text} {o.text}'") for c in o.children if c.dep_ == "compound"]
+    for o in objs:  # "branded the opposition traitors": the parser's compound is the one named so
+        if o.lower_ in ctx.verbs.insults:
+            cands += [(_actors(ctx, c), f"'{c.text} {o.text}'") for c in o.children if c.dep_ == "compound"]
     # "expressed Russia's support for Assad", "reaffirmed its commitment to": a verb that voices its object makes
     # the object's owner the doer's side, never the one the act is done to
     voiced = tok.lemma_.lower() in VOICING_VERBS and pat is not None and bool(pat.objects)
@@ -103,6 +106,7 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]
         cands += _alleged_doers(ctx, objs + [p for h in holders for c in h.children if c.dep_ == "prep"
                                              for p in c.children if p.dep_ == "pobj"])
+        cands += _split_of(ctx, tok)
     if "to" in preps and (hung := _hung_to(tok)) is not None:  # "returned the statues that were looted … to Nigeria"
         for p in hung.children:
             if p.dep_ == "pobj":
@@ -240,6 +244,26 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         if found and found[0].country not in own_countries(exclude):
             return found, why
     return [], ""
+
+
+# Time words that stand between an act and its "of" phrase: "the murder last week of the lawmaker".
+TIME_WORDS = frozenset({"week", "weekend", "night", "day", "morning", "afternoon", "evening", "month", "year",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"})
+
+
+def _split_of(ctx: _Ctx, tok) -> list[tuple[list[Actor], str]]:
+    """Who an act looked into was done to when a time phrase splits it from its "of" phrase, which the parser
+    then hangs on the verb or the time word: "opened an inquiry into the murder last week of the lawmaker",
+    "an investigation of the killing Tuesday night of the mayor"."""
+    sent = tok.sent
+    for t in sent:
+        if t.i <= tok.i + 2 or t.lower_ != "of" or t.doc[t.i - 1].lemma_.lower() not in TIME_WORDS:
+            continue
+        acts = [a for a in sent if tok.i < a.i < t.i - 1 and a.pos_ in ("NOUN", "VERB")
+                and (a.lemma_.lower() in ctx.verbs.nouns or a.lower_ in ctx.verbs.nouns)]
+        if acts:
+            return [(_actors(ctx, p), f"'{acts[-1].text} … {t.text} {p.text}'") for p in t.children if p.dep_ == "pobj"]
+    return []
 
 
 # What an allegation is called: "allegations that …", "claims that …", "reports that …".

@@ -74,6 +74,9 @@ class VerbDictionary:
     persons: frozenset[str] = frozenset()  # the "person" word class: an object of these is someone acted on
     scourges: frozenset[str] = frozenset()  # the "scourge" and "measure" classes: fighting or hitting one is no force
     peacekeeping: frozenset[str] = frozenset()  # the "peacekeeping" class: words that make a deployment peacekeeping (074)
+    insults: frozenset[str] = frozenset()  # the "insult" class: what one is called in an insult ("a fool"), 111
+    force_words: frozenset[str] = frozenset()  # the "force" class: an attack named with one is force, not words
+    discourse: frozenset[str] = frozenset()  # the "discourse" class: what only words attack ("the record")
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> VerbDictionary:
@@ -138,6 +141,9 @@ class VerbDictionary:
         vd.persons = classes.get("person", frozenset())
         vd.scourges = classes.get("scourge", frozenset()) | classes.get("measure", frozenset())
         vd.peacekeeping = classes.get("peacekeeping", frozenset())
+        vd.insults = classes.get("insult", frozenset())
+        vd.force_words = classes.get("force", frozenset())
+        vd.discourse = classes.get("discourse", frozenset())
         return vd
 
 
