@@ -186,6 +186,13 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             (_actors(ctx, d), f"'{o.text} {c.text} {d.text}'") for o in objs for c in o.children
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING
             for d in c.children if d.dep_ == "dobj"]
+    if pat is not None and pat.code[:2] == "14":
+        # what a protest answers or demands outranks a venue ("rallied in Nairobi in protest at …": Nairobi
+        # stands for its government only when nothing else is named); the workplace comes last
+        answered, workplace = _protested(ctx, tok, objs)
+        at = next((i for i, (_, why) in enumerate(cands) if why.startswith("'in ")), len(cands))
+        cands[at:at] = answered
+        cands += workplace
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -502,6 +509,60 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
                 if p.dep_ == "pobj":
                     out.append((_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
     return out
+
+
+# Nouns that say what a protest answers: "in protest at the new law", "in response to the firm's decision".
+_PROTESTED_NOUNS = frozenset({"protest", "response", "reaction", "opposition", "anger", "outrage"})
+# Verbs of demanding: "staged a sit-in demanding that the ministry reinstate them" is against the ministry.
+_DEMANDING = frozenset({"demand", "urge", "call", "press", "ask"})
+# Workplaces a strike is held at: "went on strike at the Maersk terminals" is against whoever runs them.
+_WORKPLACES = frozenset({"mine", "mines", "plant", "plants", "factory", "factories", "terminal", "terminals", "refinery",
+                         "mill", "mills", "warehouse", "warehouses", "smelter", "shipyard", "oilfield", "works",
+                         "company", "firm", "airline", "hospital", "hospitals", "port"})
+
+
+def _protested(ctx: _Ctx, tok, objs: list) -> tuple[list[tuple[list[Actor], str]], list[tuple[list[Actor], str]]]:
+    """Whom a protest or a strike is against when no preposition of the verb names them (CAMEO 14: the target is
+    who is protested against): what it answers ("in protest at the ministry's decision", "in response to
+    Siemens's plan"), who it demands of ("staged a sit-in demanding that the council reopen the school"), and the
+    named workplace a strike is held at ("stopped work in a strike at the Kansanshi copper mine"), apart."""
+    out: list[tuple[list[Actor], str]] = []
+    places: list[tuple[list[Actor], str]] = []
+    # the protest's own noun may carry the phrases: "went on strike at …", "stopped work in a strike at …"
+    holders = [tok, *objs] + [p for h in [tok, *objs] for c in h.children if c.dep_ == "prep"
+                              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ctx.verbs.nouns]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for n in c.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in _PROTESTED_NOUNS:
+                    continue
+                for d in n.children:
+                    if d.dep_ == "prep" and d.lower_ in ("at", "against", "over", "to", "of"):
+                        for p in d.children:
+                            if p.dep_ == "pobj":
+                                out.append((_actors(ctx, p), f"'{c.text} {n.text} {d.text} {p.text}'"))
+                                out.extend(_object_owners(ctx, p))
+                                found, where = _first_actor_below(ctx, p)
+                                out.append((found, f"inside '{n.text} {d.text} {p.text}': '{where}'"))
+    for h in [tok, *objs]:
+        for c in h.children:
+            if c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in _DEMANDING:
+                # the one who must act, never the one it is done to ("demanding that he be reinstated")
+                for d in c.children:
+                    if d.dep_ == "ccomp" and (s := next((g for g in d.children if g.dep_ == "nsubj"), None)) is not None:
+                        out.append((_actors(ctx, s), f"demanded of '{s.text}'"))
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("at", "in"):
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in _WORKPLACES and _named_place(p) and _place_at(ctx, p) is None:
+                    places.append((_actors(ctx, p) or [m.actor for q in p.children if q.dep_ == "compound"
+                                                       for m in ctx.by_head.get(q.i, [])]
+                                   or [Actor(name=_phrase_name(p), code=None)], f"workplace '{c.text} {p.text}'"))
+    return out, places
 
 
 def _relative_maker(clause):
