@@ -81,7 +81,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         cands.append(([a for a in _actors(ctx, p) if a.country or a.igo], f"the act's own actor 'by {p.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
-        if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects):
+        if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects) and not (
+                pat is not None and pat.code == "0841" and holder.lemma_.lower() in GRACE_NOUNS):
+            # (whoever issued a pardon grants it, never receives it: "approved a pardon issued by the king")
             # whose thing the object is comes before the object's own phrases: "welcomed Trump's invitation to
             # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
             cands.extend(_object_owners(ctx, holder))
@@ -193,6 +195,12 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
         at = next((i for i, (_, why) in enumerate(cands) if why.startswith("'in ")), len(cands))
         cands[at:at] = answered
         cands += workplace
+    if pat is not None and pat.code == "082":
+        cands += _dissent_answered(ctx, tok)
+    if pat is not None and pat.code == "0841" and tok.dep_ == "advcl" and _is_passive(tok.head) \
+            and tok.head.lemma_.lower() in FREEING:
+        # "the editor was freed after the king pardoned him": who the main clause frees is who was pardoned
+        cands += [(_actors(ctx, c), f"freed '{c.text}'") for c in tok.head.children if c.dep_ == "nsubjpass"]
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -511,6 +519,10 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
     return out
 
 
+# Verbs of freeing someone held.
+FREEING = frozenset({"release", "free", "pardon", "parole", "amnesty", "discharge"})
+# Acts of grace whose maker is the one who grants them.
+GRACE_NOUNS = frozenset({"pardon", "pardons", "amnesty", "clemency"})
 # Nouns that say what a protest answers: "in protest at the new law", "in response to the firm's decision".
 _PROTESTED_NOUNS = frozenset({"protest", "response", "reaction", "opposition", "anger", "outrage"})
 # Verbs of demanding: "staged a sit-in demanding that the ministry reinstate them" is against the ministry.
@@ -563,6 +575,40 @@ def _protested(ctx: _Ctx, tok, objs: list) -> tuple[list[tuple[list[Actor], str]
                                                        for m in ctx.by_head.get(q.i, [])]
                                    or [Actor(name=_phrase_name(p), code=None)], f"workplace '{c.text} {p.text}'"))
     return out, places
+
+
+# What a protest is called off after: "after the agreement with the ministry", "following talks with the mayor".
+_SETTLING_PREPS = frozenset({"after", "following"})
+_SETTLING_MARKS = frozenset({"after", "once", "when"})
+_SETTLEMENTS = frozenset({"agreement", "deal", "accord", "settlement", "compromise", "talks", "negotiation", "pact",
+                          "concession", "offer", "assurance", "promise"})
+
+
+def _dissent_answered(ctx: _Ctx, tok) -> list[tuple[list[Actor], str]]:
+    """Whom protesters or strikers yield to when they call their action off (CAMEO 082): the one they settled
+    with ("called off the strike after an agreement with the ministry", "after reaching a deal with the
+    government", "following talks with the governor") or who gave way first ("ended the sit-in after the
+    council agreed to reopen the school")."""
+    out: list[tuple[list[Actor], str]] = []
+    nouns = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _SETTLING_PREPS:
+            for p in c.children:
+                if p.dep_ in ("pobj", "dobj"):
+                    nouns.append(p)
+                elif p.dep_ == "pcomp":  # "after reaching a deal with …"
+                    nouns += [d for d in p.children if d.dep_ == "dobj" and d.lemma_.lower() in _SETTLEMENTS]
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SETTLING_MARKS for m in c.children):
+            if (s := next((g for g in c.children if g.dep_ == "nsubj"), None)) is not None:
+                out.append((_actors(ctx, s), f"who gave way first '{s.text}'"))
+            nouns += [d for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in _SETTLEMENTS]
+    for n in nouns:
+        out.append((_actors(ctx, n), f"settled after '{n.text}'"))
+        for d in n.children:
+            if d.dep_ == "prep" and d.lower_ in ("with", "between"):
+                out += [(_actors(ctx, p), f"settled '{n.text} {d.text} {p.text}'") for p in d.children if p.dep_ == "pobj"]
+        out.extend(_object_owners(ctx, n))
+    return out
 
 
 def _relative_maker(clause):

@@ -61,3 +61,55 @@ def test_a_strike_at_named_terminals_is_against_their_operator(code):
 def test_a_strike_at_an_unnamed_factory_is_no_workplace_target(code):
     r = code("Textile workers in Bangladesh went on strike at a garment factory on Sunday.")
     assert not any(t and "factory" in t for _, c, t in named(r))
+
+
+def test_going_on_hunger_strike_is_a_hunger_strike(code):
+    r = code("A group of migrants in Malta went on hunger strike on Monday.")
+    assert any(c == "142" for _, c, _ in named(r))
+
+
+# Yielding (CAMEO 08): ending dissent is done to the one it was against; a pardon to the pardoned.
+def test_a_strike_called_off_after_an_agreement_is_a_yield_to_the_other_side(code):
+    r = code("Kenyan lecturers called off their strike after the agreement with the Kenyan government.")
+    assert ("KENEDU", "082", "KENGOV") in coded(r)
+
+
+def test_a_strike_ended_after_a_deal_is_a_yield_to_the_other_side(code):
+    r = code("South African truck drivers ended a three-day strike hours after reaching a deal with the South African government.")
+    assert any(c == "082" and t == "ZAFGOV" for _, c, t in coded(r))
+
+
+def test_a_protest_called_off_after_the_other_side_gave_way(code):
+    r = code("Nigerian doctors called off their strike after the federal government agreed to pay arrears.")
+    assert any(c == "082" and t == "NGAGOV" for _, c, t in coded(r))
+
+
+def test_an_opposition_ending_its_boycott_eases_dissent(code):
+    r = code("Kenya's opposition ended its boycott of parliament on Tuesday.")
+    assert any(s == "KENOPP" and c == "082" for s, c, _ in coded(r))
+
+
+def test_a_state_lifting_its_boycott_eases_a_sanction(code):
+    r = code("Saudi Arabia lifted its boycott of Qatari goods.")
+    assert ("SAU", "085", "QAT") in coded(r)
+
+
+def test_a_pardon_issued_by_someone_acts_for_them(code):
+    r = code("A pardon issued by the Moroccan king freed two journalists.")
+    assert any(s == "MARGOV" and c == "0841" for s, c, _ in coded(r))
+
+
+def test_whoever_issued_a_pardon_is_not_pardoned(code):
+    r = code("Two Moroccan journalists were freed after the Moroccan cabinet approved a pardon issued by King Mohammed.")
+    assert not any(c == "0841" and t == "King Mohammed" for _, c, t in named(r))
+    assert any(s == "Moroccan cabinet" and c == "0841" and t and "journalists" in t for s, c, t in named(r))
+
+
+def test_the_pardoned_pronoun_is_who_the_main_clause_frees(code):
+    r = code("The Kenyan activist Boniface Mwangi was released on Saturday after President Ruto pardoned him.")
+    assert any(s == "Ruto" and c == "0841" and t == "Boniface Mwangi" for s, c, t in named(r))
+
+
+def test_a_pardon_of_a_named_person(code):
+    r = code("President Ruto pardoned the opposition leader Raila Odinga.")
+    assert any(c == "0841" and t == "Raila Odinga" for _, c, t in named(r))
