@@ -591,7 +591,10 @@ def _dissent_answered(ctx: _Ctx, tok) -> list[tuple[list[Actor], str]]:
     council agreed to reopen the school")."""
     out: list[tuple[list[Actor], str]] = []
     nouns = []
-    for c in tok.children:
+    # the parser may hang the clause on one describing the protest ("a strike that had caused disruption after
+    # the government accepted a deal"); whoever it names is still the other side
+    clauses = [tok] + [r for o in tok.children if o.dep_ == "dobj" for r in o.children if r.dep_ == "relcl"]
+    for c in (c for h in clauses for c in h.children):
         if c.dep_ == "prep" and c.lower_ in _SETTLING_PREPS:
             for p in c.children:
                 if p.dep_ in ("pobj", "dobj"):

@@ -113,3 +113,10 @@ def test_the_pardoned_pronoun_is_who_the_main_clause_frees(code):
 def test_a_pardon_of_a_named_person(code):
     r = code("President Ruto pardoned the opposition leader Raila Odinga.")
     assert any(c == "0841" and t == "Raila Odinga" for _, c, t in named(r))
+
+
+def test_the_other_side_of_a_strike_called_off_in_a_clause_about_the_strike(code):
+    # the parser hangs "after …" on the clause describing the strike
+    r = code("Public workers in Chile call off a strike that had been causing disruption across the country "
+             "after the Chilean government accepted a pay deal.")
+    assert ("CHLCVL", "082", "CHLGOV") in coded(r)
