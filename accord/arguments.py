@@ -540,7 +540,18 @@ def _agent_actors(ctx: _Ctx, tok) -> list[Actor]:
             [a for a in _modifier_actors(ctx, tok) if a.country or a.igo] or named or \
             [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"  # "shelling by government forces"
              for p in c.children if p.dep_ == "pobj" for a in _actors(ctx, p)]
+    if not owners and tok.lemma_.lower() not in ctx.verbs.persons:
+        # an instrument of authority acts for whoever issued it: "a pardon issued by the king freed two
+        # journalists", "a decree signed by the president lifted the curfew" (never a person: "a man arrested
+        # by police attacked a guard" is the man's act)
+        owners = [a for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORISING
+                  for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                  for a in _actors(ctx, p)]
     return owners
+
+
+# Verbs by which an authority makes an instrument that then acts for it ("a pardon issued by the king").
+AUTHORISING = frozenset({"issue", "sign", "grant", "decree", "order", "announce", "declare", "pass", "approve", "enact"})
 
 
 def _claimers(ctx: _Ctx, tok) -> list[Actor]:

@@ -137,6 +137,8 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
                 if p.dep_ == "pobj":
                     out.add(p.lemma_.lower())
                     out.add(p.lower_)
+                    if object_preps:  # a named phrase's compound too: "went on hunger strike" (142)
+                        out |= {g.lower_ for g in p.children if g.dep_ == "compound"}
         if c.dep_ in ("acomp", "advmod", "prt") and not object_preps:
             out.add(c.lemma_.lower())
         if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):

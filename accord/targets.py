@@ -84,7 +84,9 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
                         cands.append(([a for a in _actors(ctx, p) if a.country or a.igo], f"the act's own actor 'by {p.text}'"))
     preps = pat.preps if pat else DEFAULT_PREPS
     for holder in [tok] + objs:
-        if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects):
+        if holder is not tok and not (voiced and holder.lemma_.lower() in pat.objects) and not (
+                pat is not None and pat.code == "0841" and holder.lemma_.lower() in GRACE_NOUNS):
+            # (whoever issued a pardon grants it, never receives it: "approved a pardon issued by the king")
             # whose thing the object is comes before the object's own phrases: "welcomed Trump's invitation to
             # Putin" welcomes Trump; "rejected an appeal filed by the opposition" rejects the opposition
             cands.extend(_object_owners(ctx, holder))
@@ -190,6 +192,19 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             (_actors(ctx, d), f"'{o.text} {c.text} {d.text}'") for o in objs for c in o.children
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING
             for d in c.children if d.dep_ == "dobj"]
+    if pat is not None and pat.code[:2] == "14":
+        # what a protest answers or demands outranks a venue ("rallied in Nairobi in protest at …": Nairobi
+        # stands for its government only when nothing else is named); the workplace comes last
+        answered, workplace = _protested(ctx, tok, objs)
+        at = next((i for i, (_, why) in enumerate(cands) if why.startswith("'in ")), len(cands))
+        cands[at:at] = answered
+        cands += workplace
+    if pat is not None and pat.code == "082":
+        cands += _dissent_answered(ctx, tok)
+    if pat is not None and pat.code == "0841" and tok.dep_ == "advcl" and _is_passive(tok.head) \
+            and tok.head.lemma_.lower() in FREEING:
+        # "the editor was freed after the king pardoned him": who the main clause frees is who was pardoned
+        cands += [(_actors(ctx, c), f"freed '{c.text}'") for c in tok.head.children if c.dep_ == "nsubjpass"]
     states = {k[1] for k in exclude if len(k) == 3 and k[1] and k[0] in (k[1], k[1] + "GOV")}
     if objs and pat is not None and pat.code[:2] in VIOLENT_ROOTS:
         # "hit military positions with a ballistic missile": after an object, "with" names the means
@@ -525,6 +540,101 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.append((_actors(ctx, p), f"'{o.text} {c.text} {p.text}'"))
+    return out
+
+
+# Verbs of freeing someone held.
+FREEING = frozenset({"release", "free", "pardon", "parole", "amnesty", "discharge"})
+# Acts of grace whose maker is the one who grants them.
+GRACE_NOUNS = frozenset({"pardon", "pardons", "amnesty", "clemency"})
+# Nouns that say what a protest answers: "in protest at the new law", "in response to the firm's decision".
+_PROTESTED_NOUNS = frozenset({"protest", "response", "reaction", "opposition", "anger", "outrage"})
+# Verbs of demanding: "staged a sit-in demanding that the ministry reinstate them" is against the ministry.
+_DEMANDING = frozenset({"demand", "urge", "call", "press", "ask"})
+# Workplaces a strike is held at: "went on strike at the Maersk terminals" is against whoever runs them.
+_WORKPLACES = frozenset({"mine", "mines", "plant", "plants", "factory", "factories", "terminal", "terminals", "refinery",
+                         "mill", "mills", "warehouse", "warehouses", "smelter", "shipyard", "oilfield", "works",
+                         "company", "firm", "airline", "hospital", "hospitals", "port"})
+
+
+def _protested(ctx: _Ctx, tok, objs: list) -> tuple[list[tuple[list[Actor], str]], list[tuple[list[Actor], str]]]:
+    """Whom a protest or a strike is against when no preposition of the verb names them (CAMEO 14: the target is
+    who is protested against): what it answers ("in protest at the ministry's decision", "in response to
+    Siemens's plan"), who it demands of ("staged a sit-in demanding that the council reopen the school"), and the
+    named workplace a strike is held at ("stopped work in a strike at the Kansanshi copper mine"), apart."""
+    out: list[tuple[list[Actor], str]] = []
+    places: list[tuple[list[Actor], str]] = []
+    # the protest's own noun may carry the phrases: "went on strike at …", "stopped work in a strike at …"
+    holders = [tok, *objs] + [p for h in [tok, *objs] for c in h.children if c.dep_ == "prep"
+                              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ctx.verbs.nouns]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for n in c.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in _PROTESTED_NOUNS:
+                    continue
+                for d in n.children:
+                    if d.dep_ == "prep" and d.lower_ in ("at", "against", "over", "to", "of"):
+                        for p in d.children:
+                            if p.dep_ == "pobj":
+                                out.append((_actors(ctx, p), f"'{c.text} {n.text} {d.text} {p.text}'"))
+                                out.extend(_object_owners(ctx, p))
+                                found, where = _first_actor_below(ctx, p)
+                                out.append((found, f"inside '{n.text} {d.text} {p.text}': '{where}'"))
+    for h in [tok, *objs]:
+        for c in h.children:
+            if c.dep_ in ("advcl", "acl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in _DEMANDING:
+                # the one who must act, never the one it is done to ("demanding that he be reinstated")
+                for d in c.children:
+                    if d.dep_ == "ccomp" and (s := next((g for g in d.children if g.dep_ == "nsubj"), None)) is not None:
+                        out.append((_actors(ctx, s), f"demanded of '{s.text}'"))
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("at", "in"):
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lower_ in _WORKPLACES and _named_place(p) and _place_at(ctx, p) is None:
+                    places.append((_actors(ctx, p) or [m.actor for q in p.children if q.dep_ == "compound"
+                                                       for m in ctx.by_head.get(q.i, [])]
+                                   or [Actor(name=_phrase_name(p), code=None)], f"workplace '{c.text} {p.text}'"))
+    return out, places
+
+
+# What a protest is called off after: "after the agreement with the ministry", "following talks with the mayor".
+_SETTLING_PREPS = frozenset({"after", "following"})
+_SETTLING_MARKS = frozenset({"after", "once", "when"})
+_SETTLEMENTS = frozenset({"agreement", "deal", "accord", "settlement", "compromise", "talks", "negotiation", "pact",
+                          "concession", "offer", "assurance", "promise"})
+
+
+def _dissent_answered(ctx: _Ctx, tok) -> list[tuple[list[Actor], str]]:
+    """Whom protesters or strikers yield to when they call their action off (CAMEO 082): the one they settled
+    with ("called off the strike after an agreement with the ministry", "after reaching a deal with the
+    government", "following talks with the governor") or who gave way first ("ended the sit-in after the
+    council agreed to reopen the school")."""
+    out: list[tuple[list[Actor], str]] = []
+    nouns = []
+    # the parser may hang the clause on one describing the protest ("a strike that had caused disruption after
+    # the government accepted a deal"); whoever it names is still the other side
+    clauses = [tok] + [r for o in tok.children if o.dep_ == "dobj" for r in o.children if r.dep_ == "relcl"]
+    for c in (c for h in clauses for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in _SETTLING_PREPS:
+            for p in c.children:
+                if p.dep_ in ("pobj", "dobj"):
+                    nouns.append(p)
+                elif p.dep_ == "pcomp":  # "after reaching a deal with …"
+                    nouns += [d for d in p.children if d.dep_ == "dobj" and d.lemma_.lower() in _SETTLEMENTS]
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SETTLING_MARKS for m in c.children):
+            if (s := next((g for g in c.children if g.dep_ == "nsubj"), None)) is not None:
+                out.append((_actors(ctx, s), f"who gave way first '{s.text}'"))
+            nouns += [d for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in _SETTLEMENTS]
+    for n in nouns:
+        out.append((_actors(ctx, n), f"settled after '{n.text}'"))
+        for d in n.children:
+            if d.dep_ == "prep" and d.lower_ in ("with", "between"):
+                out += [(_actors(ctx, p), f"settled '{n.text} {d.text} {p.text}'") for p in d.children if p.dep_ == "pobj"]
+        out.extend(_object_owners(ctx, n))
     return out
 
 
