@@ -7,11 +7,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from accord.arguments import (
+    DOCUMENTS,
     _actors,
     _Ctx,
     _direct_objects,
 )
 from accord.vocabulary import Pattern
+
+# Papers sent back are no property returned: "returned the bill to parliament" refuses it, "returned the
+# mandate to the president" gives it up.
+RETURNED_PAPERS = DOCUMENTS | frozenset({"bill", "law", "legislation", "draft", "budget", "mandate", "proposal",
+                                         "measure", "nomination", "file", "case", "favour", "favor", "call", "fire"})
+
+
+def _thing_given_to(ctx: _Ctx, tok) -> bool:
+    """A thing (no person, no actor, no paper) given "to" someone: "returned a stolen portrait to its owner", not
+    "returned to Moscow", "returned the two men" nor "returned fire"."""
+    if not any(t.lower_ == "to" and t.dep_ in ("prep", "dative") for t in tok.subtree):
+        return False
+    return any(o.pos_ not in ("PRON", "NUM") and o.lemma_.lower() not in ctx.verbs.persons
+               and o.lemma_.lower() not in RETURNED_PAPERS and not any(a.code or a.role for a in _actors(ctx, o))
+               for o in _direct_objects(tok))
 
 
 def _match(ctx: _Ctx, tok) -> Pattern | None:
@@ -65,6 +81,8 @@ def _matches(ctx: _Ctx, tok) -> Iterator[Pattern]:
             if p.object_is_actor and not any(_actors(ctx, o) for o in _direct_objects(tok)):
                 continue
             if p.object_kind == "igo" and not any(a.igo for o in _direct_objects(tok) for a in _actors(ctx, o)):
+                continue
+            if p.object_kind == "thing" and not _thing_given_to(ctx, tok):
                 continue
             yield p
         return

@@ -49,6 +49,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             cands.append((_actors(ctx, subj), f"passive subject '{subj.text}'"))
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "obj") or (c.dep_ == "oprd" and _telephoned(tok))]
     for o in objs:
+        if pat is not None and pat.object_kind == "thing":
+            break  # "returned a looted Bible to its owners": the thing is the matter, the one it goes to the target
         if pat is not None and pat.objects and o.lower_ in pat.objects and o.lemma_.lower() not in ctx.verbs.persons \
                 and not any(a.code for a in _actors(ctx, o)) and any(
                     c.dep_ == "prep" and c.lower_ in ("against", "on", "upon") for c in tok.children):

@@ -70,3 +70,18 @@ def test_a_detention_order_revoked_releases_the_detained(code):
     r = code("A court in Dhaka revoked the detention order against two opposition leaders.")
     assert any(c == "0841" for _, c, _ in triples(r))
     assert any(e.cameo == "0841" and e.target is not None and "leaders" in e.target.name for e in r.events)
+
+
+# Property given back (CAMEO 0842): any thing, not only the listed kinds, returned "to" someone named.
+def test_a_thing_returned_to_its_owner_is_property_returned(code):
+    r = code("Italian police returned a looted bronze helmet to the government of Peru on Monday.")
+    assert any(e.cameo == "0842" and e.target is not None and e.target.code == "PERGOV" for e in r.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan delegation returned to Nairobi on Monday.",  # went back
+    "Government troops returned fire.",  # no one it goes to
+    "The president returned the bill to parliament for review.",  # a paper sent back
+])
+def test_what_is_not_property_returned(code, text):
+    assert not any(e.cameo == "0842" for e in code(text).events)
