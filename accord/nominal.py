@@ -207,10 +207,13 @@ RECEIVING_VERBS = frozenset({"receive", "get", "accept", "face", "draw", "attrac
 
 def _received(ctx: _Ctx, tok):
     """(givers, the "from" word, receivers, the receiving verb) for a noun event received from someone."""
-    recv = tok.head
-    if tok.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
+        obj = obj.head  # "received weapons and logistical support from France": the support is received too
+    recv = obj.head
+    if obj.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
         return None
-    for holder in (tok, recv):
+    for holder in (tok, obj, recv):
         frm = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
                     for p in c.children if p.dep_ == "pobj"), None)
         if frm is not None:

@@ -1,0 +1,33 @@
+"""Aid (CAMEO 07, PLOVER AID): who gives and who receives it. The giver named by a "from" phrase of what was
+received, the people of a place abroad as recipients, refugees taken in. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triples(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+def named(result):
+    return {(e.source.name if e.source else None, e.cameo, e.target.name if e.target else None) for e in result.events}
+
+
+# Received from someone: the giver is the "from" phrase, also for the later noun of a coordination.
+def test_support_received_after_another_gift_is_given_by_the_from_phrase(code):
+    r = code("Kurdish fighters received weapons and logistical support from France.")
+    assert ("France", "072", "Kurdish fighters") in named(r)
+
+
+def test_financial_support_received_in_a_coordination(code):
+    r = code("The rebels got training and financial support from Qatar last year.")
+    assert ("QAT", "071") in {(s, c) for s, c, _ in triples(r)}
+
+
+def test_criticism_received_after_protests_is_the_from_phrase_s(code):
+    # not only aid: whatever a coordination of nouns received comes from the "from" phrase
+    r = code("The government faced protests and criticism from the opposition.")
+    assert ("opposition", "111", "government") in named(r)
