@@ -31,3 +31,20 @@ def test_criticism_received_after_protests_is_the_from_phrase_s(code):
     # not only aid: whatever a coordination of nouns received comes from the "from" phrase
     r = code("The government faced protests and criticism from the opposition.")
     assert ("opposition", "111", "government") in named(r)
+
+
+# People no one places, given aid abroad, are the people of the place it is given in.
+def test_people_helped_after_a_disaster_abroad_are_that_country_s(code):
+    r = code("Washington provided tents to 300,000 people in the months after the earthquake in Nepal.")
+    assert ("USAGOV", "073", "NPLCVL") in triples(r)
+
+
+def test_families_hit_by_a_disaster_abroad_are_that_country_s(code):
+    r = code("Japan delivered relief supplies to families hit by the floods in Pakistan.")
+    assert ("JPN", "073", "PAKCVL") in triples(r)
+
+
+def test_people_given_aid_at_home_are_not_placed_by_the_aid(code):
+    # aid given in the giver's own country places no one: the rule is for aid abroad
+    r = code("France sent medicines to the wounded, the ministry in Paris said.")
+    assert not any(t and t.endswith("CVL") and t != "FRACVL" for _, _, t in triples(r))
