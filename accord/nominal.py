@@ -165,6 +165,11 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
         # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
         tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
+    if not tgts and pat.code[:2] == "07" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AID_REACHING:
+        # "Australian aid supported girls in Pakistan", "Japan's assistance package consisted of supplies for
+        # Yemen": whom the aid reached is its recipient
+        tgts, twhy = _targets(ctx, tok.head, pat, {_key(a) for a in srcs})
+        twhy = twhy and f"what the {tok.text} '{tok.head.text}': {twhy}"
     if pat.needs_pair and not tgts:
         return []
     if _wants_phrase(tgts, srcs, pat.code):
@@ -185,6 +190,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     if light is not None and modality in ("future", "hypothetical") and _forward_looking(light):
         code, rule = _forward_code(ctx, light, code, modality, rule)  # "will extend the curfew" → threat
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
+
+
+# Verbs by which aid named as their subject reaches its recipient: "the aid helped 20,000 families", "the package
+# consisted of supplies for Yemen" (not "Chinese aid angered India").
+AID_REACHING = frozenset({"help", "support", "reach", "benefit", "go", "flow", "consist", "include", "fund", "finance",
+                          "assist", "feed", "arrive", "target"})
 
 
 def _first_conjunct(ctx: _Ctx, tok):

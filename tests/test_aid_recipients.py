@@ -48,3 +48,30 @@ def test_people_given_aid_at_home_are_not_placed_by_the_aid(code):
     # aid given in the giver's own country places no one: the rule is for aid abroad
     r = code("France sent medicines to the wounded, the ministry in Paris said.")
     assert not any(t and t.endswith("CVL") and t != "FRACVL" for _, _, t in triples(r))
+
+
+# Funding and grants given to someone named are economic aid (CAMEO 071: "grants, gifts and credit").
+def test_funding_provided_to_a_country_is_economic_aid(code):
+    r = code("Britain has provided new funding to Yemen.")
+    assert ("GBR", "071", "YEM") in triples(r)
+
+
+def test_funding_with_no_one_named_is_a_budget(code):
+    r = code("The ministry provided funding last year.")
+    assert not any(c.startswith("07") for _, c, _ in triples(r))
+
+
+def test_financing_a_bank_gives_a_company_is_no_aid(code):
+    r = code("The bank provided financing to the company.")
+    assert not any(c.startswith("07") for _, c, _ in triples(r))
+
+
+# Aid named as the subject: whom it reached is the recipient; the donor is its possessor or adjective.
+def test_aid_that_helped_people_abroad_goes_to_them(code):
+    r = code("British aid helped 300,000 children in Sudan.")
+    assert ("GBR", "070", "SDNCVL") in triples(r)
+
+
+def test_a_package_consisting_of_supplies_abroad_goes_to_that_country(code):
+    r = code("The Chinese government's relief package consisted of $10 million in food aimed at easing shortages in Malawi.")
+    assert ("CHNGOV", "070", "MWI") in triples(r)
