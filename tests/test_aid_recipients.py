@@ -75,3 +75,19 @@ def test_aid_that_helped_people_abroad_goes_to_them(code):
 def test_a_package_consisting_of_supplies_abroad_goes_to_that_country(code):
     r = code("The Chinese government's relief package consisted of $10 million in food aimed at easing shortages in Malawi.")
     assert ("CHNGOV", "070", "MWI") in triples(r)
+
+
+# People evacuated from a place, whom no one else places, are of that place; a state's own citizens stay its own.
+def test_civilians_evacuated_from_a_place_are_its_people(code):
+    r = code("Italy has evacuated hundreds of civilians from Gaza.")
+    assert ("ITA", "073", "PSECVL") in triples(r)
+
+
+def test_people_evacuated_by_an_agent_are_of_the_place_they_leave(code):
+    r = code("About 4,000 people were evacuated from Lebanon by France.")
+    assert ("FRA", "073", "LBNCVL") in triples(r)
+
+
+def test_a_state_s_citizens_evacuated_from_abroad_remain_its_own(code):
+    r = code("Britain evacuated 300 of its citizens from Sudan.")
+    assert ("GBR", "073", "SDNCVL") not in triples(r)
