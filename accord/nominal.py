@@ -10,6 +10,7 @@ happened ("cancelled the visit", "a planned visit").
 from __future__ import annotations
 
 from accord.arguments import (
+    PEOPLE_COUNTS,
     _actors,
     _claimers,
     _Ctx,
@@ -164,7 +165,9 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     light_verb = lead.head if lead.dep_ == "dobj" and lead.head.pos_ == "VERB" else provider
     if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
         # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
-        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
+        # (where they are "bound for" is named by its "for" phrase, as any act's recipient is)
+        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None and provider.lower_ not in BOUND_FOR else None,
+                              {_key(a) for a in srcs})
     if not tgts and pat.code[:2] == "07" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AID_REACHING:
         # "Australian aid supported girls in Pakistan", "Japan's assistance package consisted of supplies for
         # Yemen": whom the aid reached is its recipient
@@ -283,11 +286,29 @@ PROVIDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit
 # Verbs by which peacekeepers named as the subject are deployed: "Irish peacekeepers arrived in Lebanon".
 ARRIVING_VERBS = frozenset({"arrive", "deploy", "land", "reach", "serve"})
 COPULAS = frozenset({"be", "remain", "become"})
+# Verbs of an act beginning or going on, whose complement is the act: "began deploying", "continued arriving".
+PHASE_VERBS = frozenset({"begin", "start", "continue", "finish", "complete"})
+# Words saying where people are going: "peacekeepers bound for Mali", "troops destined for Kosovo".
+BOUND_FOR = frozenset({"bound", "destined", "headed", "heading"})
 # Deployments named as nouns, and the verbs by which their subject makes them: "announced the deployment of".
 DEPLOYMENT_NOUNS = frozenset({"deployment", "dispatch", "despatch"})
 DEPLOYING = frozenset({"announce", "order", "begin", "start", "complete", "confirm", "finish"})
 # Groups that peacekeepers arrive in: "a contingent of 200 Indonesian peacekeepers arrived".
 GROUP_NOUNS = frozenset({"contingent", "group", "batch", "team", "unit", "battalion", "company", "detachment"})
+
+
+def _arriving(verb):
+    """The verb by which peacekeepers its subject is said of are deployed: "arrived", "began deploying" (the
+    arriving complement of a verb of beginning), else None."""
+    if verb.lemma_.lower() in PHASE_VERBS:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    return verb if verb.lemma_.lower() in ARRIVING_VERBS else None
+
+
+def _bound_for(tok):
+    """Where peacekeepers are said to be going: "peacekeepers bound for Mali" (the participle holding "for")."""
+    return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.lower_ in BOUND_FOR
+                 and any(g.dep_ == "prep" and g.lower_ in ("for", "to") for g in c.children)), None)
 
 
 def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
@@ -337,10 +358,13 @@ def _provider(ctx: _Ctx, tok):
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "part"):
         tok, head = head.head, head.head.head  # "one of the largest donors", "as part of a peacekeeping force"
-    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GROUP_NOUNS \
-            and head.head.dep_ == "nsubj" and head.head.head.lemma_.lower() in ARRIVING_VERBS:
-        head = head.head.head  # "a contingent of 200 Indonesian peacekeepers arrived in Lebanon"
-        return (own, f"'{tok.text}' {head.text}", head) if (own := _actors(ctx, tok)) else None
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in GROUP_NOUNS
+                                                         or head.head.lower_ in PEOPLE_COUNTS) \
+            and head.head.dep_ == "nsubj" and (arriving := _arriving(head.head.head)) is not None:
+        # "a contingent of 200 Indonesian peacekeepers arrived in Lebanon", "hundreds of peacekeepers began deploying"
+        # (the parser may hang "bound for" on the group: "scores of peacekeepers destined for Cyprus")
+        return (own, f"'{tok.text}' {arriving.text}", _bound_for(tok) or _bound_for(head.head) or arriving) \
+            if (own := _actors(ctx, tok)) else None
     if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
         srcs, why = _sources(ctx, head)
         return (srcs, f"said of {why}", head) if srcs else None
@@ -351,8 +375,8 @@ def _provider(ctx: _Ctx, tok):
         verb = head.head
         srcs, why = _sources(ctx, verb)
         return (srcs, f"{why} of '{verb.text}'", verb) if srcs else None
-    if tok.dep_ == "nsubj" and head.lemma_.lower() in ARRIVING_VERBS and (own := _actors(ctx, tok)):
-        return own, f"'{tok.text}' {head.text}", head
+    if tok.dep_ == "nsubj" and (arriving := _arriving(head)) is not None and (own := _actors(ctx, tok)):
+        return own, f"'{tok.text}' {arriving.text}", _bound_for(tok) or arriving
     gov = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else None
     dep = gov if gov is not None and gov.lemma_.lower() in DEPLOYMENT_NOUNS else next(
         (c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in DEPLOYMENT_NOUNS), None) \

@@ -91,3 +91,25 @@ def test_people_evacuated_by_an_agent_are_of_the_place_they_leave(code):
 def test_a_state_s_citizens_evacuated_from_abroad_remain_its_own(code):
     r = code("Britain evacuated 300 of its citizens from Sudan.")
     assert ("GBR", "073", "SDNCVL") not in triples(r)
+
+
+# Peacekeepers beginning to deploy are deployed (CAMEO 074), to where they are bound for.
+def test_peacekeepers_beginning_to_deploy_are_provided(code):
+    r = code("Irish peacekeepers started arriving in Lebanon.")
+    assert ("IRLMIL", "074", "LBN") in triples(r)
+    assert not any(c == "042" for _, c, _ in triples(r))  # deployed there, not on a visit
+
+
+def test_a_group_of_peacekeepers_bound_for_a_country_goes_to_it(code):
+    r = code("Hundreds of Kenyan peacekeepers bound for Somalia began deploying on Monday.")
+    assert ("KENMIL", "074", "SOM") in triples(r)
+
+
+def test_soldiers_beginning_to_arrive_are_no_peacekeepers(code):
+    r = code("Dozens of soldiers began arriving in Kabul.")
+    assert not any(c == "074" for _, c, _ in triples(r))
+
+
+def test_peacekeepers_destined_for_a_country_said_of_their_group(code):
+    r = code("Scores of Turkish peacekeepers destined for Cyprus began deploying on Tuesday.")
+    assert ("TURMIL", "074", "CYP") in triples(r)
