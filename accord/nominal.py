@@ -84,6 +84,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     for c in tok.children if not srcs else ():
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if pat.objects and c.lower_ in pat.objects and not any(a.code or a.role for a in acts):
+                continue  # the word naming the act's kind, guessed a name at a sentence start: "Humanitarian aid came …"
             if acts:
                 srcs, swhy = acts, f"modifier '{c.text}'"
                 break
@@ -104,6 +106,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         rule = (f"{pat.id}: '{tok.text}' → {pat.code}; source: 'from {giver.text}'; "
                 f"target: the receiver, subject of '{recv.text}'")
         return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(recv), rule, pat, table)
+    if not srcs and pat.code[:2] == "07" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AID_COMING:
+        # "humanitarian aid came to Gaza from Egypt", "donations poured in from Ireland": the "from" phrase gives it
+        frm = next((p for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if frm is not None and (srcs := _actors(ctx, frm)):
+            swhy = f"'{tok.text} {tok.head.text} … from {frm.text}'"
     provider = None
     if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
         # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
@@ -198,7 +206,11 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
 # Verbs by which aid named as their subject reaches its recipient: "the aid helped 20,000 families", "the package
 # consisted of supplies for Yemen" (not "Chinese aid angered India").
 AID_REACHING = frozenset({"help", "support", "reach", "benefit", "go", "flow", "consist", "include", "fund", "finance",
-                          "assist", "feed", "arrive", "target"})
+                          "assist", "feed", "arrive", "target", "come", "pour", "stream"})
+
+
+# Verbs by which aid named as their subject comes from its giver: "aid came to Gaza from Egypt".
+AID_COMING = frozenset({"come", "flow", "pour", "arrive", "stream"})
 
 
 def _first_conjunct(ctx: _Ctx, tok):

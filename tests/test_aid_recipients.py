@@ -113,3 +113,25 @@ def test_soldiers_beginning_to_arrive_are_no_peacekeepers(code):
 def test_peacekeepers_destined_for_a_country_said_of_their_group(code):
     r = code("Scores of Turkish peacekeepers destined for Cyprus began deploying on Tuesday.")
     assert ("TURMIL", "074", "CYP") in triples(r)
+
+
+# Who got what was given, named by a relative clause on it.
+def test_weapons_a_country_obtained_were_supplied_to_it(code):
+    r = code("Russia has supplied most of the weapons that Armenia has obtained since 2015.")
+    assert ("RUS", "072", "ARM") in triples(r)
+
+
+def test_rifles_an_army_received_were_delivered_to_it(code):
+    r = code("France delivered the rifles the Lebanese army received last year.")
+    assert ("FRA", "072", "LBNMIL") in triples(r)
+
+
+# Aid named as the subject of a verb of coming: the giver is its "from" phrase.
+def test_aid_that_came_from_a_country_is_its_aid(code):
+    r = code("Humanitarian aid came to Gaza from Egypt.")
+    assert ("EGY", "073", "PSE") in triples(r)
+
+
+def test_the_kind_of_aid_is_never_its_giver(code):
+    r = code("Humanitarian aid came to Gaza from Egypt.")
+    assert all(s == "Egypt" for s, c, _ in named(r) if c.startswith("07"))
