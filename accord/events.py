@@ -69,10 +69,10 @@ from accord.modality import (
 )
 from accord.nlp import column
 from accord.nominal import (
-    ARRIVING_VERBS,
     CARRYING_OUT,
     FORCE_NOUNS,
     NEGATING_GOVERNORS,
+    _arriving,
     _gift_words,
     _noun_event,
     _peacekeeping_deployment,
@@ -400,8 +400,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             found = _noun_event(ctx, sent, tok, pat, table)
             events += found
             # the peacekeepers, or a group of them ("a contingent of peacekeepers arrived"), as the subject
-            arrived = tok.head if tok.dep_ == "nsubj" else tok.head.head.head if tok.head.lower_ == "of" else tok
-            if found and pat.code == "074" and arrived.lemma_.lower() in ARRIVING_VERBS:
+            arrived = _arriving(tok.head if tok.dep_ == "nsubj" else tok.head.head.head if tok.head.lower_ == "of" else tok)
+            if found and pat.code == "074" and arrived is not None:
                 consumed.add(arrived.i)  # "Uruguayan blue helmets arrived in Congo": deployed there, no visit (042)
             continue
         if _subjunctive(tok):

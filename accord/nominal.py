@@ -10,6 +10,7 @@ happened ("cancelled the visit", "a planned visit").
 from __future__ import annotations
 
 from accord.arguments import (
+    PEOPLE_COUNTS,
     _actors,
     _claimers,
     _Ctx,
@@ -83,6 +84,8 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     for c in tok.children if not srcs else ():
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             acts = _actors(ctx, c) or [m.actor for m in ctx.modifiers.get(c.i, [])]
+            if pat.objects and c.lower_ in pat.objects and not any(a.code or a.role for a in acts):
+                continue  # the word naming the act's kind, guessed a name at a sentence start: "Humanitarian aid came …"
             if acts:
                 srcs, swhy = acts, f"modifier '{c.text}'"
                 break
@@ -103,6 +106,12 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         rule = (f"{pat.id}: '{tok.text}' → {pat.code}; source: 'from {giver.text}'; "
                 f"target: the receiver, subject of '{recv.text}'")
         return _emit(ctx, sent, tok, tok, pat.code, srcs, tgts, _modality(recv), rule, pat, table)
+    if not srcs and pat.code[:2] == "07" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AID_COMING:
+        # "humanitarian aid came to Gaza from Egypt", "donations poured in from Ireland": the "from" phrase gives it
+        frm = next((p for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        if frm is not None and (srcs := _actors(ctx, frm)):
+            swhy = f"'{tok.text} {tok.head.text} … from {frm.text}'"
     provider = None
     if not srcs and pat.code[:2] == "07" and (found := _provider(ctx, tok)) is not None:
         # "Norway is the largest donor to Somalia", "troops took part in the peacekeeping mission in Congo"
@@ -164,7 +173,14 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     light_verb = lead.head if lead.dep_ == "dobj" and lead.head.pos_ == "VERB" else provider
     if not tgts and light_verb is not None:  # "opened investigations against hundreds of banks"
         # (the provider's verb names the recipient as aid does, a place abroad too: "deployed troops in Mali")
-        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None else None, {_key(a) for a in srcs})
+        # (where they are "bound for" is named by its "for" phrase, as any act's recipient is)
+        tgts, twhy = _targets(ctx, light_verb, pat if provider is not None and provider.lower_ not in BOUND_FOR else None,
+                              {_key(a) for a in srcs})
+    if not tgts and pat.code[:2] == "07" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AID_REACHING:
+        # "Australian aid supported girls in Pakistan", "Japan's assistance package consisted of supplies for
+        # Yemen": whom the aid reached is its recipient
+        tgts, twhy = _targets(ctx, tok.head, pat, {_key(a) for a in srcs})
+        twhy = twhy and f"what the {tok.text} '{tok.head.text}': {twhy}"
     if pat.needs_pair and not tgts:
         return []
     if _wants_phrase(tgts, srcs, pat.code):
@@ -189,6 +205,16 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
     return _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table)
 
 
+# Verbs by which aid named as their subject reaches its recipient: "the aid helped 20,000 families", "the package
+# consisted of supplies for Yemen" (not "Chinese aid angered India").
+AID_REACHING = frozenset({"help", "support", "reach", "benefit", "go", "flow", "consist", "include", "fund", "finance",
+                          "assist", "feed", "arrive", "target", "come", "pour", "stream"})
+
+
+# Verbs by which aid named as their subject comes from its giver: "aid came to Gaza from Egypt".
+AID_COMING = frozenset({"come", "flow", "pour", "arrive", "stream"})
+
+
 def _first_conjunct(ctx: _Ctx, tok):
     """The first event noun of a coordination of them ("rejection" of "its rejection and condemnation"), else the
     noun itself ("supply and demand" shares nothing: supply is no act)."""
@@ -209,10 +235,13 @@ RECEIVING_VERBS = frozenset({"receive", "get", "accept", "face", "draw", "attrac
 
 def _received(ctx: _Ctx, tok):
     """(givers, the "from" word, receivers, the receiving verb) for a noun event received from someone."""
-    recv = tok.head
-    if tok.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.pos_ in ("NOUN", "PROPN"):
+        obj = obj.head  # "received weapons and logistical support from France": the support is received too
+    recv = obj.head
+    if obj.dep_ != "dobj" or recv.pos_ != "VERB" or recv.lemma_.lower() not in RECEIVING_VERBS:
         return None
-    for holder in (tok, recv):
+    for holder in (tok, obj, recv):
         frm = next((p for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
                     for p in c.children if p.dep_ == "pobj"), None)
         if frm is not None:
@@ -271,11 +300,29 @@ PROVIDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "commit
 # Verbs by which peacekeepers named as the subject are deployed: "Irish peacekeepers arrived in Lebanon".
 ARRIVING_VERBS = frozenset({"arrive", "deploy", "land", "reach", "serve"})
 COPULAS = frozenset({"be", "remain", "become"})
+# Verbs of an act beginning or going on, whose complement is the act: "began deploying", "continued arriving".
+PHASE_VERBS = frozenset({"begin", "start", "continue", "finish", "complete"})
+# Words saying where people are going: "peacekeepers bound for Mali", "troops destined for Kosovo".
+BOUND_FOR = frozenset({"bound", "destined", "headed", "heading"})
 # Deployments named as nouns, and the verbs by which their subject makes them: "announced the deployment of".
 DEPLOYMENT_NOUNS = frozenset({"deployment", "dispatch", "despatch"})
 DEPLOYING = frozenset({"announce", "order", "begin", "start", "complete", "confirm", "finish"})
 # Groups that peacekeepers arrive in: "a contingent of 200 Indonesian peacekeepers arrived".
 GROUP_NOUNS = frozenset({"contingent", "group", "batch", "team", "unit", "battalion", "company", "detachment"})
+
+
+def _arriving(verb):
+    """The verb by which peacekeepers its subject is said of are deployed: "arrived", "began deploying" (the
+    arriving complement of a verb of beginning), else None."""
+    if verb.lemma_.lower() in PHASE_VERBS:
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    return verb if verb.lemma_.lower() in ARRIVING_VERBS else None
+
+
+def _bound_for(tok):
+    """Where peacekeepers are said to be going: "peacekeepers bound for Mali" (the participle holding "for")."""
+    return next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.lower_ in BOUND_FOR
+                 and any(g.dep_ == "prep" and g.lower_ in ("for", "to") for g in c.children)), None)
 
 
 def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
@@ -325,10 +372,13 @@ def _provider(ctx: _Ctx, tok):
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "part"):
         tok, head = head.head, head.head.head  # "one of the largest donors", "as part of a peacekeeping force"
-    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in GROUP_NOUNS \
-            and head.head.dep_ == "nsubj" and head.head.head.lemma_.lower() in ARRIVING_VERBS:
-        head = head.head.head  # "a contingent of 200 Indonesian peacekeepers arrived in Lebanon"
-        return (own, f"'{tok.text}' {head.text}", head) if (own := _actors(ctx, tok)) else None
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in GROUP_NOUNS
+                                                         or head.head.lower_ in PEOPLE_COUNTS) \
+            and head.head.dep_ == "nsubj" and (arriving := _arriving(head.head.head)) is not None:
+        # "a contingent of 200 Indonesian peacekeepers arrived in Lebanon", "hundreds of peacekeepers began deploying"
+        # (the parser may hang "bound for" on the group: "scores of peacekeepers destined for Cyprus")
+        return (own, f"'{tok.text}' {arriving.text}", _bound_for(tok) or _bound_for(head.head) or arriving) \
+            if (own := _actors(ctx, tok)) else None
     if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
         srcs, why = _sources(ctx, head)
         return (srcs, f"said of {why}", head) if srcs else None
@@ -339,8 +389,8 @@ def _provider(ctx: _Ctx, tok):
         verb = head.head
         srcs, why = _sources(ctx, verb)
         return (srcs, f"{why} of '{verb.text}'", verb) if srcs else None
-    if tok.dep_ == "nsubj" and head.lemma_.lower() in ARRIVING_VERBS and (own := _actors(ctx, tok)):
-        return own, f"'{tok.text}' {head.text}", head
+    if tok.dep_ == "nsubj" and (arriving := _arriving(head)) is not None and (own := _actors(ctx, tok)):
+        return own, f"'{tok.text}' {arriving.text}", _bound_for(tok) or arriving
     gov = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else None
     dep = gov if gov is not None and gov.lemma_.lower() in DEPLOYMENT_NOUNS else next(
         (c for c in gov.children if c.dep_ == "dobj" and c.lemma_.lower() in DEPLOYMENT_NOUNS), None) \

@@ -370,6 +370,11 @@ def _resolve_first_person(events: list[Event], quotes: list[Quote]) -> list[Even
     return out
 
 
+def _unplaced_people(a: Actor | None) -> bool:
+    """Civilians with no country ("300,000 people", "families")."""
+    return a is not None and a.role == "CVL" and not a.country and not a.igo
+
+
 def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
     s0, s1 = event.sentence_span or event.span
     # dated by the act's own clause: "Iran on Thursday pledged to join" happened on Thursday (accord.dates)
@@ -385,6 +390,12 @@ def _enrich_event(event, doc, result: ArticleResult, pub: dt.date | None):
         # "fired at targets in Jericho": an act of force or coercion with no one named is done to the place
         event = replace(event, target=Actor(name=place, code=loc.country, country=loc.country),
                         rule=event.rule + f"; target: the place, {place}")
+    elif abroad and _unplaced_people(event.target):
+        # "delivered tents to 300,000 people after the earthquake in Nepal", "food to families hit by the floods
+        # in Sindh": people no one places, given aid abroad, are the people of the place it is given in
+        t = event.target
+        event = replace(event, target=Actor(name=t.name, code=loc.country + "CVL", country=loc.country, role="CVL"),
+                        rule=event.rule + f"; target: people of the place, {place}")
     if event.source is None:
         # "a roadside bomb near Samarra killed …": an unidentified actor of the place (ICEWS's
         # "Unidentified Gunmen (Iraq)"), coded by the country with no sector

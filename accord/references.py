@@ -147,7 +147,8 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
                                     country=owner.country, igo=owner.igo,
                                     role=a.role if owner.country or a.role != "GOV" else owner.role)
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, owner_actor, "owner")
-        elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)) is not None:
+        elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)
+                                                   or _removed_from(doc, m, mentions_iter)) is not None:
             # "Rebels in the Ivory Coast", "Demonstrators in Baghdad": the place gives the country
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head,
                         Actor(name=a.name, code=place + a.role, country=place, role=a.role), "located")
@@ -217,6 +218,32 @@ def _located_in(doc, m: Mention, resolved: list[Mention], preps: tuple[str, ...]
                 mods = {t.i for t in p.children if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN")}
                 for r in resolved:
                     if r.how == "modifier" and r.head in mods and r.actor.country:
+                        return r.actor.country
+    return None
+
+
+# Acts that take people away from where they are: "evacuated 400 civilians from Gaza" (people of Gaza).
+REMOVING_VERBS = frozenset({"evacuate", "airlift", "rescue"})
+_NATIONALS = frozenset({"citizen", "national", "compatriot", "expatriate", "diplomat", "tourist", "foreigner"})
+
+
+def _removed_from(doc, m: Mention, resolved: list[Mention]) -> str | None:
+    """The country people no one places were taken away from: "evacuated 400 civilians from Gaza", "hundreds of
+    people were airlifted from Libya" (the "from" phrase of the evacuating verb whose object or passive subject they
+    are, also through "hundreds of")."""
+    t = doc[m.head]
+    if m.actor.role != "CVL" or t.lemma_.lower() in _NATIONALS or any(c.dep_ == "poss" for c in t.children):
+        return None  # "evacuated its citizens from Sudan": a state's own people wherever they are
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("dobj", "nsubjpass"):
+        t = t.head.head  # "hundreds of civilians"
+    verb = t.head
+    if t.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in REMOVING_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for p in c.children:
+                for r in resolved:
+                    if r is not m and r.token_start <= p.i < r.token_end and r.actor.country and not r.actor.role:
                         return r.actor.country
     return None
 

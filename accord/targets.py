@@ -252,6 +252,8 @@ def _targets(ctx: _Ctx, tok, pat: Pattern | None, exclude: set) -> tuple[list[Ac
             if _key(people) not in exclude:
                 return [people], f"object '{person.text}', {why}"
         return found, why
+    if pat is not None and pat.code[:2] == "07" and (got := _obtained_by(ctx, objs, exclude))[0]:
+        return got
     if pat is not None and pat.code[:2] in PLACE_TARGET_ABROAD:
         # "provided food to 300,000 people in northeast Nigeria": aid, or an inquiry, abroad is for that country
         held = objs + [p for c in tok.children if c.dep_ in ("prep", "dative") for p in c.children if p.dep_ == "pobj"]
@@ -281,6 +283,25 @@ def _split_of(ctx: _Ctx, tok) -> list[tuple[list[Actor], str]]:
         if acts:
             return [(_actors(ctx, p), f"'{acts[-1].text} … {t.text} {p.text}'") for p in t.children if p.dep_ == "pobj"]
     return []
+
+
+# Verbs of getting what was given: "the weapons that Armenia obtained", "the aid Haiti received".
+OBTAINING_VERBS = frozenset({"receive", "get", "obtain", "acquire", "import", "buy", "purchase"})
+
+
+def _obtained_by(ctx: _Ctx, objs: list, exclude: set) -> tuple[list[Actor], str]:
+    """Who got what was given, named by a relative clause on it (or on its "of" phrase): "supplied most of the
+    weapons that Armenia obtained", "delivered the rations the refugees received"."""
+    held = objs + [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+    for o in held:
+        for c in o.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in OBTAINING_VERBS:
+                s = next((g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in RELATIVE_PRONOUNS), None)
+                acts = [a for a in _actors(ctx, s) if _key(a) not in exclude] if s is not None else []
+                if acts:
+                    return acts, f"who got it: '{o.text} {s.text} {c.text}'"
+    return [], ""
 
 
 # What an allegation is called: "allegations that …", "claims that …", "reports that …".
