@@ -21,14 +21,8 @@ from accord.arguments import (
 from accord.modality import (
     _conditional,
 )
-from accord.targets import (
-    _NOT_THINGS,
-    VIOLENT_ROOTS,
-    _phrase_target,
-    _place_at,
-    _place_target,
-    own_means,
-)
+from accord.phrase_targets import _NOT_THINGS, _phrase_target
+from accord.targets import VIOLENT_ROOTS, _place_at, _place_target, own_means
 from accord.types import Actor, Event
 from accord.vocabulary import Pattern
 

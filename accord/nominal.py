@@ -37,10 +37,8 @@ from accord.modality import (
     _modality,
     _negated,
 )
-from accord.targets import (
-    _phrase_target,
-    _targets,
-)
+from accord.phrase_targets import _phrase_target
+from accord.targets import _targets
 from accord.types import Actor, Event
 from accord.vocabulary import Pattern
 
