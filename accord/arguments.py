@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.modality import REPORT_VERBS
+from accord.nlp import column
 from accord.types import Actor, Mention
 from accord.vocabulary import VerbDictionary
 
@@ -306,8 +307,11 @@ def mark_reduced_passives(doc) -> int:
     auxiliary, clause or object shared through a coordinated verb ("troops shot and killed three") is read
     as passive. Returns how many were relabelled."""
     n = 0
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in REDUCED_PASSIVE_VERBS:
+    for i, lemma in enumerate(column(doc, "LEMMA")):  # the lemma array first: no Token built for most words
+        if lemma not in REDUCED_PASSIVE_VERBS:
+            continue
+        tok = doc[i]
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN"):
             continue
         if tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() not in REPORT_VERBS:
             continue  # "ordered nine officials jailed": the order's own construction
