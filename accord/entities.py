@@ -204,14 +204,17 @@ def _untagged_names(doc, mentions: list[Mention]) -> list[Mention]:
     surnames = {doc[m.token_end - 1].text for m in mentions if doc[m.head].ent_type_ == "PERSON"}
     # a sentence with a state, an organisation of states or a sector of public life in it: unknown names
     # among companies alone ("Dixons is offering 90 dlrs a share for Cyclops") are business, not actors
-    public = {doc[m.head].sent.start for m in mentions
+    sent_of = [0] * len(doc)  # each token's sentence start, found once (``tok.sent`` builds a span per call)
+    for sent in doc.sents:
+        sent_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+    public = {sent_of[m.head] for m in mentions
               if m.actor.country or m.actor.igo or (m.actor.role and m.actor.role != "BUS")}
+    if not public:
+        return []
     words = _common_words()
     out: list[Mention] = []
     for tok in doc:
-        if tok.ent_type_ or tok.i in taken or tok.text in surnames or not _argument(tok):
-            continue
-        if tok.sent.start not in public:
+        if sent_of[tok.i] not in public or tok.ent_type_ or tok.i in taken or tok.text in surnames or not _argument(tok):
             continue
         acronym = bool(_ACRONYM.fullmatch(tok.text))
         if not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and acronym)) or not _NAME.fullmatch(tok.text):
