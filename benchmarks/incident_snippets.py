@@ -191,11 +191,20 @@ def _matches(exp: Expect, ev) -> bool:
         and _actor_ok(tgt, ev.target and ev.target.code)
 
 
-def score(snippets: list[tuple[str, list[Expect]]], code, misses: bool = False) -> dict[str, float]:
-    """Expected events matched (by root, and by root with actors) and violent events matching none."""
+VIOLENT = ("17", "18", "19", "20")
+
+
+def _show(ev) -> str:
+    return f"{ev.source and ev.source.code} {ev.cameo} {ev.target and ev.target.code}  {ev.rule}"
+
+
+def score(snippets: list[tuple[str, list[Expect]]], code, misses: bool = False,
+          roots: tuple[str, ...] | None = VIOLENT) -> dict[str, float]:
+    """Expected events matched (by root, and by root with actors) among the coded events of ``roots`` (all
+    events when None), and coercive or violent events (17-20) matching none ("extra")."""
     total = root_hits = full_hits = extra = 0
     for text, expected in snippets:
-        evs = [e for e in code(text).events if e.cameo[:2] in ("17", "18", "19", "20")]
+        evs = [e for e in code(text).events if roots is None or e.cameo[:2] in roots]
         used: set[int] = set()
         for exp in expected:
             total += 1
@@ -210,12 +219,12 @@ def score(snippets: list[tuple[str, list[Expect]]], code, misses: bool = False) 
             if misses:
                 print(f"MISS {exp}  {text}")
                 for e in evs:
-                    print(f"     got {(e.source and e.source.code)} {e.cameo} {(e.target and e.target.code)}  {e.rule}")
+                    print(f"     got {_show(e)}")
         for i, e in enumerate(evs):
-            if i not in used and not any(e.cameo[:2] in x[1].split("/") for x in expected):
+            if i not in used and e.cameo[:2] in VIOLENT and not any(e.cameo[:2] in x[1].split("/") for x in expected):
                 extra += 1
                 if misses:
-                    print(f"EXTRA {(e.source and e.source.code)} {e.cameo} {(e.target and e.target.code)}  {text}")
+                    print(f"EXTRA {_show(e)}  {text}")
     return {"expected": total, "root_recall": round(root_hits / total, 3), "recall": round(full_hits / total, 3),
             "extra": extra}
 
