@@ -34,13 +34,16 @@ CALLED_PEOPLE = frozenset({"counterpart", "counterparts", "president", "premier"
                            "king", "queen", "emir", "sultan", "prince", "monarch", "sheikh", "pope", "secretary-general"})
 
 
+def _when(prep) -> bool:
+    """"on Friday", "on 12 May": a preposition of time, not a phrasal verb's particle ("called on Iran")."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def _telephoned(call) -> bool:
     """"Tillerson called Lavrov to discuss Syria", "called his Qatari counterpart to express support": "call"
     with a person as its object and no "on" or "for" (but a date's "on Friday") is a telephone call (041), not
     an appeal ("called on Lavrov to …", "called for talks"); its purpose clause is the caller's act."""
-    if call.lemma_.lower() != "call" or any(
-            c.lower_ in ("on", "upon", "for") and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
-            for c in call.children):
+    if call.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") and not _when(c) for c in call.children):
         return False
     if any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CALLED_PEOPLE) for c in call.children):
         return True
@@ -281,7 +284,7 @@ def _is_passive(tok) -> bool:
     of its own ("Arrested in 2017, the mayor …", "…, allowed since January"): a participle with no subject or
     auxiliary of its own is done to someone, not by them."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
-            tok.dep_ == "acl" and tok.tag_ == "VBN" and not _misread_main_verb(tok)):
+            tok.dep_ == "acl" and tok.tag_ == "VBN" and _misread_subject(tok) is None):
         return True
     return tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "csubj") for c in tok.children)
 
@@ -379,16 +382,11 @@ def _meeting_host(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
     return [], ""
 
 
-def _misread_main_verb(tok) -> bool:
-    """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
-    read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A
-    call on or for someone named is made, not suffered ("… called on to resign" has no one named)."""
-    return _misread_subject(tok) is not None
-
-
 def _misread_subject(tok):
-    """The root noun a misread main verb hangs on, itself or through its "of" phrase ("a delegation of
-    traders called on …"), else None (see :func:`_misread_main_verb`)."""
+    """"The senator called on President Biden to …", "the envoy called on the governor": the sentence's verb
+    read as a participle on its subject (the parser's "the man called Smith"), the noun left as the root. A call
+    on or for someone named is made, not suffered ("… called on to resign" names no one). The root noun the
+    misread verb hangs on, itself or through its "of" phrase ("a delegation of traders called on …"), else None."""
     if not (tok.dep_ == "acl" and tok.lemma_.lower() == "call" and tok.head.i < tok.i and any(
             c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") and any(p.dep_ == "pobj" for p in c.children)
             for c in tok.children)):

@@ -237,7 +237,7 @@ def _incident_country(ctx: _Ctx, sent) -> str | None:
 
 def _places_country(ctx: _Ctx, sent) -> str | None:
     found: set[str] = set()
-    hints = {c for ms in ctx.by_head.values() for m in ms if (c := m.actor.country)}
+    iso2: set[str] | None = None  # the text's countries, for a town several countries have (found once)
     for t in sent:
         if t.dep_ != "prep" or t.lower_ not in _PLACE_PREPS:
             continue
@@ -248,7 +248,9 @@ def _places_country(ctx: _Ctx, sent) -> str | None:
                 found.add(a.country or "")
             elif (name := _town_name(sent, p, t)) is not None:
                 gaz = places_mod.Gazetteer.load()
-                iso2 = {gaz.by_iso3[c].iso2 for c in hints if c in gaz.by_iso3}
+                if iso2 is None:
+                    hints = {c for ms in ctx.by_head.values() for m in ms if (c := m.actor.country)}
+                    iso2 = {gaz.by_iso3[c].iso2 for c in hints if c in gaz.by_iso3}
                 if (place := gaz.lookup(name, iso2)) is not None and place.iso3:
                     found.add(place.iso3)
     found.discard("")

@@ -330,9 +330,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if own_obj is not None:
             # "agreed to extend its training mission in Niger", "willing to pull its police out of …": the
             # source's own means are not what the intent is for; the place abroad it acts in is (CAMEO 0334)
-            tgts, twhy = _place_target(ctx, comp, [own_obj])
-            if tgts and tgts[0].country in _countries(srcs):
-                tgts, twhy = [], ""
+            tgts, twhy = _place_abroad(ctx, comp, own_obj, srcs)
             if not tgts:
                 tgts, twhy = _place_left(ctx, comp)
         if not tgts:
@@ -408,10 +406,11 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue  # "Chad's deployment of troops on a peacekeeping mission": the mission's noun codes it (074)
             found = _noun_event(ctx, sent, tok, pat, table)
             events += found
-            # the peacekeepers, or a group of them ("a contingent of peacekeepers arrived"), as the subject
-            arrived = _arriving(tok.head if tok.dep_ == "nsubj" else tok.head.head.head if tok.head.lower_ == "of" else tok)
-            if found and pat.code == "074" and arrived is not None:
-                consumed.add(arrived.i)  # "Uruguayan blue helmets arrived in Congo": deployed there, no visit (042)
+            if found and pat.code == "074":
+                # the peacekeepers, or a group of them ("a contingent of peacekeepers arrived"), as the subject
+                arrived = _arriving(tok.head if tok.dep_ == "nsubj" else tok.head.head.head if tok.head.lower_ == "of" else tok)
+                if arrived is not None:
+                    consumed.add(arrived.i)  # "Uruguayan blue helmets arrived in Congo": deployed there, no visit (042)
             continue
         if _subjunctive(tok):
             continue  # "demanded that Israel ease restrictions": asked for, not done
@@ -452,9 +451,7 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _first_actor_in_complement(ctx, tok, {_key(a) for a in srcs})
             comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
             if fam.name == "intent" and comp is not None and (own_obj := _own_object(ctx, comp, twhy, srcs)) is not None:
-                tgts, twhy = _place_target(ctx, comp, [own_obj])  # "agreed to extend its mission in Niger": Niger
-                if tgts and tgts[0].country in _countries(srcs):
-                    tgts, twhy = [], ""
+                tgts, twhy = _place_abroad(ctx, comp, own_obj, srcs)  # "agreed to extend its mission in Niger": Niger
         if not tgts and fam is not None and fam.name == "threaten":
             # "threatened to resume attacks in Israel": the threatened place
             for c in tok.children:
@@ -561,6 +558,12 @@ def _place_left(ctx: _Ctx, comp) -> tuple[list[Actor], str]:
                         return [Actor(name=a.name, code=a.country, country=a.country)], f"left '{c.text} {p.text}'"
                     return [Actor(name=_phrase_name(p), code=None)], f"phrase '{p.text}'"
     return [], ""
+
+
+def _place_abroad(ctx: _Ctx, comp, own_obj, srcs: list[Actor]) -> tuple[list[Actor], str]:
+    """The place the source's own means act in (``own_obj``: "its training mission in Niger"), when abroad."""
+    tgts, twhy = _place_target(ctx, comp, [own_obj])
+    return ([], "") if tgts and tgts[0].country in _countries(srcs) else (tgts, twhy)
 
 
 def _own_object(ctx: _Ctx, comp, why: str, srcs: list[Actor]):

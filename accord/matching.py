@@ -11,6 +11,7 @@ from accord.arguments import (
     _actors,
     _Ctx,
     _direct_objects,
+    _when,
 )
 from accord.vocabulary import Pattern
 
@@ -167,6 +168,3 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
 PHRASAL_PARTICLES = {"off", "out", "down", "back", "up", "away"}
 
 
-def _when(prep) -> bool:
-    """"on Friday", "on 12 May": a preposition of time, not a phrasal verb's particle ("called on Iran")."""
-    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)

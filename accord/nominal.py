@@ -47,7 +47,6 @@ NOT_YET = frozenset({"next", "upcoming", "planned", "proposed", "future", "possi
                      "expected", "scheduled", "forthcoming", "impending", "mooted", "likely", "eventual"})
 
 
-# Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
 # Verbs whose subject is the one on the visit of an "on a visit" phrase: "is on a visit to", "led a delegation
 # on a visit to", "embarked on a tour of"
 ON_A_VISIT = frozenset({"be", "lead", "go", "come", "travel", "arrive", "head", "leave", "depart", "set", "embark"})
@@ -56,6 +55,7 @@ ON_A_VISIT = frozenset({"be", "lead", "go", "come", "travel", "arrive", "head", 
 # "undertook to mediate" promises to (the intent family)
 CARRYING_OUT = frozenset({"undertake"})
 
+# Verbs that undo or oppose the act their object names: a cancelled visit is no visit.
 NEGATING_GOVERNORS = {"cancel", "postpone", "suspend", "halt", "stop", "end", "prevent", "block", "ban", "reject",
                       "refuse", "deny", "oppose", "condemn", "criticize", "criticise", "protest", "scrap", "abandon",
                       "boycott", "delay", "avoid", "call", "break", "disperse", "forbid", "prohibit", "denounce",
@@ -332,8 +332,10 @@ def _peacekeeping_phrase(ctx: _Ctx, verb) -> bool:
 # A troop deployment for the UN is peacekeeping: "sent troops to join the UN force", "a U.N. contingent".
 UN_WORDS = frozenset({"un", "u.n.", "nations"})
 FORCE_NOUNS = frozenset({"force", "forces", "mission", "operation", "contingent", "troops"})
+# Clauses of their own under a verb, whose words are not its own act's ("attacked the plan, which had …")
+OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj"})
 # phrases that are another clause, not the deployment's own: "sent troops to Mali, where peacekeepers died"
-OTHER_CLAUSES = frozenset({"nsubj", "csubj", "relcl", "ccomp", "conj", "parataxis", "advcl"})
+OTHER_CLAUSES = OWN_CLAUSES | {"nsubj"}
 
 
 def _peacekeeping_deployment(ctx: _Ctx, verb) -> bool:
@@ -426,8 +428,6 @@ ARMED_ROLES = frozenset({"MIL", "REB", "RAD", "COP", "SPY", "INS", "SEP", "UAF"}
 SPEECH_VERBS = frozenset({"call", "say", "accuse", "describe", "brand", "label", "dub", "charge", "blame", "question",
                           "claim", "argue", "insist", "denounce", "criticize", "criticise", "condemn", "slam", "mock",
                           "deride", "dismiss", "tell", "warn", "allege", "suggest"})
-# Clauses of their own, whose words are not the attack's
-OWN_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj"})
 
 
 def verbal_attack(ctx: _Ctx, tok, srcs: list[Actor], tgts: list[Actor]) -> bool:

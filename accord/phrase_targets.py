@@ -28,6 +28,7 @@ from accord.targets import (
     _object_owners,
     _people_of,
     _phrase_name,
+    _phrase_of,
     _place_at,
     _place_target,
 )
@@ -57,7 +58,7 @@ def held_in(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     (not a place in a clause of its own: "…, the ministry in Delhi said")."""
     found: dict[str, tuple[Actor, str]] = {}
     for t in tok.subtree:
-        if t.dep_ != "prep" or t.lower_ not in _HELD_PREPS or not _own_phrase(t, tok):
+        if t.dep_ != "prep" or t.lower_ not in _HELD_PREPS or not _phrase_of(t, tok, _OTHER_CLAUSES):
             continue
         for p in t.subtree:
             if p.i != t.i and (a := _place_at(ctx, p)) is not None:
@@ -74,14 +75,6 @@ _HELD_PREPS = frozenset({"in", "inside", "at", "near"})
 # Clauses of their own under an act, whose places are not where it happened (a participle describing its
 # patient, "held in Mali", is the patient's own).
 _OTHER_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "conj", "csubj", "xcomp"})
-
-
-def _own_phrase(t, tok) -> bool:
-    while t.i != tok.i:
-        if t.dep_ in _OTHER_CLAUSES:
-            return False
-        t = t.head
-    return True
 
 
 # Entity types that name a time, an amount or a rank, never what an act is done to.

@@ -437,10 +437,12 @@ def _sent_to(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     return [], ""
 
 
-def _phrase_of(t, gov) -> bool:
-    """Is ``t`` in ``gov``'s own phrases ("sent a team of experts to Uganda"), not inside a clause below it?"""
+def _phrase_of(t, gov, clauses: frozenset[str] | None = None) -> bool:
+    """Is ``t`` in ``gov``'s own phrases ("sent a team of experts to Uganda"), not inside a clause below it
+    (``clauses``, by default :data:`_CLAUSE_DEPS`)?"""
+    clauses = _CLAUSE_DEPS if clauses is None else clauses
     while t.i != gov.i:
-        if t.dep_ in _CLAUSE_DEPS:
+        if t.dep_ in clauses:
             return False
         t = t.head
     return True
