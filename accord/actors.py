@@ -26,7 +26,15 @@ from dataclasses import dataclass, replace
 from accord.actor_dictionary import ActorDictionary, Entry
 from accord.actor_dictionary import DictionaryError as DictionaryError
 from accord.entities import ORG_TYPE_ROLES as ORG_TYPE_ROLES
-from accord.entities import _mk, _modifier_places, _named_entities, _span_root, _untagged_names, dateline
+from accord.entities import (
+    _mk,
+    _modifier_places,
+    _named_entities,
+    _span_root,
+    _untagged_names,
+    _untagged_places,
+    dateline,
+)
 from accord.nlp import column
 from accord.references import (
     _OFFICE_WORDS,
@@ -272,6 +280,7 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
                  if not _backer(doc, m.token_end) and not _stance(doc, m.token_start)]
     mentions += [m for m in _untagged_names(doc, mentions) if not _backer(doc, m.token_end)]
     mentions += _modifier_places(doc, mentions, place_country)
+    mentions += _untagged_places(doc, mentions, place_country)
     mentions = _defined_acronyms(doc, mentions)
     if line_end:
         mentions = [m for m in mentions if m.start >= line_end]

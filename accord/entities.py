@@ -158,6 +158,39 @@ def _modifier_places(doc, mentions: list[Mention], place_country: Callable[..., 
     return out
 
 
+# Prepositions that put what follows in a place: "a court in Indore", "arrested near Sealdah", "from Dehradun".
+PLACE_PREPS = frozenset({"in", "near", "at", "from", "outside", "inside", "around", "across", "throughout"})
+
+
+def _untagged_places(doc, mentions: list[Mention], place_country: Callable[..., str | None] | None) -> list[Mention]:
+    """A place mention for a city or province the NER left untagged after a preposition of place: "a sessions
+    court in Indore", "arrested a man in Lalitpur" (the small model misses many South Asian and African towns,
+    and lower-cased text has no capitals for it to lean on until :mod:`accord.recase` restores them).
+
+    Only a capitalised proper noun (with the proper nouns compounded before it) that is no English word and no
+    other mention's, and a place of 100,000 people or more or a province, so that a village sharing a word
+    gives nothing. The place then sets the sentence, as a tagged one does (:func:`accord.references._home_country`)."""
+    if place_country is None:
+        return []
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)} | {m.head for m in mentions}
+    words = _common_words()
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS or tok.pos_ != "PROPN" or tok.ent_type_ \
+                or tok.i in taken or not _NAME.fullmatch(tok.text) or tok.lower_ in words:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        text = doc[start:tok.i + 1].text
+        country = _place_country(text, lambda name, pop=100_000: place_country(name, pop))
+        if country is not None:
+            out.append(_mk(doc, start, tok.i + 1, tok.i, Actor(name=text, code=country, country=country), "place"))
+            taken.update(range(start, tok.i + 1))
+    return out
+
+
 # The type word of an administrative unit the NER takes into the place's name ("Borno State", "West Darfur
 # State", "Helmand Province"): the gazetteer knows the place by its name alone.
 ADMIN_UNIT_WORDS = frozenset({"state", "province", "governorate", "region", "district", "county", "prefecture",

@@ -71,6 +71,50 @@ HELD_OUT: list[tuple[str, list[Expect]]] = [
      [("INDCOP", "17", "IND")]),
 ]
 
+# Written in the sixth session before any of its changes were measured on them, scored once at its end
+# (``--held-out-2``): towns the small model does not tag, courts, agencies and headline forms.
+HELD_OUT_2: list[tuple[str, list[Expect]]] = [
+    ("Police arrested a history-sheeter in Vijayawada for a series of chain snatchings.",
+     [("INDCOP", "17", "IND")]),
+    ("A fast-track court in Jodhpur sentenced a man to 20 years in jail for abducting a minor girl.",
+     [("INDJUD", "17", "IND")]),
+    ("Nagpur police arrested two men with mephedrone worth Rs 12 lakh.",
+     [("INDCOP", "17", "IND")]),
+    ("The Economic Offences Wing arrested the director of a chit fund company in Bhubaneswar.",
+     [("INDCOP", "17", "IND")]),
+    ("Two held with country-made pistols in Muzaffarpur", [(None, "17", "IND")]),
+    ("The CBI registered a case against a bank manager in Visakhapatnam for loan fraud.",
+     [("INDCOP", "11", "IND")]),
+    ("Police opened fire on a mob that torched vehicles in Sitamarhi, killing one person.",
+     [("INDCOP", "18/19", "IND")]),
+    ("The Lokayukta police caught an engineer accepting a bribe of Rs 50,000 in Mysuru.",
+     [("INDCOP", "17", "IND")]),
+    ("A magistrate in Thane remanded the accused in police custody for seven days.",
+     [("INDJUD", "17", "IND")]),
+    ("Rawalpindi police arrested a man for firing in the air at a wedding ceremony.",
+     [("PAKCOP", "17", "PAK")]),
+    ("An anti-terrorism court in Hyderabad sentenced three militants to life imprisonment.",
+     [("-JUD", "17", None)]),
+    ("Quetta police detained a dozen protesters outside the press club on Friday.",
+     [("PAKCOP", "17", "PAK")]),
+    ("The FIA arrested a suspect in Multan for running a fake visa network.",
+     [("PAKCOP", "17", "PAK")]),
+    ("Police in Chittagong arrested four people for attacking a ruling party leader.",
+     [("BGDCOP", "17", "BGD")]),
+    ("DB police detained an alleged fraudster from Mirpur in Dhaka.",
+     [("BGDCOP", "17", "BGD")]),
+    ("A Kandy court remanded three suspects until next week over the assault on a bus driver.",
+     [("LKAJUD", "17", "LKA")]),
+    ("Police in Pokhara arrested a man for smuggling gold from Dubai.",
+     [("NPLCOP", "17", "NPL")]),
+    ("Kenyan police arrested a suspect in Eldoret over the murder of a teacher.",
+     [("KENCOP", "17", "KEN")]),
+    ("Police in Kano arrested 30 people for rioting after a football match.",
+     [("NGACOP", "17", "NGA")]),
+    ("A court in Abeokuta sentenced a pastor to death for murder.",
+     [("NGAJUD", "17", "NGA")]),
+]
+
 SNIPPETS: list[tuple[str, list[Expect]]] = [
     # northern India
     ("Delhi Police arrested a 24-year-old man for stabbing his neighbour in Jahangirpuri.",
@@ -155,6 +199,7 @@ def _lower(items: list[tuple[str, list[Expect]]]) -> list[tuple[str, list[Expect
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--held-out", action="store_true", help="score the held-out items instead")
+    ap.add_argument("--held-out-2", action="store_true", help="score the second held-out set instead")
     ap.add_argument("--misses", action="store_true", help="print every miss and extra event")
     args = ap.parse_args(argv)
 
@@ -166,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     def code(text: str):
         return process(Article(id="t", text=text, date="2023-06-15"), res)
 
-    name, items = ("held-out", HELD_OUT) if args.held_out else ("snippets", SNIPPETS)
+    name, items = ("held-out-2", HELD_OUT_2) if args.held_out_2 else (
+        ("held-out", HELD_OUT) if args.held_out else ("snippets", SNIPPETS))
     for label, batch in ((name, items), (f"{name} lower-cased", _lower(items))):
         if args.misses:
             print(f"== {label}")

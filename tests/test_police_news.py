@@ -64,3 +64,15 @@ def test_arrested_by_the_cyber_cell(code):
 def test_nepal_police_arrest(code):
     r = code("Nepal Police arrested three men for smuggling red sandalwood in Birgunj.")
     assert ("NPLCOP", "17", "NPLCVL") in triples(r)
+
+
+# A town the tagger leaves untagged after "in" still sets the sentence: the court and the man are Indian.
+def test_an_untagged_town_after_in_gives_court_and_accused_their_country(code):
+    r = code("A sessions court in Indore convicted a man of raping a minor.")
+    assert ("INDJUD", "11", "INDCVL") in triples(r)
+    assert ("INDJUD", "11", "INDCVL") in triples(code("a sessions court in indore convicted a man of raping a minor."))
+
+
+def test_a_month_after_in_is_no_town(code):
+    r = code("A court in March convicted a man of fraud.")  # March, Cambridgeshire, is a town of 22,000
+    assert not any(s and s.startswith("GBR") for s, _, _ in triples(r))
