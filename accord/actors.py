@@ -120,6 +120,9 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
         return False
     if e.kind == "leader":
+        if m_start > 1 and doc[m_start - 1].text == "-" and not doc[m_start - 2].whitespace_ \
+                and not doc[m_start - 1].whitespace_:
+            return False  # "Mazar-i-Sharif": a surname glued by hyphens to other words is part of a place's name
         return toks[-1].pos_ == "PROPN" and _ent_label(doc, m_end - 1) in ("PERSON", "", "ORG", "NORP", "GPE")
     if e.derived:  # "Farc" for FARC: only as an organisation's name, a whole entity of its own
         return doc[m_start].ent_type_ == "ORG" and doc[m_start].ent_iob_ == "B" and not (

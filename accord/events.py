@@ -333,6 +333,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _place_abroad(ctx, comp, own_obj, srcs)
             if not tgts:
                 tgts, twhy = _place_left(ctx, comp)
+                if tgts and tgts[0].country in _countries(srcs):
+                    tgts, twhy = [], ""  # "agreed to pull its fighters out of Benghazi": at home, no one yielded to
         if not tgts:
             tgts, twhy = _clause_subject(ctx, comp, {_key(a) for a in srcs}, infinitive=True)
         if not tgts and family.name == "intent":

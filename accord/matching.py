@@ -158,6 +158,9 @@ def _object_lemmas(tok, object_preps: tuple[str, ...]) -> set[str]:
                     out.add(p.lower_)
                     if object_preps:  # a named phrase's compound too: "went on hunger strike" (142)
                         out |= {g.lower_ for g in p.children if g.dep_ == "compound"}
+                        # and its "of" phrase, as a direct object's: "agreed on the terms of a defence pact"
+                        out |= {q.lemma_.lower() for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                                for q in g.children if q.dep_ == "pobj"}
         if c.dep_ in ("acomp", "advmod", "prt") and not object_preps:
             out.add(c.lemma_.lower())
         if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):

@@ -1,0 +1,45 @@
+"""Names inside other names, group nouns and objects reached through a phrase: sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def codes(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+# A leader's surname glued by hyphens into a place's name is the place's, not the leader's.
+def test_a_surname_inside_a_hyphenated_place_name_is_no_leader(code):
+    r = code("Taliban fighters will lay down their arms in Mazar-i-Sharif on Sunday.", date="2001-11-08")
+    assert not any(m.actor.code == "PAKGOV" for m in r.mentions)
+
+
+def test_the_leader_alone_is_still_the_leader(code):
+    r = code("Sharif met the army chief in Islamabad.", date="2015-06-01")
+    assert any(m.actor.code == "PAKGOV" for m in r.mentions)
+
+
+# "Palestinian factions": the country's parties and armed groups together, an actor of no one sector.
+def test_a_countrys_factions_act_for_the_country(code):
+    r = code("Libyan factions agreed to withdraw their fighters from Sirte.")
+    assert any(e.source and e.source.code == "LBY" and e.cameo.startswith("035") for e in r.events)
+
+
+# "a 50-minute meeting" is a meeting, not a minute of silence.
+def test_a_meetings_length_is_no_minute_of_silence(code):
+    r = code("The prime minister held a 90-minute meeting with the Chinese ambassador.")
+    assert not any(e.cameo == "017" for e in r.events)
+    assert any(e.cameo[:2] == "04" for e in r.events)
+
+
+def test_a_minute_of_silence_is_still_a_symbolic_act(code):
+    assert any(e.cameo == "017" for e in code("The Kenyan parliament held a minute of silence for the victims.").events)
+
+
+# Agreeing on the terms, text or details of a deal concludes it (CAMEO 057), as agreeing on the deal does.
+def test_agreeing_on_the_terms_of_a_pact_concludes_it(code):
+    r = code("Chile and Peru agreed on the final text of a fisheries treaty.")
+    assert ("CHL", "057", "PER") in codes(r) and ("PER", "057", "CHL") in codes(r)
