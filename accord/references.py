@@ -60,7 +60,9 @@ def _is_persony(m: Mention) -> bool:
     # a named person of government ("Ibrahim Raisi"): capitalised to its last word ("Iran's government" is a body)
     return m.how in ("leader", "apposition") or (m.actor.name[:1].isupper() and " " in m.actor.name and m.actor.role == "GOV"
                                                  and m.actor.name.split()[-1][:1].isupper()
-                                                 and not any(w.lower() in PERSON_ROLES_HINT for w in m.actor.name.split()[-1:]))
+                                                 and not any(w.lower() in PERSON_ROLES_HINT for w in m.actor.name.split()[-1:])
+                                                 # "the European Commission", "the Interior Ministry": a body
+                                                 and m.actor.name.split()[-1].lower() not in COLLECTIVE_BODIES)
 
 
 def _resolve_references(doc, mentions: list[Mention], countries: Counter, setting: str | None = None) -> list[Mention]:
@@ -178,6 +180,27 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
             surname = doc[m.head].text if doc[m.head].pos_ == "PROPN" else m.actor.name.split()[-1]
             by_surname.setdefault(surname, m)
             by_surname.setdefault(m.actor.name.split()[-1], m)
+    return _owners_countries(doc, out)
+
+
+# Nouns for a state that its owner's possessive names: "his country", "Putin's country", "their nation".
+OWNED_STATE_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
+
+
+def _owners_countries(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Putin said his country will not lift the ban": a state noun with a possessor is the possessor's country
+    (the possessor a person or pronoun already resolved to a placed actor)."""
+    by_head = {m.head: m for m in mentions if m.actor.country}
+    out = []
+    for m in mentions:
+        tok = doc[m.head]
+        if not m.actor.country and not m.actor.igo and tok.lemma_.lower() in OWNED_STATE_NOUNS:
+            owner = next((by_head[c.i] for c in tok.children if c.dep_ == "poss" and c.i in by_head), None)
+            if owner is not None:
+                c = owner.actor.country
+                m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, Actor(name=m.actor.name, code=c, country=c),
+                            "owner")
+        out.append(m)
     return out
 
 

@@ -43,3 +43,20 @@ def test_a_minute_of_silence_is_still_a_symbolic_act(code):
 def test_agreeing_on_the_terms_of_a_pact_concludes_it(code):
     r = code("Chile and Peru agreed on the final text of a fisheries treaty.")
     assert ("CHL", "057", "PER") in codes(r) and ("PER", "057", "CHL") in codes(r)
+
+
+# A body's name is no person's: "it" refers back to "the European Commission", "he" never does.
+def test_it_refers_back_to_a_commission(code):
+    r = code("The European Commission announced on Monday that it had suspended humanitarian aid to Kabul.")
+    assert any(e.source and e.source.code == "IGOEUREEC" and e.cameo.startswith("16") for e in r.events)
+
+
+def test_he_does_not_refer_back_to_a_commission(code):
+    r = code("Funding for the Securities and Exchange Commission should rise. He supports self-regulation by the industry.")
+    assert not any(e.source and e.source.name == "Securities and Exchange Commission" for e in r.events)
+
+
+# "his country" is the country of the one it belongs to.
+def test_his_country_is_the_speakers_country(code):
+    r = code("Prime Minister Vladimir Putin said his country will not lift the ban on the European Union.", date="2010-06-01")
+    assert any(e.source and e.source.code == "RUS" and e.cameo.startswith("12") for e in r.events)
