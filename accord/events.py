@@ -84,6 +84,8 @@ from accord.phrase_targets import (
     _permitted_phrase,
     _phrase_target,
     _posture_target,
+    EXPELLING_VERBS,
+    expelled_from,
     held_in,
 )
 from accord.phrase_targets import phrase_target as phrase_target
@@ -437,6 +439,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             srcs, swhy = _security_teller(ctx, tok)
             if not srcs:
                 srcs, swhy = held_in(ctx, tok)
+            swhy = swhy or "passive-no-agent"
+        if not srcs and swhy == "passive-no-agent" and tok.lemma_.lower() in EXPELLING_VERBS:
+            srcs, swhy = expelled_from(ctx, tok)  # "were expelled from Poland": by Poland
             swhy = swhy or "passive-no-agent"
         if not srcs and swhy == "passive-no-agent" and pat.code in DEPLOYMENTS:
             srcs, swhy = _deployed_forces(ctx, tok)

@@ -71,6 +71,22 @@ def held_in(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
     return [Actor(name=f"unidentified actor in {a.name}", code=a.country, country=a.country)], why
 
 
+# Acts by which a state puts people out of its territory: "were expelled from Poland", "deported from Malaysia".
+EXPELLING_VERBS = frozenset({"expel", "deport", "banish", "evict", "eject"})
+
+
+def expelled_from(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """Who expelled people no one is named for: the country they were put out of ("three Russian diplomats were
+    expelled from Poland", "two inspectors have been expelled from North Korea"), the state of the place the
+    "from" phrase of the act names."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for p in c.children:
+                if p.dep_ == "pobj" and (a := _place_at(ctx, p)) is not None:
+                    return [Actor(name=a.name, code=a.country, country=a.country)], f"expelled 'from {p.text}'"
+    return [], ""
+
+
 _HELD_PREPS = frozenset({"in", "inside", "at", "near"})
 # Clauses of their own under an act, whose places are not where it happened (a participle describing its
 # patient, "held in Mali", is the patient's own).

@@ -60,3 +60,15 @@ def test_he_does_not_refer_back_to_a_commission(code):
 def test_his_country_is_the_speakers_country(code):
     r = code("Prime Minister Vladimir Putin said his country will not lift the ban on the European Union.", date="2010-06-01")
     assert any(e.source and e.source.code == "RUS" and e.cameo.startswith("12") for e in r.events)
+
+
+# People expelled or deported "from" a country with no one named are expelled by that country.
+def test_expelled_from_a_country_by_that_country(code):
+    r = code("Three Russian diplomats were expelled from Poland on Monday.")
+    assert any(e.source and e.source.code == "POL" and e.target and e.target.code == "RUSGOV" for e in r.events)
+    r = code("Hundreds of Afghan migrants were deported from Iran last week.")
+    assert any(e.source and e.source.code == "IRN" and e.cameo == "174" for e in r.events)
+
+
+def test_expelled_from_a_party_names_no_expeller(code):
+    assert not [e for e in code("The senator was expelled from the party.").events if e.source]
