@@ -80,11 +80,11 @@ from accord.nominal import (
 )
 from accord.ontology import cameo_table
 from accord.phrase_targets import (
+    EXPELLING_VERBS,
     _first_actor_in_complement,
     _permitted_phrase,
     _phrase_target,
     _posture_target,
-    EXPELLING_VERBS,
     expelled_from,
     held_in,
 )
