@@ -215,6 +215,33 @@ ISSUING = frozenset({"issue", "release", "publish", "put", "pass", "adopt", "sen
                      "distribute", "read", "broadcast", "sponsor", "introduce"})
 
 
+def _fronted_subject(verb):
+    """The subject of a main verb the parser left without one, having hung it on a fronted phrase as a
+    conjunct or apposition: "On a visit to Zimbabwe, South African President Cyril Ramaphosa voiced his
+    support …" (Ramaphosa read as a conjunct of Zimbabwe). The noun phrase must end right before the verb
+    (its auxiliaries and adverbs aside), start after a comma, and hang through its heads on a phrase of the verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        i -= 1
+    if i < 1:
+        return None
+    cand = doc[i]
+    if cand.pos_ not in ("PROPN", "NOUN") or cand.dep_ not in ("conj", "appos") or cand.head.i >= cand.i:
+        return None
+    left = cand.left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return None
+    h = cand.head
+    for _ in range(6):
+        if h.dep_ == "prep" and h.head.i == verb.i and h.i < left:
+            return cand
+        if h.head.i == h.i:
+            break
+        h = h.head
+    return None
+
+
 def _subject_token(tok, depth: int = 0):
     """The token that is the subject of ``tok``'s clause, climbing through control and coordination.
 
@@ -233,7 +260,7 @@ def _subject_token(tok, depth: int = 0):
     dep = tok.dep_
     head = tok.head
     if head.i == tok.i:
-        return None
+        return _fronted_subject(tok)
     if dep == "relcl":
         return head
     if dep == "acl":

@@ -72,3 +72,10 @@ def test_expelled_from_a_country_by_that_country(code):
 
 def test_expelled_from_a_party_names_no_expeller(code):
     assert not [e for e in code("The senator was expelled from the party.").events if e.source]
+
+
+# "On a visit to X, Y did Z": the parser sometimes hangs Y on X as a conjunct and leaves the verb no subject.
+def test_a_subject_after_a_fronted_phrase_still_acts(code):
+    r = code("On a visit to Zimbabwe, South African President Cyril Ramaphosa voiced his strong support of "
+             "President Emmerson Mnangagwa.", date="2019-03-12")
+    assert ("ZAFGOV", "051", "ZWEGOV") in codes(r)
