@@ -103,6 +103,13 @@ def _ent_label(doc, i: int) -> str:
     return doc[i].ent_type_
 
 
+def _participle_as_noun(tok) -> bool:
+    """A participle used as a noun, as the tagger reads "the accused" ("remanded the accused", "the accused was
+    produced"): with an article and in a noun's place (subject, object, object of a preposition)."""
+    return tok.pos_ in ("VERB", "ADJ") and tok.tag_ == "VBN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and any(c.dep_ == "det" for c in tok.children)
+
+
 def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     """Reject dictionary hits whose tokens are not used as names here."""
     toks = doc[m_start:m_end]
@@ -116,7 +123,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
             if j > m_end and doc[m_end].lower_ != "of":
                 return False
         return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and (
-            toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-")))  # "attorney-general"
+            toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-"))) or (  # "attorney-general"
+            e.kind == "sector" and _participle_as_noun(toks[-1]))
     if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
         return False
     if e.kind == "leader":

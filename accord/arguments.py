@@ -271,12 +271,27 @@ def _subject_token(tok, depth: int = 0):
                     return c
             for c in head.children:  # "… has been indicted and will resign": the passive's subject acts
                 if c.dep_ == "nsubjpass":
-                    return c if not _is_passive(tok) else None
+                    return c if not (_is_passive(tok) or _shares_passive(tok, head)) else None
         return _subject_token(head, depth + 1) if dep != "ROOT" else None
     return None
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _shares_passive(tok, head) -> bool:
+    """A participle joined to a passive verb with no auxiliary of its own is passive too: "the accused were produced
+    in court and sent to judicial custody" (they were sent), unlike "has been indicted and will resign". The
+    tagger often reads the participle as a past tense ("sent"): a verb that takes an object, with none, is the
+    participle."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "dobj") for c in tok.children) or not any(
+            c.dep_ == "auxpass" for c in head.children):
+        return False
+    return tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.lemma_.lower() in TRANSITIVE_CUSTODY)
+
+
+# Verbs of custody that need an object in the active voice ("sent to jail" with none is passive).
+TRANSITIVE_CUSTODY = frozenset({"send", "produce", "remand", "take", "put", "hand", "shift", "parade"})
 
 
 def _is_passive(tok) -> bool:
