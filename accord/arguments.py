@@ -438,6 +438,8 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         found = _fight_partner(ctx, tok)
         if not found[0]:
             found = _when_doer(ctx, tok)
+        if not found[0]:
+            found = _whose_action(ctx, tok)
         return found if found[0] else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
@@ -491,6 +493,27 @@ def _when_doer(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         s = next((g for g in c.children if g.dep_ == "nsubj"), None)
         if s is not None and (acts := _agent_actors(ctx, s)):
             return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+# Acts of force a harm is suffered in, named by a noun with its doer before it: "killed in police firing".
+FORCE_ACTIONS = frozenset({"encounter", "firing", "raid", "shelling", "airstrike", "crackdown", "operation", "ambush"})
+
+
+def _whose_action(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The doer of the act of force a passive harm was suffered in, named as the act's modifier: "a criminal
+    (was) injured in a police encounter", "two protesters were killed in police firing", "… in an army raid"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in FORCE_ACTIONS:
+                    for m in p.children:
+                        if m.dep_ in ("compound", "amod", "poss", "nmod") and (acts := _actors(ctx, m)):
+                            return acts, f"doer of '{m.text} {p.text}'"
+                # the parser's other reading of "in police firing": "police" the object, "firing" its participle
+                if p.dep_ == "pobj" and any(a.dep_ == "acl" and a.lower_ in FORCE_ACTIONS and a.i == p.i + 1
+                                            for a in p.children) and (acts := _actors(ctx, p)):
+                    return acts, f"doer of '{p.text} {p.doc[p.i + 1].text}'"
     return [], ""
 
 

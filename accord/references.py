@@ -339,7 +339,9 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             for i in range(doc[m.head].left_edge.i, m.head)):
         return None  # "peacekeepers in Mali", "foreign aid agencies" are not that country's
     # a title standing for its holder ("the Federal Minister for Interior, X,") is judged as an office
-    person = (doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN") and doc[m.head].lower_ not in PERSON_ROLES_HINT
+    # (a title's acronym, "a former MP", "the SHO", is an office too, not a name)
+    person = (doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN") and doc[m.head].lower_ not in PERSON_ROLES_HINT \
+        and not (doc[m.head].text.isupper() and doc[m.head].ent_type_ != "PERSON")
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
     # "Iran-backed militia groups": a group with a foreign backer is a side in someone else's fight, so only

@@ -110,3 +110,32 @@ def test_a_shared_town_name_follows_the_actors_country(code, text):
 ])
 def test_agencies_that_arrest_are_their_countrys_police(code, text, source):
     assert any(s == source and c[:2] == "17" for s, c, _ in triples(code(text)))
+
+
+# A harm suffered in an act of force named by its doer: "injured in a police encounter", "killed in police firing".
+@both_cases("Two protesters were killed in police firing in Kishtwar.")
+def test_killed_in_police_firing_is_done_by_the_police(code, text):
+    assert ("INDCOP", "18", "INDCVL") in roots(code(text))
+
+
+def test_killed_in_fighting_names_no_doer(code):
+    r = triples(code("Two soldiers were killed in fighting in Kidal."))
+    assert not any(s and s.endswith("COP") for s, _, _ in r)
+
+
+# "sent to judicial custody" after a passive is passive too: the accused are sent, they send no one.
+def test_a_participle_joined_to_a_passive_is_passive(code):
+    r = code("Two men were arrested in Pune and sent to jail.")
+    assert not any(e.source and e.source.role == "CVL" for e in r.events)
+
+
+# A body several countries' anti-graft commissions are named: the text's country decides.
+def test_an_anti_corruption_commission_is_of_the_texts_country(code):
+    r = triples(code("The Anti-Corruption Commission arrested a former minister in Freetown on Monday."))
+    assert any(s == "SLECOP" and c == "173" for s, c, _ in r)
+
+
+# A title's acronym is an office, not a name: "a former MP" takes the sentence's country.
+def test_a_titles_acronym_takes_the_sentences_country(code):
+    r = triples(code("Lahore police registered a case against a former MP for fraud."))
+    assert any(s == "PAKCOP" and t and t.startswith("PAK") for s, _, t in r)
