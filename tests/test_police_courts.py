@@ -139,3 +139,17 @@ def test_an_anti_corruption_commission_is_of_the_texts_country(code):
 def test_a_titles_acronym_takes_the_sentences_country(code):
     r = triples(code("Lahore police registered a case against a former MP for fraud."))
     assert any(s == "PAKCOP" and t and t.startswith("PAK") for s, _, t in r)
+
+
+# A member of a foreign armed group arrested at home by the state's own forces is one of that country's rebels.
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan police arrested an al-Shabaab recruit in Mombasa.", ("KENCOP", "173", "KENREB")),
+    ("turkish police detained three islamic state sympathisers in izmir.", ("TURCOP", "173", "TURREB")),
+])
+def test_a_foreign_groups_member_arrested_at_home_is_the_homes(code, text, expected):
+    assert expected in triples(code(text))
+
+
+def test_the_foreign_group_named_alone_keeps_its_country(code):
+    r = triples(code("Kenyan police arrested al-Shabaab fighters in Mombasa."))
+    assert not any(t == "KENREB" for _, _, t in r)
