@@ -103,6 +103,13 @@ def _ent_label(doc, i: int) -> str:
     return doc[i].ent_type_
 
 
+def _participle_as_noun(tok) -> bool:
+    """A participle used as a noun, as the tagger reads "the accused" ("remanded the accused", "the accused was
+    produced"): with an article and in a noun's place (subject, object, object of a preposition)."""
+    return tok.pos_ in ("VERB", "ADJ") and tok.tag_ == "VBN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and any(c.dep_ == "det" for c in tok.children)
+
+
 def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     """Reject dictionary hits whose tokens are not used as names here."""
     toks = doc[m_start:m_end]
@@ -116,7 +123,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
             if j > m_end and doc[m_end].lower_ != "of":
                 return False
         return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and (
-            toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-")))  # "attorney-general"
+            toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-"))) or (  # "attorney-general"
+            e.kind == "sector" and _participle_as_noun(toks[-1]))
     if not toks[0].text[:1].isupper() and not toks[0].text[:1].isdigit():
         return False
     if e.kind == "leader":
@@ -129,7 +137,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
             m_end < len(doc) and doc[m_end].ent_iob_ == "I")
     if e.ambiguous:
         label = _ent_label(doc, m_start)
-        return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end)
+        return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end) or (
+            _agency_title_in_cased_text(doc, m_start, m_end, e))
     if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
         # a group name of two words or more outweighs the NER ("Boko Haram" is often tagged PERSON)
         # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON), or one tagged as a
@@ -156,6 +165,17 @@ def _acronym_in_cased_text(doc, m_start: int, m_end: int) -> bool:
     return sum(1 for t in sent if t.is_alpha and t.is_lower) >= 4 and not tok.is_sent_start or (
         tok.is_sent_start and sum(1 for t in sent if t.is_alpha and t.is_lower) >= 6
         and not all(t.text[:1].isupper() for t in sent if t.is_alpha and len(t.text) > 3))
+
+
+def _agency_title_in_cased_text(doc, m_start: int, m_end: int, e: Entry) -> bool:
+    """A police, court or intelligence body's title of several words, all capitalised in a sentence that is not
+    ("The Anti-Corruption Commission filed a case"), is a name though the recogniser missed it; which country's
+    body it is the text decides (:func:`_compose`)."""
+    toks = [t for t in doc[m_start:m_end] if t.is_alpha]
+    if e.kind != "group" or e.role not in ("COP", "JUD", "SPY") or len(toks) < 2 or any(
+            not t.text[:1].isupper() or t.text.isupper() for t in toks):
+        return False
+    return sum(1 for t in doc[m_start].sent if t.is_alpha and t.is_lower) >= 4
 
 
 def _lone_person_tag(doc, i: int) -> bool:

@@ -298,12 +298,27 @@ def _subject_token(tok, depth: int = 0):
                     return c
             for c in head.children:  # "… has been indicted and will resign": the passive's subject acts
                 if c.dep_ == "nsubjpass":
-                    return c if not _is_passive(tok) else None
+                    return c if not (_is_passive(tok) or _shares_passive(tok, head)) else None
         return _subject_token(head, depth + 1) if dep != "ROOT" else None
     return None
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _shares_passive(tok, head) -> bool:
+    """A participle joined to a passive verb with no auxiliary of its own is passive too: "the accused were produced
+    in court and sent to judicial custody" (they were sent), unlike "has been indicted and will resign". The
+    tagger often reads the participle as a past tense ("sent"): a verb that takes an object, with none, is the
+    participle."""
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "dobj") for c in tok.children) or not any(
+            c.dep_ == "auxpass" for c in head.children):
+        return False
+    return tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.lemma_.lower() in TRANSITIVE_CUSTODY)
+
+
+# Verbs of custody that need an object in the active voice ("sent to jail" with none is passive).
+TRANSITIVE_CUSTODY = frozenset({"send", "produce", "remand", "take", "put", "hand", "shift", "parade"})
 
 
 def _is_passive(tok) -> bool:
@@ -450,6 +465,8 @@ def _sources(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         found = _fight_partner(ctx, tok)
         if not found[0]:
             found = _when_doer(ctx, tok)
+        if not found[0]:
+            found = _whose_action(ctx, tok)
         return found if found[0] else ([], "passive-no-agent")
     s = _subject_token(tok)
     if s is None:
@@ -503,6 +520,27 @@ def _when_doer(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
         s = next((g for g in c.children if g.dep_ == "nsubj"), None)
         if s is not None and (acts := _agent_actors(ctx, s)):
             return acts, f"subject of '{c.text}'"
+    return [], ""
+
+
+# Acts of force a harm is suffered in, named by a noun with its doer before it: "killed in police firing".
+FORCE_ACTIONS = frozenset({"encounter", "firing", "raid", "shelling", "airstrike", "crackdown", "operation", "ambush"})
+
+
+def _whose_action(ctx: _Ctx, tok) -> tuple[list[Actor], str]:
+    """The doer of the act of force a passive harm was suffered in, named as the act's modifier: "a criminal
+    (was) injured in a police encounter", "two protesters were killed in police firing", "… in an army raid"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in FORCE_ACTIONS:
+                    for m in p.children:
+                        if m.dep_ in ("compound", "amod", "poss", "nmod") and (acts := _actors(ctx, m)):
+                            return acts, f"doer of '{m.text} {p.text}'"
+                # the parser's other reading of "in police firing": "police" the object, "firing" its participle
+                if p.dep_ == "pobj" and any(a.dep_ == "acl" and a.lower_ in FORCE_ACTIONS and a.i == p.i + 1
+                                            for a in p.children) and (acts := _actors(ctx, p)):
+                    return acts, f"doer of '{p.text} {p.doc[p.i + 1].text}'"
     return [], ""
 
 

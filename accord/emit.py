@@ -205,6 +205,8 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
         guessed = {id(m.actor) for ms in ctx.by_head.values() for m in ms if m.how == "domestic"}
         pairs = [(_placed_in(s, home, True), _placed_in(t, home, False, t is not None and id(t) in guessed))
                  for s, t in pairs]
+    if code[:2] == "17" and (home := _incident_country(ctx, sent)):
+        pairs = [(s, _member_at_home(ctx, s, t, home)) for s, t in pairs]
     cc = table[code]
     a, b = min(first.i, last.i), max(first.i, last.i)
     doc = ctx.doc
@@ -269,6 +271,24 @@ def _town_name(sent, p, prep) -> str | None:
     if p.ent_iob_ == "O" and p.pos_ == "PROPN" and p.dep_ == "pobj" and p.head.i == prep.i and p.text[:1].isupper():
         return p.text
     return None
+
+
+# Nouns for one person of an armed group: "an Islamic State operative", "a suspected LeT recruit".
+_MEMBER_NOUNS = frozenset({"operative", "operatives", "member", "members", "sympathiser", "sympathisers", "sympathizer",
+                           "sympathizers", "recruit", "recruits", "cadre", "cadres"})
+
+
+def _member_at_home(ctx: _Ctx, s: Actor | None, t: Actor | None, home: str) -> Actor | None:
+    """A member of a foreign armed group that a state's own forces arrest at home is one of that country's
+    rebels: "the NIA arrested a suspected Islamic State operative in Coimbatore" (India's, not Iraq's); the
+    group named alone ("arrested Islamic State fighters") or arrested abroad keeps its country."""
+    if s is None or t is None or s.country != home or s.role not in ("COP", "SPY", "JUD", "MIL") or t.role != "REB" \
+            or not t.country or t.country == home:
+        return t
+    m = next((m for ms in ctx.by_head.values() for m in ms if m.actor is t), None)
+    if m is None or ctx.doc[m.head].lower_ not in _MEMBER_NOUNS:
+        return t
+    return Actor(name=t.name, code=home + "REB", country=home, role="REB")
 
 
 # Weapons a sector list names as the military ("drones", "jets"): whose they are is not where they strike.

@@ -87,6 +87,10 @@ class Gazetteer:
         if not cands:
             return None
         local = [c for c in cands if c.iso2 in countries]
+        if not local and named and named[0].population < 250_000:
+            # a town's name that is another name of a larger town of the text's country ("Lalitpur", a town of
+            # Uttar Pradesh and the other name of Nepal's Patan, in a story of Nepal's police) is that town
+            local = [c for c in aliased if c.iso2 in countries and c.population > named[0].population]
         return (local or cands)[0]
 
     def place_names(self, min_population: int = 15_000) -> list[tuple[str, str]]:

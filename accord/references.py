@@ -106,6 +106,8 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
         a = m.actor
         if m.how == "pronoun?":
             ref = _last_person(persons, doc, m)
+            if ref is None or ref.token_start < doc[m.head].sent.start:
+                ref = _person_just_acted_on(out, doc, m) or ref
             if ref is not None:
                 out.append(Mention(m.start, m.end, m.token_start, m.token_end, m.head, ref.actor, "pronoun"))
             continue
@@ -218,6 +220,27 @@ def _last_person(persons: list[Mention], doc, m: Mention) -> Mention | None:
             return others[-1]
     subjects = [p for p in prev[-3:] if doc[p.head].dep_ in ("nsubj", "nsubjpass")]
     return (subjects or prev)[-1]
+
+
+def _person_just_acted_on(resolved: list[Mention], doc, m: Mention) -> Mention | None:
+    """The one a person's object pronoun refers to when its sentence names no person before it: the latest person
+    named by a common noun, the object of the verb the pronoun's verb is joined to ("a court convicted a man of
+    raping a woman and sentenced him": the man; "police arrested a youth and sent him to jail"), not a plural."""
+    pron = doc[m.head]
+    if pron.lower_ not in ("him", "her") or pron.dep_ not in ("dobj", "dative"):
+        return None
+    verb = pron.head
+    if verb.dep_ != "conj":
+        return None
+    start = pron.sent.start
+    for r in reversed(resolved):
+        if r.token_start < start:
+            return None
+        t = doc[r.head]
+        if r.end <= m.start and r.actor.role and t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("dobj", "nsubjpass") \
+                and t.head.i == verb.head.i:
+            return r
+    return None
 
 
 _PLACE_PREPS = ("in", "from", "inside", "throughout", "across", "of")
@@ -339,7 +362,9 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
             for i in range(doc[m.head].left_edge.i, m.head)):
         return None  # "peacekeepers in Mali", "foreign aid agencies" are not that country's
     # a title standing for its holder ("the Federal Minister for Interior, X,") is judged as an office
-    person = (doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN") and doc[m.head].lower_ not in PERSON_ROLES_HINT
+    # (a title's acronym, "a former MP", "the SHO", is an office too, not a name)
+    person = (doc[m.head].ent_type_ == "PERSON" or doc[m.head].pos_ == "PROPN") and doc[m.head].lower_ not in PERSON_ROLES_HINT \
+        and not (doc[m.head].text.isupper() and doc[m.head].ent_type_ != "PERSON")
     if any(doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "ORG" for i in range(m.token_start, m.head)):
         return None  # "the Mannesmann spokesman", "ICN officials": an organisation's people, not a state's
     # "Iran-backed militia groups": a group with a foreign backer is a side in someone else's fight, so only
@@ -350,6 +375,7 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
     own_kind: set[str] = set()  # countries of subjects of the mention's own verb in the mention's own sector
     named: set[str] = set()  # every country the sentence names
     state: set[str] = set()  # countries of the state's own people the sentence names (officials, forces, parties)
+    origins: set[str] = set()  # countries of towns someone is said to come from ("a peddler from Ludhiana")
     for r in resolved:
         if r is m or not r.actor.country or not (sent.start <= r.head < sent.end) or r.how == "unresolved":
             continue
@@ -370,6 +396,8 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
         elif person or backed:
             continue
         elif tok.dep_ in ("dobj", "dative") or (tok.dep_ == "pobj" and tok.head.lower_ in _RELATIONAL_PREPS):
+            if r.how == "place" and tok.dep_ == "pobj" and tok.head.lower_ == "from":
+                origins.add(r.actor.country)
             continue
         else:
             found.add(r.actor.country)
@@ -392,6 +420,10 @@ def _home_country(doc, m: Mention, resolved: list[Mention], countries: Counter, 
         return next(iter(named))
     if not found and setting is not None:
         return setting  # the dateline's country, a place: "KABUL, May 2 - Police arrested ..."
+    if not found and len(origins) == 1 and not person:
+        # "the crime branch arrested a contract killer from Dehradun": a town (not a country) someone comes from,
+        # the sentence's only place, sets it ("a businessman from Nigeria" is Nigerian, the police need not be)
+        return next(iter(origins))
     if found or person:
         return None
     if len(list(doc.sents)) < 2:
