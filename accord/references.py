@@ -403,7 +403,7 @@ def _has_backer(doc, i: int) -> bool:
 def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None:
     """"it"/"they": the latest non-person actor before it in the sentence, else the previous sentence's subject."""
     sent = doc[m.head].sent
-    cands = [r for r in resolved if r.end <= m.start and (r.actor.country or r.actor.igo) and r.how not in ("pronoun", "modifier")]
+    cands = [r for r in resolved if r.end <= m.start and r.actor.placed and r.how not in ("pronoun", "modifier")]
     plural = doc[m.head].lower_ in ("they", "their", "them")
     pron = doc[m.head]
     same = [r for r in cands if r.token_start >= sent.start and (plural or not _is_persony(r))
