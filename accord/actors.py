@@ -419,7 +419,8 @@ def _region_mention(doc, head: int, ms: list[_Match], ad: ActorDictionary) -> li
     name as a noun phrase of its own ("the West condemned …", "Europe's leaders"), or its name or adjective
     before a noun that makes it countries ("Arab states", "Western powers": the region's code) or before a
     sector word of government, the military, parliaments or intelligence ("European leaders" EURGOV,
-    "Western troops" WSTMIL). "European markets", "Asian stocks", "African swine fever" are no actors."""
+    "Western troops" WSTMIL). "European markets", "Asian stocks", "African swine fever" are no actors, nor is
+    one place the region's word describes ("the Gulf state of Qatar")."""
     regions = [(m, e) for m in ms for e in m.entries if e.kind in ("region", "region_adjective")]
     if not regions:
         return []
@@ -428,6 +429,8 @@ def _region_mention(doc, head: int, ms: list[_Match], ad: ActorDictionary) -> li
     own = m.start <= head < m.end and e.kind == "region"
     roles = [x.role for n in ms for x in n.entries if x.kind == "sector" and n.start <= head < n.end]
     role = roles[0] if roles else None
+    if not own and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return []  # "the Gulf state of Qatar", "the Western state of Rajasthan": one place, named after "of"
     if not own and not (role in ad.region_roles or (role is None and (
             tok.lower_ in ad.region_heads or tok.lemma_.lower() in ad.region_heads))):
         return []
