@@ -128,9 +128,10 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return doc[m_start].ent_type_ == "ORG" and doc[m_start].ent_iob_ == "B" and not (
             m_end < len(doc) and doc[m_end].ent_iob_ == "I")
     if e.kind in ("region", "region_adjective"):
-        # "the West", never "Kanye West": a name marked so names its region only after "the"
-        return _ent_label(doc, m_start) != "PERSON" and (not e.ambiguous or (
-            m_start > 0 and doc[m_start - 1].lower_ == "the"))
+        # "the West", never "Kanye West": a name marked so names its region only after "the"; nor a region's
+        # words inside a longer name of a firm or a thing ("BP North America", "the Asian Games")
+        return _ent_label(doc, m_start) != "PERSON" and not _inside_longer_name(doc, m_start, m_end) and (
+            not e.ambiguous or (m_start > 0 and doc[m_start - 1].lower_ == "the"))
     if e.ambiguous:
         label = _ent_label(doc, m_start)
         return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end)
@@ -143,6 +144,17 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
                 or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "PERSON"})
+
+
+def _inside_longer_name(doc, m_start: int, m_end: int) -> bool:
+    """The tokens are part of a longer named entity of a firm, a building, a product or an event that runs
+    on before or after them ("BP North America", "Western Digital Corp")."""
+    before = doc[m_start].ent_iob_ == "I" and doc[m_start].ent_type_ in _NAME_LABELS
+    after = m_end < len(doc) and doc[m_end].ent_iob_ == "I" and doc[m_end].ent_type_ in _NAME_LABELS
+    return before or after
 
 
 def _acronym_in_cased_text(doc, m_start: int, m_end: int) -> bool:
