@@ -29,6 +29,7 @@ class DictionaryError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Entry:
     kind: str  # country | adjective | demonym | capital | metonym | igo | group | leader | sector | generic
+    #          | region | region_adjective (code: a CAMEO region code, EUR, WST, ARB)
     name: str
     country: str | None = None
     igo: str | None = None
@@ -52,6 +53,10 @@ class ActorDictionary:
     # one-word sector terms ("cabinet", "ministry", "emir"): a possessive before one is the actor's
     # country ("Israel's cabinet"), not an actor of its own
     sector_words: frozenset[str] = frozenset()
+    # nouns after which a region's adjective names several countries ("Arab states", "Western powers"), and
+    # the sectors whose words do so ("European leaders" EURGOV, not "European farmers")
+    region_heads: frozenset[str] = frozenset()
+    region_roles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: tuple[str, ...] | list[str] = ()) -> ActorDictionary:
@@ -73,7 +78,12 @@ class ActorDictionary:
     def build(cls, entries: list[tuple[str, Entry, bool]], sources: list[str] | None = None) -> ActorDictionary:
         cs: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         ci: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        heads: set[str] = set()
+        region_roles: set[str] = set()
         for phrase, entry, case_sensitive in entries:
+            if entry.kind in ("region_head", "region_role"):  # a rule of the region file, not a phrase to match
+                (heads if entry.kind == "region_head" else region_roles).add(phrase.lower())
+                continue
             toks = _phrase_tokens(phrase.strip())
             if not toks:
                 continue
@@ -91,7 +101,8 @@ class ActorDictionary:
                 if variant:
                     cs[(word.title(),)] = variant
         sector_words = frozenset(toks[0] for toks, ents in ci.items() if len(toks) == 1 and any(e.kind == "sector" for e in ents))
-        return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [], sector_words=sector_words)
+        return cls(index=_by_first(cs), lower_index=_by_first(ci), sources=sources or [], sector_words=sector_words,
+                   region_heads=frozenset(heads), region_roles=frozenset(r.upper() for r in region_roles))
 
     def match_at(self, words: list[str], i: int, lemmas: list[str] | None = None) -> tuple[int, list[Entry]] | None:
         """The longest dictionary phrase starting at token ``i``: (end, entries).
@@ -281,4 +292,25 @@ def _entries_from(data: dict[str, Any], where: str) -> list[tuple[str, Entry, bo
             out.append((w, Entry("sector", w, role=str(role)), False))
     for w in _list(data.get("generic")):
         out.append((w, Entry("generic", w), False))
+    return out + _region_entries(data, where)
+
+
+def _region_entries(data: dict[str, Any], where: str) -> list[tuple[str, Entry, bool]]:
+    """A world-region file's regions (``accord/data/actors/world_regions.yaml``): each name and adjective an
+    entry with the region's CAMEO code; a name ``with_article`` is marked ambiguous (it names the region only
+    after "the"). Its ``heads`` and ``roles`` ride along as rule entries that :meth:`ActorDictionary.build`
+    collects."""
+    out: list[tuple[str, Entry, bool]] = []
+    for r in data.get("regions", []) or []:
+        code = str(_need(r, "code", where))
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise DictionaryError(f"{where}: region code {code!r} is not three capital letters")
+        name = str(r.get("name") or code)
+        article = set(_list(r.get("with_article")))
+        for n in _list(r.get("names")):
+            out.append((n, Entry("region", name, code=code, ambiguous=n in article), True))
+        for n in _list(r.get("adjectives")):
+            out.append((n, Entry("region_adjective", name, code=code), True))
+    out += [(w, Entry("region_head", w), False) for w in _list(data.get("heads"))] if data.get("regions") else []
+    out += [(w, Entry("region_role", w), False) for w in _list(data.get("roles"))] if data.get("regions") else []
     return out

@@ -135,6 +135,11 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     if e.derived:  # "Farc" for FARC: only as an organisation's name, a whole entity of its own
         return doc[m_start].ent_type_ == "ORG" and doc[m_start].ent_iob_ == "B" and not (
             m_end < len(doc) and doc[m_end].ent_iob_ == "I")
+    if e.kind in ("region", "region_adjective"):
+        # "the West", never "Kanye West": a name marked so names its region only after "the"; nor a region's
+        # words inside a longer name of a firm or a thing ("BP North America", "the Asian Games")
+        return _ent_label(doc, m_start) != "PERSON" and not _inside_longer_name(doc, m_start, m_end) and (
+            not e.ambiguous or (m_start > 0 and doc[m_start - 1].lower_ == "the"))
     if e.ambiguous:
         label = _ent_label(doc, m_start)
         return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end) or (
@@ -148,6 +153,17 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
                 or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "PERSON"})
+
+
+def _inside_longer_name(doc, m_start: int, m_end: int) -> bool:
+    """The tokens are part of a longer named entity of a firm, a building, a product or an event that runs
+    on before or after them ("BP North America", "Western Digital Corp")."""
+    before = doc[m_start].ent_iob_ == "I" and doc[m_start].ent_type_ in _NAME_LABELS
+    after = m_end < len(doc) and doc[m_end].ent_iob_ == "I" and doc[m_end].ent_type_ in _NAME_LABELS
+    return before or after
 
 
 def _acronym_in_cased_text(doc, m_start: int, m_end: int) -> bool:
@@ -205,7 +221,7 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
             i += 1
             continue
         root = _span_root(doc, i, end)
-        country = any(e.kind in ("country", "adjective", "demonym") for e in ents)
+        country = any(e.kind in ("country", "adjective", "demonym", "region", "region_adjective") for e in ents)
         out.append(_Match(i, end, ents, _phrase_head(doc, root, ad.sector_words, country)))
         i = end
     return out
@@ -298,7 +314,7 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
             c for e in doc.ents if e.label_ in ("GPE", "LOC") and (c := place_country(e.text)) is not None)
     mentions: list[Mention] = []
     for head, ms in sorted(groups.items()):
-        mentions += _compose(doc, head, ms, group_counts, igo_codes)
+        mentions += _compose(doc, head, ms, group_counts, igo_codes, actors)
     mentions += [m for m in _named_entities(doc, mentions, place_country)
                  if not _backer(doc, m.token_end) and not _stance(doc, m.token_start)]
     mentions += [m for m in _untagged_names(doc, mentions) if not _backer(doc, m.token_end)]
@@ -315,7 +331,8 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     return sorted(mentions, key=lambda m: (m.start, m.head))
 
 
-def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: dict[str, str]) -> list[Mention]:
+def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: dict[str, str],
+             ad: ActorDictionary | None = None) -> list[Mention]:
     """One noun phrase's dictionary hits → zero or more mentions (several when coordinated)."""
     start = min(m.start for m in ms)
     end = max(m.end for m in ms)
@@ -419,12 +436,41 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         out = [replace(x, actor=replace(x.actor, name=f"{doc[a:b].text} {tail}")) for x, (a, b) in zip(out, own, strict=True)]
     if out:
         return out
+    if ad is not None and (region := _region_mention(doc, head, ms, ad)):
+        return region
     if roles or (person and head_tok.ent_type_ == "PERSON"):
         actor = Actor(name=name, code=None, country=None, role=role)
         return [_mk(doc, start, end, head, actor, "unresolved")]
     if generic:
         return [_mk(doc, start, end, head, Actor(name=text, code=None), "generic")]
     return modifiers
+
+
+def _region_mention(doc, head: int, ms: list[_Match], ad: ActorDictionary) -> list[Mention]:
+    """Several countries named by their world region, where no country or organisation is named: the region's
+    name as a noun phrase of its own ("the West condemned …", "Europe's leaders"), or its name or adjective
+    before a noun that makes it countries ("Arab states", "Western powers": the region's code) or before a
+    sector word of government, the military, parliaments or intelligence ("European leaders" EURGOV,
+    "Western troops" WSTMIL). "European markets", "Asian stocks", "African swine fever" are no actors, nor is
+    one place the region's word describes ("the Gulf state of Qatar")."""
+    regions = [(m, e) for m in ms for e in m.entries if e.kind in ("region", "region_adjective")]
+    if not regions:
+        return []
+    m, e = regions[0]
+    tok = doc[head]
+    own = m.start <= head < m.end and e.kind == "region"
+    roles = [x.role for n in ms for x in n.entries if x.kind == "sector" and n.start <= head < n.end]
+    role = roles[0] if roles else None
+    if not own and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return []  # "the Gulf state of Qatar", "the Western state of Rajasthan": one place, named after "of"
+    if not own and not (role in ad.region_roles or (role is None and (
+            tok.lower_ in ad.region_heads or tok.lemma_.lower() in ad.region_heads))):
+        return []
+    start = min([n.start for n in ms] + [t.i for t in tok.lefts if t.dep_ in MODIFIER_DEPS - {"det"} and t.i >= m.start - 4])
+    end = max([n.end for n in ms] + [head + 1])
+    name = _surface(doc[start:end].text, e.name)
+    actor = Actor(name=name, code=(e.code or "") + (role or ""), role=role, region=e.code)
+    return [_mk(doc, start, end, head, actor, "region")]
 
 
 def _defined_acronyms(doc, mentions: list[Mention]) -> list[Mention]:

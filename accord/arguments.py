@@ -154,7 +154,7 @@ def _usable(m: Mention) -> bool:
     """Can this mention be an event's source or target?"""
     a = m.actor
     # a pronoun stands for whom it refers to: "The union said it would end the strike"
-    return bool(a.country or a.igo or m.how == "first-person" or (m.how in NAMED_HOWS and a.name)
+    return bool(a.placed or m.how == "first-person" or (m.how in NAMED_HOWS and a.name)
                 or (m.how == "pronoun" and a.name))
 
 

@@ -192,8 +192,9 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
     # an actor no dictionary places, acting on no one, says too little to be an event ("the chairman told a
     # meeting of analysts", "the commission declined to comment") unless its sector is a political one
     # that titles of business do not share ("rebels attacked", "police fired"): otherwise unplaced actors
-    # count in dyads, or as victims of force
-    pairs = [(s, t) for s, t in pairs if t is not None or s is None or s.placed or s.first_person
+    # count in dyads, or as victims of force; several countries named by their region likewise ("most European
+    # countries allow banking and securities to be mixed" is no act of theirs)
+    pairs = [(s, t) for s, t in pairs if t is not None or s is None or s.country or s.igo or s.first_person
              or s.role in LONE_ROLES]
     if not pairs:
         return []

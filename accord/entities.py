@@ -77,7 +77,7 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
     for m in mentions:
         taken.update(range(m.token_start, m.token_end))
         taken.add(m.head)
-        if m.actor.country or m.actor.igo:
+        if m.actor.placed:
             placed.update(range(m.token_start, m.token_end))
     heads = {m.head for m in mentions}
     out: list[Mention] = []
@@ -142,11 +142,11 @@ def _modifier_places(doc, mentions: list[Mention], place_country: Callable[..., 
     as a tagged one does (:func:`accord.references._home_country`)."""
     if place_country is None:
         return []
-    taken = {i for m in mentions if m.actor.country or m.actor.igo for i in range(m.token_start, m.token_end)}
+    taken = {i for m in mentions if m.actor.placed for i in range(m.token_start, m.token_end)}
     heads = {m.head for m in mentions}
     out: list[Mention] = []
     for m in mentions:
-        if m.actor.country or m.actor.igo or not m.actor.role:
+        if m.actor.placed or not m.actor.role:
             continue
         for t in doc[m.token_start:m.head]:
             if t.i in taken or t.i in heads or t.ent_type_ or t.head.i != m.head \
@@ -241,7 +241,7 @@ def _untagged_names(doc, mentions: list[Mention]) -> list[Mention]:
     for sent in doc.sents:
         sent_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
     public = {sent_of[m.head] for m in mentions
-              if m.actor.country or m.actor.igo or (m.actor.role and m.actor.role != "BUS")}
+              if m.actor.placed or (m.actor.role and m.actor.role != "BUS")}
     if not public:
         return []
     words = _common_words()

@@ -103,8 +103,13 @@ def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: 
     everyday = recase_mod.everyday_words(nlp) if nlp is not None else frozenset()
     for lst in actors.index.values():
         for toks, ents in lst:
-            ents = [e for e in ents if e.kind not in ("sector", "generic")]
             name = " ".join(toks)
+            # a region's word that is also an everyday one ("the gulf between them", "western films") is
+            # restored by nothing but a text's own capitals
+            ents = [e for e in ents if e.kind not in ("sector", "generic") and not (
+                e.kind in ("region", "region_adjective") and recase_mod.is_everyday(name, everyday))]
+            if not ents:
+                continue
             if len(toks) == 1 and name.isupper() and all(e.ambiguous for e in ents):
                 # "CBI": restored where its sentence names its country
                 if 2 <= len(name) <= 6 and len({e.country for e in ents}) == 1 and not recase_mod.is_everyday(

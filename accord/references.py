@@ -51,8 +51,8 @@ _OFFICE_WORDS = frozenset({"coordinator", "commissioner", "representative", "dir
 
 
 def _code(a: Actor, role: str | None) -> str | None:
-    if a.country:
-        return a.country + (role or "")
+    if a.country or a.region:  # a country's or a world region's people of a sector: RUSGOV, EURGOV
+        return (a.country or a.region or "") + (role or "")
     return a.code
 
 
@@ -147,9 +147,11 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
             if owner.role in GROUP_ROLES and doc[m.head].lemma_.lower() in MEMBER_WORDS:
                 owner_actor = Actor(name=a.name, code=owner.code, country=owner.country, igo=owner.igo, role=owner.role)
             else:
-                owner_actor = Actor(name=a.name, code=_code(owner, a.role) if owner.country else owner.code,
-                                    country=owner.country, igo=owner.igo,
-                                    role=a.role if owner.country or a.role != "GOV" else owner.role)
+                # "delegates from across Latin America" are the region's (LAMGOV), as a country's would be
+                placed = owner.country or owner.region
+                owner_actor = Actor(name=a.name, code=_code(owner, a.role) if placed else owner.code,
+                                    country=owner.country, igo=owner.igo, region=owner.region,
+                                    role=a.role if placed or a.role != "GOV" else owner.role)
             m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, owner_actor, "owner")
         elif m.how == "unresolved" and a.role and (place := _located_in(doc, m, mentions_iter)
                                                    or _removed_from(doc, m, mentions_iter)) is not None:
@@ -302,13 +304,16 @@ _ALLEGIANCE = frozenset({"loyal", "affiliated", "belonging", "answerable", "atta
 def _owner(doc, m: Mention, resolved: list[Mention]) -> Actor | None:
     """The actor a sector mention with no country belongs to, when the text ties it to one: "forces loyal
     to President Assad" (Syria's), "workers affiliated with the Serbian Workers' Union", and an
-    organisation of states the people come from or are of ("a mission from the OSCE", "officials of the
-    EU"). Countries as places are :func:`_located_in`'s."""
+    organisation of states or a world region the people come from or are of ("a mission from the OSCE",
+    "officials of the EU", "delegates from Latin America"). Countries as places are :func:`_located_in`'s."""
     head = doc[m.head]
     objs: list[tuple[object, bool]] = []  # (pobj token, any actor may own it)
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "of"):
             objs += [(p, False) for p in c.children if p.dep_ == "pobj"]
+            # "delegates from across Latin America", "troops from throughout the region"
+            objs += [(p, False) for q in c.children if q.dep_ == "prep" and q.lower_ in ("across", "throughout")
+                     for p in q.children if p.dep_ == "pobj"]
         elif c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE:
             for pr in c.children:
                 if pr.dep_ == "prep" and pr.lower_ in ("to", "with"):
@@ -320,7 +325,7 @@ def _owner(doc, m: Mention, resolved: list[Mention]) -> Actor | None:
                 continue
             if r.how == "unresolved" and not (member and not anyone and r.actor.role in GROUP_ROLES):
                 continue  # "leaders of the teachers union" are the union's, placed or not
-            if r.actor.igo or (anyone and r.actor.country) or (member and r.actor.role in GROUP_ROLES):
+            if r.actor.igo or r.actor.region or (anyone and r.actor.country) or (member and r.actor.role in GROUP_ROLES):
                 return r.actor
     return None
 
@@ -458,7 +463,7 @@ def _has_backer(doc, i: int) -> bool:
 def _last_collective(resolved: list[Mention], doc, m: Mention) -> Mention | None:
     """"it"/"they": the latest non-person actor before it in the sentence, else the previous sentence's subject."""
     sent = doc[m.head].sent
-    cands = [r for r in resolved if r.end <= m.start and (r.actor.country or r.actor.igo) and r.how not in ("pronoun", "modifier")]
+    cands = [r for r in resolved if r.end <= m.start and r.actor.placed and r.how not in ("pronoun", "modifier")]
     plural = doc[m.head].lower_ in ("they", "their", "them")
     pron = doc[m.head]
     same = [r for r in cands if r.token_start >= sent.start and (plural or not _is_persony(r))

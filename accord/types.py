@@ -35,11 +35,14 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     igo: str | None = None  # organisation acronym: SCO, EU, UN
     role: str | None = None  # sector: GOV, MIL, BUS, ...
+    # CAMEO region code (EUR, WST, ARB) of several countries named by their region ("European countries")
+    region: str | None = None
 
     @property
     def placed(self) -> bool:
-        """Does a dictionary place it: a country or an organisation (else a name, a role or nothing)?"""
-        return bool(self.country or self.igo)
+        """Does a dictionary place it: a country, an organisation or a world region (else a name, a role or
+        nothing)?"""
+        return bool(self.country or self.igo or self.region)
 
     @property
     def first_person(self) -> bool:
@@ -47,7 +50,10 @@ class Actor:
         return self.code is None and self.name.lower() in FIRST_PERSON
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "code": self.code, "country": self.country, "igo": self.igo, "role": self.role}
+        d = {"name": self.name, "code": self.code, "country": self.country, "igo": self.igo, "role": self.role}
+        if self.region:  # an added field, given only where there is one: other actors' records are unchanged
+            d["region"] = self.region
+        return d
 
 
 @dataclass(frozen=True, slots=True)
