@@ -472,6 +472,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             tgts, twhy = _participle_target(ctx, tok, {_key(a) for a in srcs})
         if not tgts and pat.code[:2] in SAID_ROOTS:
             tgts, twhy = _callee(ctx, tok, {_key(a) for a in srcs})
+        if not tgts and pat.code[:2] == "07" and tok.lemma_.lower() in HELPING:
+            tgts, twhy = _helped(ctx, tok, {_key(a) for a in srcs})
         if pat.needs_target and not tgts and len(srcs) < 2:  # "Russia and Iran met": each other
             continue
         if srcs and not _role_ok(pat, srcs[0]):
@@ -617,6 +619,23 @@ AGREEING_ROLES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "REB", "RA
 
 
 # What an agreement is called: one agreed (not "agreed to talk") is finalised, CAMEO 057 / PLOVER SUPPORT.
+# Verbs of helping, whose help goes to whom the helped act is done for: "helped to integrate refugees".
+HELPING = frozenset({"help", "assist", "aid"})
+
+
+def _helped(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
+    """The ones a help is for when no one is its object: the one helped to act, whom the parser reads as the
+    helped act's subject ("helped Indonesia rebuild its ports"), else the ones it is done to ("spent billions
+    on helping to integrate a million refugees", "helped rebuild the Iraqi army")."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            # "helped Indonesia rebuild its ports": the one helped, read as the helped act's subject
+            for o in [g for g in c.children if g.dep_ == "nsubj"] + _direct_objects(c):
+                if (acts := [a for a in _actors(ctx, o) if _key(a) not in exclude]):
+                    return acts, f"helped to '{c.text}' '{o.text}'"
+    return [], ""
+
+
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "protocol"})
 
 

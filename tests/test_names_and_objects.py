@@ -79,3 +79,10 @@ def test_a_subject_after_a_fronted_phrase_still_acts(code):
     r = code("On a visit to Zimbabwe, South African President Cyril Ramaphosa voiced his strong support of "
              "President Emmerson Mnangagwa.", date="2019-03-12")
     assert ("ZAFGOV", "051", "ZWEGOV") in codes(r)
+
+
+# Help with no one as its object goes to the one helped to act, or to the ones the helped act is done to.
+def test_help_goes_to_the_one_helped_to_act(code):
+    assert ("JPN", "070", "IDN") in codes(code("Japan helped Indonesia rebuild its ports."))
+    r = code("Sweden spent millions on helping to integrate thousands of Syrian refugees.")
+    assert any(e.cameo == "070" and e.target and e.target.code == "SYRREF" for e in r.events)
