@@ -194,6 +194,16 @@ def is_link_like(line: str) -> bool:
 
 @cache
 def _identifier():
+    """py3langid's identifier: decompressing its model takes 0.7 s, so the built one is kept by
+    :mod:`accord.cache` (read back in 0.05 s)."""
+    from accord import cache as cache_mod
+
+    digest = cache_mod.key(extra=["py3langid=" + cache_mod._version("py3langid"), *sorted(ENGLISH_LOOKALIKES)],
+                           own=False)
+    return cache_mod.cached("langid", digest, _build_identifier)
+
+
+def _build_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from accord import amounts as amounts_mod
+from accord import cache as cache_mod
 from accord import clean as clean_mod
 from accord import confidence as confidence_mod
 from accord import dates as dates_mod
@@ -84,13 +85,22 @@ class Resources:
         from accord.nlp import load_model
 
         config = config or Config()
-        actors = ActorDictionary.load(config.dictionaries)
-        verbs = VerbDictionary.load(config.dictionaries)
-        gaz = places_mod.Gazetteer.load()  # places in the text, and the country of a city or province actor
         nlp = load_model()
         nlp.max_length = max(nlp.max_length, config.max_chars + 1)  # else spaCy refuses what the limit lets in
-        return cls(config=config, nlp=nlp, actors=actors, verbs=verbs, gazetteer=gaz,
-                   triggers=prefilter_mod.trigger_words(verbs), names=_name_index(actors, gaz, nlp))
+        model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}={nlp.meta.get('version')}"
+        digest = cache_mod.key(config.dictionaries, extra=[model])
+        actors, verbs, gaz, triggers, names = cache_mod.cached(
+            "resources", digest, lambda: _build_tables(config, nlp))
+        places_mod.share(gaz)
+        return cls(config=config, nlp=nlp, actors=actors, verbs=verbs, gazetteer=gaz, triggers=triggers, names=names)
+
+
+def _build_tables(config: Config, nlp: Language):
+    """The lookup tables built from the data files, kept between runs by :mod:`accord.cache`."""
+    actors = ActorDictionary.load(config.dictionaries)
+    verbs = VerbDictionary.load(config.dictionaries)
+    gaz = places_mod.Gazetteer.load()  # places in the text, and the country of a city or province actor
+    return actors, verbs, gaz, prefilter_mod.trigger_words(verbs), _name_index(actors, gaz, nlp)
 
 
 def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: Language | None = None

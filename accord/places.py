@@ -68,7 +68,8 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
-        return _load()
+        """The process's gazetteer: the one :func:`share` was given (read from the cache), else built."""
+        return _SHARED[0] if _SHARED else _load()
 
     def lookup(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The place a name refers to; ``countries`` (ISO2) are the article's countries for ambiguous cities."""
@@ -195,6 +196,15 @@ def _alias_form(key: str) -> str | None:
 def _ascii_name(name: str) -> bool:
     """A plain ASCII alternate name of four letters or more, capitalised ("Bombay", not "bom" or "Mumbaī")."""
     return _ASCII_NAME.fullmatch(name) is not None
+
+
+_SHARED: list[Gazetteer] = []
+
+
+def share(gazetteer: Gazetteer) -> None:
+    """Make ``gazetteer`` (the one :class:`accord.pipeline.Resources` read from :mod:`accord.cache`) the one
+    :meth:`Gazetteer.load` returns, so that nothing builds a second copy."""
+    _SHARED[:] = [gazetteer]
 
 
 @cache

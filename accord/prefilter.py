@@ -194,10 +194,19 @@ class Triggers:
                     and all(w[:1].isupper() for w in words if len(w) > 3))
         acts = {w.lower() for i, w in enumerate(words) if (i == 0 or headline or not w[:1].isupper() or w.isupper())
                 and not (i > 0 and words[i - 1].lower() in DETERMINERS and w.lower() in self.verb_only)}
+        if "march" in acts and _dated_march(tokens):
+            acts.discard("march")
         if acts & self.words:
             return True
         objects = {w.lower() for w in words}  # an object may be a name: "blocked the Europe Bridge"
         return any(objects & self.paired[w] for w in acts if w in self.paired)
+
+
+def _dated_march(tokens: list[str]) -> bool:
+    """Is every "March" of the sentence the month of a date ("Pay March 31", "on 3 March", "March 1987")?"""
+    marks = [i for i, w in enumerate(tokens) if w.lower() == "march"]
+    return all((i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()) or (i > 0 and tokens[i - 1][:1].isdigit())
+               for i in marks)
 
 
 # Irregular past forms of the event verbs (regular ones are generated).
