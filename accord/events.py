@@ -485,6 +485,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if pat.needs_target and not tgts:
                 continue
         code = pat.code
+        if (pat.alone and len(srcs) < 2 and not any((t.igo or t.country) and t.country not in _countries(srcs) for t in tgts)
+                and not any(m.lower_ in JOINT for o in tok.children if o.dep_ == "dobj" for m in o.children)):
+            code = pat.alone  # "the navy held drills in the South China Sea": no partner, a show of force (150)
         if code == "154" and _peacekeeping_phrase(ctx, tok):
             continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)
         if code[:2] == "15" and srcs:
@@ -522,6 +525,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# What makes an act done together though no partner is named ("held joint manoeuvres"): no `alone` code.
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"})
 
 
 # Verbs of offering a thing ("offered Kyiv two frigates", "pledged tents and blankets"), which promise what

@@ -1,0 +1,61 @@
+"""The PLOVER types accord found least often in news-like text (benchmarks/ngec_types.py): MOBILIZE (CAMEO 15),
+COOPERATE (06), SANCTION (16), CONCEDE and RETREAT (08), THREATEN (13).
+
+The vocabulary is written per CAMEO code from the codebook's description and usage notes (data/verbs/06_material.yaml,
+15_force_posture.yaml, 16_reduce_relations.yaml, ...). One sentence of our own per case, never a story's, with the
+CAMEO code (or prefix) it must yield and who must do it to whom (an ISO3 country, "IGO" for an international
+organisation, or None where the sentence names no one to check).
+"""
+
+from __future__ import annotations
+
+import pytest
+from vocab_fixture import coded, yields
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    # 154 armed forces increased by raising men (codebook: "increase the number of military personnel")
+    ("The Taliban recruited hundreds of fighters in Helmand.", "154", "AFG", None),
+    ("The Serbian army enlisted 2,000 volunteers for the offensive.", "154", "SRB", None),
+    ("Boko Haram intensified its recruitment of fighters in the north.", "154", "NGA", None),
+    ("The Nigerian army stepped up recruitment in the north.", "154", "NGA", None),
+    ("The Taliban mobilized its fighters near the town.", "154", "AFG", None),
+    # 153 police power increased: a police presence strengthened, riot police mobilised
+    ("Kenya increased the police presence in Nairobi ahead of the vote.", "153", "KEN", None),
+    ("Turkey mobilised riot police in Istanbul.", "153", "TUR", None),
+    # 154 the armed forces' presence strengthened stays 154
+    ("Russia boosted its military presence near the Ukrainian border.", "154", "RUS", None),
+    # 150 a single country's exercises are a show of force (PLOVER 3.14: single-country exercises are MOBILIZE)
+    ("The Nigerian army held military exercises near the border on Monday.", "150", "NGA", None),
+    ("China's navy conducted drills in the South China Sea.", "150", "CHN", None),
+    # 062 exercises with a partner, or called joint, stay military cooperation
+    ("The Indian navy held exercises with the US Navy.", "062", "IND", "USA"),
+    ("Russia held drills with NATO forces.", "062", "RUS", "IGO"),
+    ("India and Japan held joint naval drills in the Indian Ocean.", "062", "IND", "JPN"),
+    # 061 economic exchange expanded with someone named, by a state
+    ("Russia increased its investment in Colombia.", "061", "RUS", "COL"),
+    ("China boosted trade with Brazil.", "061", "CHN", "BRA"),
+    ("Chile and Peru doubled their trade last year.", "061", "CHL", "PER"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cameo", "source", "target"), CASES, ids=[c[1] + ":" + c[0][:40] for c in CASES])
+def test_weak_types_code_their_sentence(code, sentence: str, cameo: str, source: str | None, target: str | None):
+    events = coded(code(sentence))
+    assert yields(events, cameo, source, target), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Google recruited hundreds of engineers in India.",  # a firm's hiring raises no armed force
+    "Microsoft expanded its recruitment of graduates.",
+    "The bank increased its investment in bonds.",  # money put into things, by a firm: business
+    "The company expanded its presence in Asia.",  # a presence with no force named
+])
+def test_weak_types_business_is_no_event(code, sentence: str):
+    assert not [e for e in code(sentence).events if e.cameo[:2] in ("06", "15")], coded(code(sentence))
+
+
+def test_single_country_exercises_are_plover_mobilize(code):
+    events = code("The Iranian navy staged war games in the Gulf on Friday.").events
+    assert [(e.cameo, e.plover_type) for e in events][:1] == [("150", "MOBILIZE")]
