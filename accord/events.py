@@ -286,6 +286,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if (family.name == "intent" and tok.lemma_.lower() == "agree" and comp.dep_ in ("dobj", "pobj")
                 and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
             code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
+        if (family.name == "intent" and tok.lemma_.lower() in ("agree", "consent", "accede") and comp.dep_ in ("dobj", "pobj")
+                and comp.lemma_.lower() in DEMAND_NOUNS and _modality(tok) == "asserted"):
+            code = "080"  # "agreed to all the demands": yielded to them (CAMEO 08, as "accepted the demands")
         if family.name == "intent" and inner == "045" and comp.pos_ == "VERB":
             code = "039"  # "offered to mediate": the source's own mediation (CAMEO 039); "agreed to mediation" is 038
         srcs, swhy = _sources(ctx, tok)
@@ -644,6 +647,7 @@ def _helped(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
 
 
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "protocol"})
+DEMAND_NOUNS = frozenset({"demand", "ultimatum", "condition"})
 
 
 # Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected

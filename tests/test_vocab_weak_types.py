@@ -37,6 +37,18 @@ CASES = [
     ("Russia increased its investment in Colombia.", "061", "RUS", "COL"),
     ("China boosted trade with Brazil.", "061", "CHN", "BRA"),
     ("Chile and Peru doubled their trade last year.", "061", "CHL", "PER"),
+    # 166 a guest organisation of civilians withdrawing ("withdrawals by guest groups or organizations")
+    ("Human Rights Watch withdrew from Cambodia.", "166", "IGO", "KHM"),
+    ("Doctors Without Borders pulled out of Somalia.", "166", "IGO", "SOM"),
+    # 0874 a state's withdrawal stays a military retreat
+    ("Russia withdrew from Syria.", "0874", "RUS", "SYR"),
+    # 161 diplomatic relations suspended, by whatever noun
+    ("The Bahamas suspended its relationship with the United States.", "161", "BHS", "USA"),
+    # 080 demands yielded to: agreed to, met (not a meeting)
+    ("The Malawian government agreed to all the demands of the protesters.", "080", "MWI", "MWI"),
+    ("The Malawian government met the demands of the protesters.", "080", "MWI", "MWI"),
+    # 082 protesters going home end their protest
+    ("Thai protesters dispersed peacefully after the talks.", "082", "THA", None),
 ]
 
 
@@ -59,3 +71,18 @@ def test_weak_types_business_is_no_event(code, sentence: str):
 def test_single_country_exercises_are_plover_mobilize(code):
     events = code("The Iranian navy staged war games in the Gulf on Friday.").events
     assert [(e.cameo, e.plover_type) for e in events][:1] == [("150", "MOBILIZE")]
+
+
+def test_a_past_tense_conjunct_of_a_future_act_is_done(code):
+    # "would suspend visits" is a threat (1313); "and recalled its ambassador" was done (161), in a tense of its own
+    events = coded(code("Britain said it would suspend all visits with Malawi and recalled its ambassador."))
+    assert ("161", "GBR", None) in events, events
+    assert ("1313", "GBR", "MWI") in events, events
+
+
+def test_police_dispersing_a_crowd_stay_a_repression(code):
+    assert yields(coded(code("Kenyan police dispersed the protesters with tear gas.")), "175", "KEN", None)
+
+
+def test_meeting_someone_is_still_a_meeting(code):
+    assert yields(coded(code("The Malawian president met the protesters' leaders.")), "04", "MWI", None)
