@@ -29,6 +29,8 @@ CASES = [
     # 150 a single country's exercises are a show of force (PLOVER 3.14: single-country exercises are MOBILIZE)
     ("The Nigerian army held military exercises near the border on Monday.", "150", "NGA", None),
     ("China's navy conducted drills in the South China Sea.", "150", "CHN", None),
+    ("The Chilean army carried out military exercises near the border.", "150", "CHL", None),
+    ("The Chilean army carried out joint exercises with Argentina.", "062", "CHL", "ARG"),
     # 062 exercises with a partner, or called joint, stay military cooperation
     ("The Indian navy held exercises with the US Navy.", "062", "IND", "USA"),
     ("Russia held drills with NATO forces.", "062", "RUS", "IGO"),
