@@ -144,9 +144,10 @@ def _ident(a: Actor | None) -> str | None:
     return a.code or (a.name if a.role in POLITICAL_ROLES else None)
 
 
-# Orders of an authority that are carried out by its own agents: the order is coded as the act.
+# Orders of an authority that are carried out by its own agents: the order is coded as the act (also a show of
+# force: "ordered the army to deploy more troops" is the deployment, CAMEO 154, not a demand on the army).
 ORDER_WORDS = frozenset({"order", "direct", "instruct", "command"})
-ORDERED_ROOTS = frozenset({"08", "09", "16", "17", "18", "19", "20"})
+ORDERED_ROOTS = frozenset({"08", "09", "15", "16", "17", "18", "19", "20"})
 
 
 def _authority(a: Actor) -> bool:
@@ -312,6 +313,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
         else:
             tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
+        if ordered and inner[:2] == "15":  # the forces ordered out are the source's own: the target is the deployment's
+            tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs} | {_key(a) for a in tgts})
         if not tgts and family.name == "reject":
             # "refused the governor to extend his term", "refused a visa for the cardinal to visit", "refused to
             # allow a Qatari plane to land": the one not permitted (CAMEO 124x, 125x)

@@ -26,6 +26,12 @@ CASES = [
     ("Turkey mobilised riot police in Istanbul.", "153", "TUR", None),
     # 154 the armed forces' presence strengthened stays 154
     ("Russia boosted its military presence near the Ukrainian border.", "154", "RUS", None),
+    # 152-154 forces ordered out by their own authority: the order is the deployment, not a demand on the army
+    ("Chile's president ordered the army to deploy thousands more troops to the south.", "154", "CHL", None),
+    ("Turkey's president ordered the army to deploy troops to the Syrian border.", "154", "TUR", "SYR"),
+    ("The Pakistani government ordered the army to go on high alert.", "152", "PAK", None),
+    ("Russia's defence minister ordered troops to the Ukrainian border.", "154", "RUS", "UKR"),
+    ("Kenya's governor ordered police to the city centre.", "153", "KEN", None),
     # 150 a single country's exercises are a show of force (PLOVER 3.14: single-country exercises are MOBILIZE)
     ("The Nigerian army held military exercises near the border on Monday.", "150", "NGA", None),
     ("China's navy conducted drills in the South China Sea.", "150", "CHN", None),
@@ -88,3 +94,14 @@ def test_police_dispersing_a_crowd_stay_a_repression(code):
 
 def test_meeting_someone_is_still_a_meeting(code):
     assert yields(coded(code("The Malawian president met the protesters' leaders.")), "04", "MWI", None)
+
+
+def test_an_army_ordered_to_deploy_is_not_the_deployment_s_target(code):
+    events = coded(code("Chile's president ordered the army to deploy thousands more troops to the south."))
+    assert ("154", "CHL", None) in events, events
+
+
+def test_troops_ordered_to_withdraw_stay_a_withdrawal(code):
+    # the demand family takes the complement first: the order is the withdrawal (0874), no deployment
+    events = coded(code("Russia's defence minister ordered troops to withdraw from the border."))
+    assert yields(events, "0874", "RUS", None) and not yields(events, "15", None, None), events
