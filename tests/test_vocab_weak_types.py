@@ -24,6 +24,9 @@ CASES = [
     # 153 police power increased: a police presence strengthened, riot police mobilised
     ("Kenya increased the police presence in Nairobi ahead of the vote.", "153", "KEN", None),
     ("Turkey mobilised riot police in Istanbul.", "153", "TUR", None),
+    # 153/154 forces called in
+    ("Hundreds of Kenyan police officers were called in after the riots.", "153", "KEN", None),
+    ("The Kenyan government called in the army to restore order.", "154", "KEN", None),
     # 154 the armed forces' presence strengthened stays 154
     ("Russia boosted its military presence near the Ukrainian border.", "154", "RUS", None),
     # 152-154 forces ordered out by their own authority: the order is the deployment, not a demand on the army
@@ -71,6 +74,7 @@ def test_weak_types_code_their_sentence(code, sentence: str, cameo: str, source:
     "Microsoft expanded its recruitment of graduates.",
     "The bank increased its investment in bonds.",  # money put into things, by a firm: business
     "The company expanded its presence in Asia.",  # a presence with no force named
+    "The company called in consultants to review its accounts.",  # help called in is no force
 ])
 def test_weak_types_business_is_no_event(code, sentence: str):
     assert not [e for e in code(sentence).events if e.cameo[:2] in ("06", "15")], coded(code(sentence))
