@@ -492,7 +492,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
         code = pat.code
         if (pat.alone and len(srcs) < 2 and not any((t.igo or t.country) and t.country not in _countries(srcs) for t in tgts)
-                and not any(m.lower_ in JOINT for o in tok.children if o.dep_ == "dobj" for m in o.children)):
+                and not any(m.lower_ in JOINT for o in tok.children if o.dep_ == "dobj" for m in o.children)
+                and not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)):
             code = pat.alone  # "the navy held drills in the South China Sea": no partner, a show of force (150)
         if code == "154" and _peacekeeping_phrase(ctx, tok):
             continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)

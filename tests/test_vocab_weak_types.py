@@ -44,6 +44,8 @@ CASES = [
     ("The Indian navy held exercises with the US Navy.", "062", "IND", "USA"),
     ("Russia held drills with NATO forces.", "062", "RUS", "IGO"),
     ("India and Japan held joint naval drills in the Indian Ocean.", "062", "IND", "JPN"),
+    ("The Chilean navy jointly carried out drills near Valparaiso.", "062", "CHL", None),
+    ("Armed forces from Canada and Singapore made joint maneuvers on Thursday.", "062", "CAN", None),
     # 061 economic exchange expanded with someone named, by a state
     ("Russia increased its investment in Colombia.", "061", "RUS", "COL"),
     ("China boosted trade with Brazil.", "061", "CHN", "BRA"),
