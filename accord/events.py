@@ -144,9 +144,10 @@ def _ident(a: Actor | None) -> str | None:
     return a.code or (a.name if a.role in POLITICAL_ROLES else None)
 
 
-# Orders of an authority that are carried out by its own agents: the order is coded as the act.
+# Orders of an authority that are carried out by its own agents: the order is coded as the act (also a show of
+# force: "ordered the army to deploy more troops" is the deployment, CAMEO 154, not a demand on the army).
 ORDER_WORDS = frozenset({"order", "direct", "instruct", "command"})
-ORDERED_ROOTS = frozenset({"08", "09", "16", "17", "18", "19", "20"})
+ORDERED_ROOTS = frozenset({"08", "09", "15", "16", "17", "18", "19", "20"})
 
 
 def _authority(a: Actor) -> bool:
@@ -286,6 +287,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
         if (family.name == "intent" and tok.lemma_.lower() == "agree" and comp.dep_ in ("dobj", "pobj")
                 and comp.lemma_.lower() in AGREEMENT_NOUNS and _modality(tok) == "asserted"):
             code = "057"  # "agreed a trade deal", "agreed to a rollover deal": the agreement is concluded
+        if (family.name == "intent" and tok.lemma_.lower() in ("agree", "consent", "accede") and comp.dep_ in ("dobj", "pobj")
+                and comp.lemma_.lower() in DEMAND_NOUNS and _modality(tok) == "asserted"):
+            code = "080"  # "agreed to all the demands": yielded to them (CAMEO 08, as "accepted the demands")
         if family.name == "intent" and inner == "045" and comp.pos_ == "VERB":
             code = "039"  # "offered to mediate": the source's own mediation (CAMEO 039); "agreed to mediation" is 038
         srcs, swhy = _sources(ctx, tok)
@@ -309,6 +313,8 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
         else:
             tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs})
+        if ordered and inner[:2] == "15":  # the forces ordered out are the source's own: the target is the deployment's
+            tgts, twhy = _targets(ctx, comp, pat, {_key(a) for a in srcs} | {_key(a) for a in tgts})
         if not tgts and family.name == "reject":
             # "refused the governor to extend his term", "refused a visa for the cardinal to visit", "refused to
             # allow a Qatari plane to land": the one not permitted (CAMEO 124x, 125x)
@@ -485,6 +491,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             if pat.needs_target and not tgts:
                 continue
         code = pat.code
+        if (pat.alone and len(srcs) < 2 and not any((t.igo or t.country) and t.country not in _countries(srcs) for t in tgts)
+                and not any(m.lower_ in JOINT for o in tok.children if o.dep_ == "dobj" for m in o.children)
+                and not any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children)):
+            code = pat.alone  # "the navy held drills in the South China Sea": no partner, a show of force (150)
         if code == "154" and _peacekeeping_phrase(ctx, tok):
             continue  # "sent troops to the peacekeeping mission in Haiti": the mission's noun codes it (074)
         if code[:2] == "15" and srcs:
@@ -522,6 +532,10 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
             rule = rule.replace("target: none", f"target: {twhy or 'none'}", 1)
         events += _emit(ctx, sent, tok, tok, code, srcs, tgts, modality, rule, pat, table, sourceless=sourceless)
     return events
+
+
+# What makes an act done together though no partner is named ("held joint manoeuvres"): no `alone` code.
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"})
 
 
 # Verbs of offering a thing ("offered Kyiv two frigates", "pledged tents and blankets"), which promise what
@@ -637,6 +651,7 @@ def _helped(ctx: _Ctx, tok, exclude: set) -> tuple[list[Actor], str]:
 
 
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "settlement", "protocol"})
+DEMAND_NOUNS = frozenset({"demand", "ultimatum", "condition"})
 
 
 # Roots whose act on a clause is an act on the clause's subject: "welcomed Putin to mediate", "rejected

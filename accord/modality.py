@@ -76,7 +76,8 @@ def _modality(tok) -> str:
     if any(t.lower_ in FUTURE_WORDS for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i):
         return "future"
     if tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
-        return _modality(tok.head) if tok.dep_ == "conj" else "asserted"
+        # a conjunct in a tense of its own states its own act: "would suspend visits and recalled its ambassador"
+        return _modality(tok.head) if tok.dep_ == "conj" and tok.tag_ not in ("VBD", "VBZ") else "asserted"
     return "asserted"
 
 

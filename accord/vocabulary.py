@@ -37,6 +37,7 @@ class Pattern:
     role_code: tuple[tuple[str, str], ...] = ()
     needs_pair: bool = False
     intransitive: bool = False  # "retreat", "riot": a direct object means a misparse ("retreating troops")
+    alone: str | None = None  # the code when no one else takes part ("held drills" with no partner: a show of force)
 
     @property
     def specificity(self) -> int:
@@ -173,7 +174,10 @@ def _pattern(kind: str, e: dict[str, Any], where: str, table: dict,
         role_code=tuple((e.get("role_code") or {}).items()),
         needs_pair=bool(e.get("needs_pair")),
         intransitive=bool(e.get("intransitive")),
+        alone=str(e["alone"]) if e.get("alone") else None,
     )
+    if pat.alone and pat.alone not in table:
+        raise ValueError(f"{where}: unknown CAMEO code {pat.alone!r} for 'alone'")
     return pat, [str(x) for x in lemmas]
 
 

@@ -156,7 +156,8 @@ def test_events_a_court_ruling_is_not_the_court(code):
 
 
 def test_events_coordinated_actors_agree_with_each_other_but_attack_a_third_party(code):
-    assert {("RUS", "030", "IRN"), ("IRN", "030", "RUS")} <= triples(code("Russia and Iran agreed to expand trade."))
+    # expanding trade is economic cooperation (061), so agreeing to it is the intent to cooperate economically (0311)
+    assert {("RUS", "0311", "IRN"), ("IRN", "0311", "RUS")} <= triples(code("Russia and Iran agreed to expand trade."))
     r = triples(code("Both Iran and Iraq have been attacking shipping in the Gulf."))
     assert ("IRN", "190", None) in r and ("IRN", "190", "IRQ") not in r
     assert ("IRN", "190", "IRQ") in triples(code("Iran and Iraq fought along the border."))
