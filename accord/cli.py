@@ -20,6 +20,11 @@ def main() -> None:
     Quick look at one text:    accord code "Iran pledged to join the SCO." --date 2022-09-15
     Build a store:             accord ingest articles/ --db news.duckdb
     Check it:                  accord stats --db news.duckdb
+
+    \b
+    Environment:
+      ACCORD_CACHE_DIR   where built lookup tables are kept between runs (default
+                         ~/.cache/accord, about 110 MB); "off" builds them in every process
     """
 
 
