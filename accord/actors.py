@@ -143,7 +143,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
     if e.ambiguous:
         label = _ent_label(doc, m_start)
         return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end) or (
-            _agency_title_in_cased_text(doc, m_start, m_end, e))
+            _agency_title_in_cased_text(doc, m_start, m_end, e)) or (
+            e.kind in ("country", "capital") and _listed_with_places(doc, m_start, m_end))
     if e.kind in ("country", "capital", "metonym", "igo", "group", "demonym", "adjective"):
         # a group name of two words or more outweighs the NER ("Boko Haram" is often tagged PERSON)
         # as is a country or capital of two words or more ("Sri Lanka" tagged PERSON), or one tagged as a
@@ -153,6 +154,21 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
                 or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+def _listed_with_places(doc, m_start: int, m_end: int) -> bool:
+    """A one-word name joined by "and" or a comma to places the recogniser tagged as such ("Sudan, Chad and
+    Niger", "Niger and Mali"): a country in a list of countries, not a person or a river."""
+    if m_end - m_start != 1:
+        return False
+    tok = doc[m_start]
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == tok.i and not any(c.dep_ == "conj" for c in tok.children):
+        return False
+    members = [first, *[t for t in first.subtree if t.dep_ == "conj" and t.i != first.i]]
+    return any(t.i != tok.i and t.ent_type_ == "GPE" and t.pos_ == "PROPN" for t in members)
 
 
 _NAME_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "PERSON"})

@@ -86,3 +86,14 @@ def test_help_goes_to_the_one_helped_to_act(code):
     assert ("JPN", "070", "IDN") in codes(code("Japan helped Indonesia rebuild its ports."))
     r = code("Sweden spent millions on helping to integrate thousands of Syrian refugees.")
     assert any(e.cameo == "070" and e.target and e.target.code == "SYRREF" for e in r.events)
+
+
+# A country's name that is also a river's or a person's ("Niger", "Chad") is the country in a list of places.
+def test_an_ambiguous_country_in_a_list_of_countries_is_the_country(code):
+    r = code("France will send peacekeepers to Sudan, Chad and Niger.")
+    assert {e.target.code for e in r.events if e.target} >= {"SDN", "TCD", "NER"}
+
+
+def test_a_person_named_like_a_country_is_not_listed_with_places(code):
+    r = code("Jordan and Michael Jordan met in Chicago.")
+    assert not any(e.source and e.source.code == "JOR" for e in r.events)
