@@ -108,7 +108,7 @@ def _named_entities(doc, mentions: list[Mention], place_country: Callable[..., s
             continue  # "Muslim countries", "Nazi camp": a describing word, not a people acting
         country = None
         if label in _PLACE_LABELS:
-            country = _place_country(text, place_country)
+            country = _possessor_country(doc, tok, mentions) or _place_country(text, place_country)
             actor = Actor(name=text, code=country, country=country)
             out.append(_mk(doc, start, end, root, actor, "place" if country else "named"))
             continue
@@ -189,6 +189,22 @@ def _untagged_places(doc, mentions: list[Mention], place_country: Callable[..., 
             out.append(_mk(doc, start, tok.i + 1, tok.i, Actor(name=text, code=country, country=country), "place"))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+def _possessor_country(doc, tok, mentions: list[Mention]) -> str | None:
+    """The country of the place a place belongs to: "Dhaka's Mirpur area", "Kenya's Turkana county" are in
+    Bangladesh and Kenya, whatever other countries have a Mirpur. The possessor must be a country, a capital
+    or a place already placed (not a person's: "Khan's Mirpur house" gives nothing)."""
+    holders = [tok, tok.head] if tok.dep_ == "compound" else [tok]
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "poss":
+                continue
+            m = next((m for m in mentions if m.token_start <= c.i < m.token_end), None)
+            if m is not None and m.actor.country and m.how in ("place", "capital", "dictionary") \
+                    and m.actor.role in (None, "GOV") and not m.actor.igo and doc[c.i].ent_type_ in ("GPE", "LOC"):
+                return m.actor.country
+    return None
 
 
 # The type word of an administrative unit the NER takes into the place's name ("Borno State", "West Darfur

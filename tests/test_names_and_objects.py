@@ -97,3 +97,14 @@ def test_an_ambiguous_country_in_a_list_of_countries_is_the_country(code):
 def test_a_person_named_like_a_country_is_not_listed_with_places(code):
     r = code("Jordan and Michael Jordan met in Chicago.")
     assert not any(e.source and e.source.code == "JOR" for e in r.events)
+
+
+# A place possessed by a place is in the possessor's country, whatever other countries share its name.
+def test_a_place_of_a_city_is_in_the_citys_country(code):
+    r = code("Protesters torched a police station in Dhaka's Mirpur area on Sunday.")
+    assert ("BGDCVL", "1712", "BGDCOP") in codes(r)
+
+
+def test_a_place_of_a_country_is_in_that_country(code):
+    r = code("Police arrested five men in Kenya's Turkana county.")
+    assert ("KENCOP", "173", "KENCVL") in codes(r)
