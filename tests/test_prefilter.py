@@ -117,7 +117,7 @@ def test_prefilter_keeps_hard_wrapped_sentences_whole(resources):
 def test_a_verb_trigger_after_a_determiner_is_a_noun_and_does_not_count(resources):
     found = resources.triggers.found_in
     assert found("Iran will fund the rebels .".split())
-    assert not found("Iran ran a trade surplus to expand its fund .".split())
+    assert not found("Iran ran a trade surplus in its fund .".split())  # ("expand" + "trade" would be a pattern)
     # a noun pattern still fires after a determiner ("an agreement"), and so does a control word
     assert found("Iran wants an agreement .".split())
     assert found("Iran made a pledge .".split())
