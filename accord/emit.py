@@ -54,8 +54,8 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
         return True
     if _failed_agreement(code, pat):
         return True  # "Russia and the Netherlands failed to reach agreement": with each other
-    if code[:2] not in RECIPROCAL_ROOTS:
-        return False
+    if code[:2] not in RECIPROCAL_ROOTS or code == "045":
+        return False  # co-mediators ("brokered by Qatar and Egypt") mediate between others, not each other
     if trigger.pos_ != "VERB" or code[:2] == "04":  # "France and Germany discussed Mali": they consulted
         return True
     objs = _direct_objects(trigger)

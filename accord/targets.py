@@ -536,7 +536,7 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
     for c in o.children:
         if c.dep_ in ("relcl", "acl") and o.lemma_.lower() in _FROM_NOUNS and (s := _relative_maker(c)) is not None:
             out.append((_actors(ctx, s), f"'{o.text} {s.text} {c.text}'"))
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in MEDIATING:
             for a in c.children:
                 if a.dep_ == "agent":
                     for p in a.children:
@@ -551,6 +551,8 @@ def _object_owners(ctx: _Ctx, o) -> list[tuple[list[Actor], str]]:
     return out
 
 
+# Go-betweens' verbs: "a truce brokered by Qatar" is the parties' truce; the broker is no party to it.
+MEDIATING = frozenset({"broker", "mediate", "facilitate", "host"})
 # Verbs of freeing someone held.
 FREEING = frozenset({"release", "free", "pardon", "parole", "amnesty", "discharge"})
 # Acts of grace whose maker is the one who grants them.

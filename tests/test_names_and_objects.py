@@ -108,3 +108,17 @@ def test_a_place_of_a_city_is_in_the_citys_country(code):
 def test_a_place_of_a_country_is_in_that_country(code):
     r = code("Police arrested five men in Kenya's Turkana county.")
     assert ("KENCOP", "173", "KENCVL") in codes(r)
+
+
+# A go-between is no party: "a truce brokered by X" is the parties' truce, and co-mediators mediate between
+# others, not with each other.
+def test_a_brokered_truce_is_between_the_parties_not_with_the_brokers(code):
+    r = code("Armenia and Azerbaijan signed a peace deal brokered by Washington.")
+    assert {("ARM", "057", "AZE"), ("AZE", "057", "ARM")} <= codes(r)
+    assert not any(e.cameo[:2] == "05" and e.target and e.target.country == "USA" for e in r.events)
+    assert any(e.cameo == "045" and e.source and e.source.country == "USA" for e in r.events)
+
+
+def test_co_mediators_do_not_mediate_with_each_other(code):
+    r = code("The truce was brokered by Qatar and Egypt.")
+    assert not any(e.cameo == "045" and e.target and e.target.code in ("QAT", "EGY") for e in r.events)
