@@ -184,11 +184,40 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
             surname = doc[m.head].text if doc[m.head].pos_ == "PROPN" else m.actor.name.split()[-1]
             by_surname.setdefault(surname, m)
             by_surname.setdefault(m.actor.name.split()[-1], m)
-    return _owners_countries(doc, out)
+    return _possessed_sectors(doc, _owners_countries(doc, out))
 
 
 # Nouns for a state that its owner's possessive names: "his country", "Putin's country", "their nation".
 OWNED_STATE_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
+
+
+# Members of an armed group or a party by their rank: "its commanders", "the group's fighters" are the group's.
+RANK_WORDS = frozenset({"commander", "militiaman", "gunman", "cadre", "operative", "supporter", "loyalist"})
+
+
+def _possessed_sectors(doc, mentions: list[Mention]) -> list[Mention]:
+    """"An Israeli strike killed two of its commanders": a sector noun with no country of its own whose
+    possessor ("its", "their", "the group's") is an actor resolved already is that actor's people — a group's
+    members are the group (PSEREB), a state's officials or forces its country's (IRNMIL)."""
+    by_head = {m.head: m for m in mentions if (m.actor.country or m.actor.igo) and m.how != "unresolved"}
+    out = []
+    for m in mentions:
+        a = m.actor
+        if m.how == "unresolved" and a.role and not a.country and not a.igo:
+            poss = next((c for c in doc[m.head].children if c.dep_ == "poss" and c.i in by_head), None)
+            owner = by_head[poss.i].actor if poss is not None else None
+            last = owner.name.split()[-1] if owner is not None and owner.name else ""
+            if poss is not None and poss.lower_ == "its" and last.islower() and last.endswith("s"):
+                owner = None  # "its" is no plural's ("Iraqi troops had killed its soldiers": not the troops')
+            if owner is not None and not owner.first_person:
+                if owner.role in GROUP_ROLES and doc[m.head].lemma_.lower() in MEMBER_WORDS | RANK_WORDS:
+                    actor = Actor(name=a.name, code=owner.code, country=owner.country, igo=owner.igo, role=owner.role)
+                else:
+                    actor = Actor(name=a.name, code=_code(owner, a.role), country=owner.country, igo=owner.igo,
+                                  region=owner.region, role=a.role)
+                m = Mention(m.start, m.end, m.token_start, m.token_end, m.head, actor, "owner")
+        out.append(m)
+    return out
 
 
 def _owners_countries(doc, mentions: list[Mention]) -> list[Mention]:

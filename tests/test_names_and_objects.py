@@ -122,3 +122,15 @@ def test_a_brokered_truce_is_between_the_parties_not_with_the_brokers(code):
 def test_co_mediators_do_not_mediate_with_each_other(code):
     r = code("The truce was brokered by Qatar and Egypt.")
     assert not any(e.cameo == "045" and e.target and e.target.code in ("QAT", "EGY") for e in r.events)
+
+
+# A sector noun owned by an actor resolved already ("its commanders") is that actor's people: a group's ranks
+# are the group; "its" never refers to a plural.
+def test_a_groups_own_people_are_the_group(code):
+    r = code("Hamas said an Israeli strike killed its commanders.")
+    assert ("ISR", "1823", "PSEREB") in codes(r)
+
+
+def test_its_is_no_plurals(code):
+    r = code("Iran said Iraqi troops had killed its soldiers.")
+    assert not any(e.source and e.target and e.source.code == e.target.code for e in r.events)
