@@ -18,6 +18,7 @@ from accord.arguments import (
     _key,
     _subject_token,
 )
+from accord.incidents import explosive_code
 from accord.modality import (
     _conditional,
 )
@@ -208,6 +209,7 @@ def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list
                  for s, t in pairs]
     if code[:2] == "17" and (home := _incident_country(ctx, sent)):
         pairs = [(s, _member_at_home(ctx, s, t, home)) for s, t in pairs]
+    code, rule = explosive_code(first, code, rule)
     cc = table[code]
     a, b = min(first.i, last.i), max(first.i, last.i)
     doc = ctx.doc

@@ -1,0 +1,73 @@
+"""Constructions of short incident reports ("a Nigerien army convoy", "a roadside bomb killed three soldiers")
+that the general actor and target code does not see by itself; kept apart to spare actors.py and targets.py."""
+
+from __future__ import annotations
+
+# A state's forces whose country a country word before them gives, when both only modify one of their
+# posts, vehicles or units: "ambushed a Nigerien army convoy", "attacked a Kenyan police post" hit Niger's
+# army and Kenya's police. (Not a rebel word: "Kampuchean guerrilla camps" are where the rebels are, in
+# Cambodia; nor an act: "an Israeli troop pullback" is Israel's.)
+FORCE_ROLES = frozenset({"MIL", "COP", "SPY"})
+FORCE_THINGS = frozenset({
+    "convoy", "convoys", "patrol", "patrols", "post", "posts", "outpost", "outposts", "base", "bases", "camp",
+    "camps", "barracks", "checkpoint", "checkpoints", "station", "stations", "position", "positions", "vehicle",
+    "vehicles", "truck", "trucks", "bus", "jeep", "helicopter", "helicopters", "jet", "jets", "plane", "planes",
+    "aircraft", "ship", "ships", "boat", "boats", "vessel", "headquarters", "academy", "compound", "unit",
+    "units", "column", "garrison", "brigade", "battalion", "depot", "airbase", "building", "office", "offices",
+    "facility", "installation", "team", "squad"})
+_COUNTRY_KINDS = ("adjective", "country", "demonym")
+
+
+def join_country_forces(doc, groups: dict) -> None:
+    """Move a country word that the parser hangs on a thing ("Nigerien" of "Nigerien army convoy") into the
+    group of the forces noun right after it, the thing's compound, so that the two make one actor. In place."""
+    starts = {m.start: (h, m) for h, ms in groups.items() for m in ms}
+    for head in list(groups):
+        ms = groups[head]
+        if doc[head].lower_ not in FORCE_THINGS or len(ms) != 1:
+            continue
+        m = ms[0]
+        if not m.entries or not all(e.kind in _COUNTRY_KINDS for e in m.entries):
+            continue
+        nxt = starts.get(m.end)
+        if nxt is None or nxt[0] == head:
+            continue
+        h2, m2 = nxt
+        tok2 = doc[h2]
+        if (tok2.dep_ == "compound" and tok2.head.i == head and m.head == head
+                and any(e.kind == "sector" and e.role in FORCE_ROLES for e in m2.entries)):
+            groups[h2].insert(0, m)
+            del groups[head]
+
+
+# An explosive as the doer: "a roadside bomb killed three soldiers", "a car bomb wounded six", "an explosion
+# ripped through a market killing ten" are bombings (CAMEO 183: "conduct suicide, car, or other non-military
+# bombing"), the narrower code by the kind of bomb (1831 suicide, 1832 car, 1833 roadside: IEDs and mines).
+EXPLOSIVES = frozenset({"bomb", "bombs", "explosive", "explosives", "ied", "ieds", "landmine", "landmines",
+                        "mine", "mines", "explosion", "blast", "device", "bombing", "grenade"})
+_BOMB_KINDS = (("1831", frozenset({"suicide"})),
+               ("1832", frozenset({"car", "truck", "vehicle", "lorry", "van", "motorcycle", "motorbike", "vbied"})),
+               ("1833", frozenset({"roadside", "ied", "ieds", "landmine", "landmines", "mine", "mines"})))
+# what an explosive does to people or places in an incident report (not "hit the headlines": a bomb's verbs)
+_BOMB_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "target", "rip", "tear", "maim", "destroy",
+                         "damage", "claim"})
+
+
+def explosive_code(first, code: str, rule: str) -> tuple[str, str]:
+    """The bombing an explosive subject makes of a violent verb ("a roadside bomb killed three soldiers": 1833),
+    else ``code`` and ``rule`` unchanged."""
+    if code[:2] not in ("18", "19") or code.startswith("183") or first.pos_ != "VERB" \
+            or first.lemma_.lower() not in _BOMB_VERBS:
+        return code, rule
+    subj = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subj is None and first.dep_ in ("advcl", "conj") and first.tag_ == "VBG":  # "a bomb exploded, killing six"
+        head = first.head
+        if head.lemma_.lower() in ("explode", "detonate", "go", "blow", "hit", "strike", "rip", "tear"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in EXPLOSIVES:
+        return code, rule
+    words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod", "nmod")}
+    if subj.lower_ == "device" and not words & {"explosive", "improvised"}:
+        return code, rule
+    new = next((k for k, ws in _BOMB_KINDS if words & ws), "183")
+    return new, f"{rule}; explosive subject '{subj.text}' → {new}"
