@@ -1,0 +1,89 @@
+"""Short incident reports (ACLED-note style): the constructions of accord.incidents and the actor words
+they rely on. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def triples(result):
+    return {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in result.events}
+
+
+def violent(result):
+    return {t for t in triples(result) if t[1][:2] in ("18", "19", "20")}
+
+
+def test_country_word_before_forces_noun_on_their_convoy_names_the_forces(code):
+    # "Chadian" modifies the convoy in the parse; the convoy is the Chadian army's
+    r = code("Gunmen ambushed a Chadian army convoy near Bol on Thursday.")
+    assert any(t[2] == "TCDMIL" for t in violent(r))
+
+
+def test_country_word_before_police_post_names_the_police(code):
+    r = code("Militants attacked a Kenyan police post near Garissa.")
+    assert any(t[2] == "KENCOP" for t in violent(r))
+
+
+def test_country_word_before_a_forces_act_stays_the_country(code):
+    # an act noun is not a post or a unit: "an Israeli troop pullback" is Israel's, not a target's
+    r = code("Syria welcomed an Israeli troop pullback from the Golan.")
+    assert not any(t[2] == "ISRMIL" for t in triples(r))
+
+
+def test_ambiguous_group_name_before_its_forces_is_the_group(code):
+    r = code("Houthi forces fired rockets at Marib on Sunday.")
+    assert any(t[0] == "YEMREB" for t in violent(r))
+
+
+def test_the_before_a_group_tagged_as_a_person_is_the_group(code):
+    r = code("The Houthis attacked a village near Hodeidah.")
+    assert any(t[0] == "YEMREB" for t in violent(r))
+
+
+def test_group_name_without_province_is_the_group(code):
+    r = code("Islamic State Sahel fighters attacked a village near Menaka.")
+    assert any(t[0] == "MLIREB" for t in violent(r))
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("A roadside bomb killed four soldiers near Kidal on Monday.", "1833"),
+    ("A landmine killed two children in Helmand.", "1833"),
+    ("A car bomb killed nine people outside a hotel in Baidoa.", "1832"),
+    ("A suicide bomb killed 15 worshippers at a mosque in Maiduguri.", "1831"),
+    ("An explosion killed six people at a bus station in Quetta.", "183"),
+])
+def test_explosive_subject_is_a_bombing_of_its_kind(code, text, cameo):
+    assert any(t[1] == cameo for t in triples(code(text)))
+
+
+def test_explosive_subject_bombing_keeps_the_victims_as_target(code):
+    r = code("A roadside bomb killed three Malian soldiers near Gao.")
+    assert any(t[1] == "1833" and t[2] == "MLIMIL" for t in triples(r))
+
+
+def test_killing_by_gunmen_is_not_a_bombing(code):
+    r = code("Gunmen killed three farmers in Benue State.")
+    assert not any(t[1].startswith("183") for t in triples(r))
+
+
+def test_blew_up_a_vehicle_is_a_bombing(code):
+    r = code("Rebels blew up a police vehicle near Sukma.")
+    assert any(t[1] == "183" and t[2] == "INDCOP" for t in triples(r))
+
+
+def test_blew_up_a_bridge_is_property_destroyed(code):
+    r = code("Rebels blew up a bridge near Goma.")
+    assert any(t[1] == "1712" for t in triples(r))
+    assert not any(t[1].startswith("183") for t in triples(r))
+
+
+@pytest.mark.parametrize("text", [
+    "Hitmen shot dead a journalist in Veracruz on Tuesday.",
+    "Sicarios killed a police commander in Sinaloa.",
+    "Cartel members ambushed a police convoy in Jalisco.",
+])
+def test_cartel_killers_are_an_armed_group(code, text):
+    assert any(t[0] == "MEXREB" for t in violent(code(text)))
