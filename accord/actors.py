@@ -35,7 +35,7 @@ from accord.entities import (
     _untagged_places,
     dateline,
 )
-from accord.incidents import join_country_forces
+from accord.incidents import FORCE_THINGS, join_country_forces
 from accord.nlp import column
 from accord.references import (
     _OFFICE_WORDS,
@@ -123,6 +123,9 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
                 j += 1
             if j > m_end and doc[m_end].lower_ != "of":
                 return False
+        if e.kind == "sector" and len(toks) == 1 and toks[0].lower_ == "military" and toks[0].dep_ == "amod" \
+                and toks[0].head.lower_ in FORCE_THINGS:
+            return True  # "attacked a military outpost": the post is the military's
         return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and (
             toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-"))) or (  # "attorney-general"
             e.kind == "sector" and _participle_as_noun(toks[-1]))

@@ -64,10 +64,37 @@ def explosive_code(first, code: str, rule: str) -> tuple[str, str]:
         head = first.head
         if head.lemma_.lower() in ("explode", "detonate", "go", "blow", "hit", "strike", "rip", "tear"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in EXPLOSIVES:
+    if subj is None:
         return code, rule
     words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod", "nmod")}
+    # "an IED attack targeted a convoy", "a suicide attack killed 20": an attack made with a bomb is a bombing
+    if subj.lower_ not in EXPLOSIVES and not (subj.lower_ in ("attack", "attacks") and words & (
+            EXPLOSIVES | {"suicide", "roadside"}) - {"explosion", "blast", "device"}):
+        return code, rule
     if subj.lower_ == "device" and not words & {"explosive", "improvised"}:
         return code, rule
     new = next((k for k, ws in _BOMB_KINDS if words & ws), "183")
     return new, f"{rule}; explosive subject '{subj.text}' → {new}"
+
+
+# Heads of the armed sides of communal fighting named by their communities ("clashes between Kuki and Meitei
+# groups", "fighting between Hema and Lendu militias"): each community's armed men, a side of its own.
+COMMUNAL_SIDES = frozenset({"groups", "militias", "militiamen", "fighters", "gunmen", "youths", "communities",
+                            "tribes", "clans", "factions"})
+
+
+def split_sides(p, base: list) -> list:
+    """The two sides of "between A and B militias": one armed actor (REB, of no stated country: the incident's
+    place gives it) for each of the coordinated names that modify the one head noun; ``base`` (the actors
+    the phrase already names) when it names two or more, or the phrase is no such coordination."""
+    if len(base) >= 2 or p.lower_ not in COMMUNAL_SIDES:
+        return base
+    from accord.types import Actor
+
+    mod = next((c for c in p.children if c.dep_ in ("amod", "compound", "nmod") and c.i < p.i
+                and any(g.dep_ == "conj" for g in c.children)), None)
+    if mod is None:
+        return base
+    names = [mod] + [g for g in mod.children if g.dep_ == "conj"]
+    names += [h for g in names[1:] for h in g.children if h.dep_ == "conj"]
+    return [Actor(name=f"{t.text} {p.text}", code=None, country=None, role="REB") for t in names]

@@ -87,3 +87,35 @@ def test_blew_up_a_bridge_is_property_destroyed(code):
 ])
 def test_cartel_killers_are_an_armed_group(code, text):
     assert any(t[0] == "MEXREB" for t in violent(code(text)))
+
+
+def test_an_attack_made_with_a_bomb_is_a_bombing(code):
+    r = code("An IED attack targeted an army convoy near Afgoye.")
+    assert any(t[1] == "1833" for t in triples(r))
+
+
+def test_a_rocket_attack_is_not_a_bombing(code):
+    r = code("A rocket attack killed two soldiers near Kidal.")
+    assert not any(t[1].startswith("183") for t in triples(r))
+
+
+def test_military_post_attacked_is_the_military_of_the_place(code):
+    r = code("Rebels attacked a military base near Tillaberi on Friday.")
+    assert any(t[2] == "NERMIL" for t in violent(r))
+
+
+def test_claimed_responsibility_for_an_attack_makes_the_claimer_its_doer(code):
+    r = code("Al-Shabaab claimed responsibility for the attack on a hotel in Kismayo.")
+    assert any(t[0] == "SOMREB" and t[1][:2] in ("18", "19") for t in triples(r))
+    assert any(t[0] == "SOMREB" and t[1] == "015" for t in triples(r))
+
+
+def test_clashes_between_two_communities_militias_is_one_fight(code):
+    r = code("Clashes broke out between Hema and Lendu militias near Bunia.")
+    fights = [t for t in triples(r) if t[1][:2] == "19"]
+    assert fights and all(t[0] == "CODREB" and t[2] == "CODREB" for t in fights)
+
+
+def test_clashes_between_the_army_and_a_militia_are_between_them(code):
+    r = code("Clashes between the army and Fano militias erupted in Gondar.")
+    assert ("ETHMIL", "190", "ETHREB") in triples(r)
