@@ -53,28 +53,52 @@ _BOMB_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "target", "
                          "damage", "claim"})
 
 
-def explosive_code(first, code: str, rule: str) -> tuple[str, str]:
+# Verbs by which a vehicle or a walker sets a hidden explosive off: "a truck hit a landmine", "struck an IED".
+_SET_OFF = frozenset({"hit", "strike", "trigger", "detonate"})
+_HIDDEN = frozenset({"ied", "ieds", "landmine", "landmines", "mine", "mines", "device", "explosive", "explosives",
+                     "bomb"})
+
+
+def struck_explosive(verb) -> str | None:
+    """"a military truck hit a landmine", "a patrol struck an IED": the subject is the victim of a bombing by
+    no one named; the bombing's code (1833: mines and roadside devices), else None."""
+    if verb.lemma_.lower() not in _SET_OFF:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return "1833" if obj is not None and obj.lower_ in _HIDDEN else None
+
+
+def explosive_code(first, code: str, rule: str) -> tuple[str, str, bool]:
     """The bombing an explosive subject makes of a violent verb ("a roadside bomb killed three soldiers": 1833),
-    else ``code`` and ``rule`` unchanged."""
-    if code[:2] not in ("18", "19") or code.startswith("183") or first.pos_ != "VERB" \
-            or first.lemma_.lower() not in _BOMB_VERBS:
-        return code, rule
+    else ``code`` and ``rule`` unchanged; and whether the clause's subject is the bombing's victim, not its doer
+    ("a truck hit a landmine, killing three soldiers")."""
+    if code[:2] not in ("18", "19") or first.pos_ != "VERB":
+        return code, rule, False
+    if (new := struck_explosive(first)) is not None:
+        return new, f"{rule}; set off a hidden explosive → {new}", True
+    if first.dep_ == "advcl" and first.tag_ == "VBG" and (new := struck_explosive(first.head)) is not None \
+            and not any(c.dep_ == "nsubj" for c in first.children):
+        return new, f"{rule}; after '{first.head.text}' a hidden explosive → {new}", True
+    if first.lemma_.lower() not in _BOMB_VERBS or code.startswith("183"):
+        return code, rule, False
     subj = next((c for c in first.children if c.dep_ == "nsubj"), None)
     if subj is None and first.dep_ in ("advcl", "conj") and first.tag_ == "VBG":  # "a bomb exploded, killing six"
         head = first.head
         if head.lemma_.lower() in ("explode", "detonate", "go", "blow", "hit", "strike", "rip", "tear"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None:
-        return code, rule
+        return code, rule, False
+    if subj.lower_ in ("bomber", "bombers") and any(c.lower_ == "suicide" for c in subj.children):
+        return "1831", f"{rule}; suicide bomber → 1831", False  # "a suicide bomber killed 14 people"
     words = {subj.lower_} | {c.lower_ for c in subj.children if c.dep_ in ("compound", "amod", "nmod")}
     # "an IED attack targeted a convoy", "a suicide attack killed 20": an attack made with a bomb is a bombing
     if subj.lower_ not in EXPLOSIVES and not (subj.lower_ in ("attack", "attacks") and words & (
             EXPLOSIVES | {"suicide", "roadside"}) - {"explosion", "blast", "device"}):
-        return code, rule
+        return code, rule, False
     if subj.lower_ == "device" and not words & {"explosive", "improvised"}:
-        return code, rule
+        return code, rule, False
     new = next((k for k, ws in _BOMB_KINDS if words & ws), "183")
-    return new, f"{rule}; explosive subject '{subj.text}' → {new}"
+    return new, f"{rule}; explosive subject '{subj.text}' → {new}", False
 
 
 # Heads of the armed sides of communal fighting named by their communities ("clashes between Kuki and Meitei

@@ -257,6 +257,28 @@ SNIPPETS: list[tuple[str, list[Expect]]] = [
     ("Ukrainian forces shelled Russian positions near Bakhmut.", [("UKRMIL", "19", "RUS")]),
     ("russian drones attacked energy infrastructure in odesa overnight, injuring two people.",
      [("RUS", "19", "UKR")]),
+    # second pass (written after the first tuning round, before its held-out scoring)
+    ("A military truck hit a landmine near Tessalit, killing three soldiers.", [(None, "18", "MLIMIL")]),
+    ("On 2 July, a roadside bomb killed two policemen in Kismayo.", [(None, "18", "SOMCOP")]),
+    ("ISWAP fighters overran a military base in Marte on Saturday.", [("-REB", "18/19", "NGAMIL")]),
+    ("Unknown gunmen killed a district official in Mopti on Wednesday.", [(None, "18/19", "MLI")]),
+    ("Suspected Al-Shabaab militants attacked a Kenyan army camp in Lamu county.", [("-REB", "18/19", "KENMIL")]),
+    ("Clashes between Nuer and Dinka youths left 15 people dead in Jonglei State.", [(None, "19", None)]),
+    ("Al-Shabaab claimed responsibility for the attack on a police station in Baidoa.",
+     [("-REB", "18/19", "SOM")]),
+    ("the houthis launched drones at a saudi oil terminal on tuesday.", [("-REB", "19", "SAU")]),
+    ("Gunmen abducted three Chinese workers from a mining site in Niger State.", [(None, "18", "CHN")]),
+    ("A suicide bomber killed 14 people at a mosque in Maiduguri.", [(None, "18", "NGA")]),
+    ("Burkinabe army drones struck a market in Djibo, killing dozens of civilians.", [("BFAMIL", "18/19/20", "BFA")]),
+    ("Cartel hitmen shot dead a police officer in Ciudad Juarez on Sunday.", [("-REB", "18/19", "MEXCOP")]),
+    ("Sicarios attacked a family in a restaurant in Cancun, killing four.", [("-REB", "18/19", "MEX")]),
+    ("Rebels blew up a bus near Bossangoa, killing six passengers.", [("-REB", "18", "CAF")]),
+    ("Pakistani soldiers killed four militants in an operation in Khyber district.", [("PAKMIL", "18/19", "-REB")]),
+    ("A car bomb killed seven people outside a court in Mogadishu.", [(None, "18", "SOM")]),
+    ("TTP militants attacked an army post in South Waziristan, killing two soldiers.", [("-REB", "18/19", "PAKMIL")]),
+    ("Unidentified assailants torched a school in Kumba in the Southwest region.", [(None, "17/18/19/20", "CMR")]),
+    ("Security forces killed two protesters in Conakry on Thursday.", [("GIN", "18/19/20", "GIN")]),
+    ("an explosion at a market in maimana killed six people.", [(None, "18", "AFG")]),
 ]
 
 

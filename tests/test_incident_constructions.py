@@ -119,3 +119,19 @@ def test_clashes_between_two_communities_militias_is_one_fight(code):
 def test_clashes_between_the_army_and_a_militia_are_between_them(code):
     r = code("Clashes between the army and Fano militias erupted in Gondar.")
     assert ("ETHMIL", "190", "ETHREB") in triples(r)
+
+
+def test_a_patrol_that_struck_a_landmine_is_bombed_by_no_one_named(code):
+    r = code("Soldiers struck a landmine near Kidal on Sunday.")
+    assert ("MLI", "1833", "MLIMIL") in triples(r)
+
+
+def test_a_truck_hitting_a_mine_kills_its_soldiers_by_a_bombing(code):
+    r = code("A military truck hit a landmine near Gao, killing three soldiers.")
+    assert ("MLI", "1833", "MLIMIL") in triples(r)
+    assert not any(t[1] == "190" for t in triples(r))
+
+
+def test_a_suicide_bomber_is_a_suicide_bombing(code):
+    r = code("A suicide bomber killed 14 people at a mosque in Maiduguri.")
+    assert any(t[1] == "1831" and t[2] == "NGACVL" for t in triples(r))
