@@ -135,3 +135,14 @@ def test_a_truck_hitting_a_mine_kills_its_soldiers_by_a_bombing(code):
 def test_a_suicide_bomber_is_a_suicide_bombing(code):
     r = code("A suicide bomber killed 14 people at a mosque in Maiduguri.")
     assert any(t[1] == "1831" and t[2] == "NGACVL" for t in triples(r))
+
+
+def test_the_road_between_two_towns_places_the_incident(code):
+    r = code("An IED attack targeted an army convoy on the road between Mogadishu and Afgoye.")
+    assert any(t[0] == "SOM" and t[1] == "1833" for t in triples(r))
+    assert any(e.location is not None and e.location.country == "SOM" for e in r.events)
+
+
+def test_talks_between_two_countries_are_not_placed_in_them(code):
+    r = code("Talks between Russia and Iran began on Monday.")
+    assert all(e.location is None for e in r.events)
