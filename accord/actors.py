@@ -35,6 +35,7 @@ from accord.entities import (
     _untagged_places,
     dateline,
 )
+from accord.incidents import FORCE_THINGS, join_country_forces
 from accord.nlp import column
 from accord.references import (
     _OFFICE_WORDS,
@@ -122,6 +123,9 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
                 j += 1
             if j > m_end and doc[m_end].lower_ != "of":
                 return False
+        if e.kind == "sector" and len(toks) == 1 and toks[0].lower_ == "military" and toks[0].dep_ == "amod" \
+                and toks[0].head.lower_ in FORCE_THINGS:
+            return True  # "attacked a military outpost": the post is the military's
         return toks[-1].pos_ in NOUNS or (e.kind == "sector" and toks[-1].pos_ == "ADJ" and (
             toks[-1].lower_ in {"parliamentary"} or (len(toks) > 2 and toks[-2].text == "-"))) or (  # "attorney-general"
             e.kind == "sector" and _participle_as_noun(toks[-1]))
@@ -142,6 +146,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
             not e.ambiguous or (m_start > 0 and doc[m_start - 1].lower_ == "the"))
     if e.ambiguous:
         label = _ent_label(doc, m_start)
+        if e.kind == "group" and m_end < len(doc) and doc[m_end].lower_ in ARMED_HEADS | GROUP_FORCES:
+            return True  # "Houthi forces", "Shabaab fighters": the group's name before its fighters is the group
         return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end) or (
             _agency_title_in_cased_text(doc, m_start, m_end, e)) or (
             e.kind in ("country", "capital") and _listed_with_places(doc, m_start, m_end))
@@ -153,6 +159,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         # inside a longer person's name ("Madhav Kumar Nepal") stays the person's
         return (_ent_label(doc, m_start) != "PERSON" or e.kind in ("adjective", "igo")
                 or (e.kind in ("group", "country", "capital") and m_end - m_start > 1)
+                # "the Houthis", "the Taliban": one word after "the" is the group, whatever the tagger says
+                or (e.kind == "group" and m_start > 0 and doc[m_start - 1].lower_ == "the")
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
 
 
@@ -251,6 +259,10 @@ def _raw_matches(doc, ad: ActorDictionary, pub: dt.date | None) -> list[_Match]:
 ARMED_HEADS = frozenset({"rebels", "rebel", "insurgents", "guerrillas", "guerillas", "militants", "fighters"})
 
 
+# More heads of a group's fighters than ARMED_HEADS ("Houthi forces", "Shabaab militiamen").
+GROUP_FORCES = frozenset({"forces", "militiamen", "gunmen", "militia", "militias", "jihadists", "insurgents"})
+
+
 # Sectors of a state's bodies that a leader's name can stand before ("the Assad regime", "Gaddafi forces").
 LEADER_BODY_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
@@ -320,6 +332,7 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
             # modifier, not the thing it modifies
             m = _Match(m.start, m.end, m.entries, root)
         groups[m.head].append(m)
+    join_country_forces(doc, groups)
 
     if line_country:
         country_counts[line_country] += 2

@@ -637,6 +637,14 @@ def _claimers(ctx: _Ctx, tok) -> list[Actor]:
                 acts = _actors(ctx, ctx.doc[c.i - 2])
             if acts:
                 return acts
+    # "Al-Shabaab claimed responsibility for the attack": the subject of the claim did it
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else None
+    noun = prep.head if prep is not None else None
+    if noun is not None and noun.lower_ in ("responsibility", "credit") and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in ("claim", "accept", "admit"):
+        subj = next((g for g in noun.head.children if g.dep_ == "nsubj"), None)
+        if subj is not None and (acts := [a for a in _actors(ctx, subj) if a.code]):
+            return acts
     return []
 
 

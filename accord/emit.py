@@ -18,6 +18,7 @@ from accord.arguments import (
     _key,
     _subject_token,
 )
+from accord.incidents import explosive_code, struck_explosive
 from accord.modality import (
     _conditional,
 )
@@ -160,6 +161,10 @@ def _forward_code(ctx: _Ctx, verb, code: str, modality: str, rule: str) -> tuple
 def _emit(ctx: _Ctx, sent, first, last, code: str, srcs: list[Actor], tgts: list[Actor], modality: str,
           rule: str, pat: Pattern | None, table, sourceless: bool = False, incident: bool = False) -> list[Event]:
     pairs: list[tuple[Actor | None, Actor | None]] = []
+    code, rule, victim = explosive_code(first, code, rule)
+    if victim:  # "a military truck hit a landmine": the truck's owners are hit, by no one named
+        tgts = srcs if struck_explosive(first) else tgts
+        srcs, sourceless, incident = [], True, True
     if sourceless and not srcs:
         pairs = [(None, t) for t in tgts] or ([(None, None)] if incident else [])
     elif not srcs:

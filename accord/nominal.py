@@ -28,6 +28,7 @@ from accord.emit import (
     _forward_code,
     _wants_phrase,
 )
+from accord.incidents import split_sides
 from accord.matching import (
     _match,
     _object_lemmas,
@@ -138,7 +139,7 @@ def _noun_event(ctx: _Ctx, sent, tok, pat: Pattern, table) -> list[Event]:
         if c.dep_ == "prep" and c.lower_ == "between":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    pair = _actors(ctx, p)
+                    pair = split_sides(p, _actors(ctx, p))
     if not srcs and len(pair) >= 2:
         srcs, swhy = pair, "'between' pair"
         return _emit(ctx, sent, tok, tok, pat.code, srcs, [], _modality(tok.head), f"{pat.id}: '{tok.text}' → {pat.code}; source: {swhy} (mutual)", pat, table)

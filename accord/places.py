@@ -23,6 +23,8 @@ from accord.types import Location, Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACTION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Ways between two towns, whose "between" names where a thing happened, not who took part.
+ROUTE_NOUNS = frozenset({"road", "roads", "highway", "route", "axis", "motorway", "track", "railway", "stretch"})
 # Names news text uses that neither GeoNames nor pycountry lists (lowercase → ISO2).
 COUNTRY_ALIASES = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
@@ -169,6 +171,8 @@ def _preposition(ent) -> str | None:
             if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS and prep.head.dep_ == "pobj":
                 tok = prep.head
                 continue
+            if prep.lower_ == "between" and prep.head.lower_ in ROUTE_NOUNS:
+                return "near"  # "an IED on the road between Gao and Ansongo": it happened near the two towns
             return prep.lower_
         if tok.dep_ in {"appos", "conj", "compound", "npadvmod", "nmod"} and tok.head is not tok:
             tok = tok.head
