@@ -13,15 +13,16 @@ def triples(result):
     return {(e.source.code if e.source else None, e.cameo[:2], e.target.code if e.target else None) for e in result.events}
 
 
-# A claim of responsibility names the doer of an attack its sentence names no other doer of.
+# A claim of responsibility names the doer of an attack its sentence names no other doer of; a bomb's
+# killing is a bombing (CAMEO 183x: roadside, car, suicide).
 def test_an_attack_claimed_by_a_group_is_the_groups(code):
     r = code("A roadside bomb claimed by al-Shabaab killed four soldiers in Kismayo.")
-    assert ("SOMREB", "19", "SOMMIL") in triples(r)
+    assert ("SOMREB", "18", "SOMMIL") in triples(r)
 
 
 def test_a_hyphenated_claim_names_the_doer(code):
     r = code("An ISIS-claimed bombing killed six worshippers in Jalalabad.")
-    assert ("IRQREB", "19", "AFGCVL") in triples(r)
+    assert ("IRQREB", "18", "AFGCVL") in triples(r)
 
 
 # Unplaced armed men and victims are of the one country the incident happens in, a town the tagger
