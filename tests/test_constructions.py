@@ -297,7 +297,7 @@ def test_a_number_is_never_a_phrase_target(code):
 
 def test_with_after_an_object_of_force_is_the_means(code):
     r = code("The Yemeni army hit military positions in Saudi Arabia's Asir region with a ballistic missile.")
-    assert any(s == "YEMMIL" and c.startswith("19") and t == "SAU" for s, c, t in triples(r))
+    assert any(s == "YEMMIL" and c.startswith("19") and (t or "").startswith("SAU") for s, c, t in triples(r))
     r = code("Police clashed with protesters in Nairobi.")
     assert any(t == "KENCVL" for _, _, t in triples(r))
 
