@@ -148,6 +148,8 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
         label = _ent_label(doc, m_start)
         if e.kind == "group" and m_end < len(doc) and doc[m_end].lower_ in ARMED_HEADS | GROUP_FORCES:
             return True  # "Houthi forces", "Shabaab fighters": the group's name before its fighters is the group
+        if e.kind == "group" and _shared_group_word(doc, m_start, m_end):
+            return True  # "Maoists" untagged: kept if the text names the group's country (see _compose)
         return label in ("GPE", "NORP", "ORG", "LOC") or _acronym_in_cased_text(doc, m_start, m_end) or (
             _agency_title_in_cased_text(doc, m_start, m_end, e)) or (
             e.kind in ("country", "capital") and _listed_with_places(doc, m_start, m_end))
@@ -162,6 +164,14 @@ def _plausible(doc, m_start: int, m_end: int, e: Entry) -> bool:
                 # "the Houthis", "the Taliban": one word after "the" is the group, whatever the tagger says
                 or (e.kind == "group" and m_start > 0 and doc[m_start - 1].lower_ == "the")
                 or (e.kind in ("country", "capital") and _lone_person_tag(doc, m_start)))
+
+
+def _shared_group_word(doc, m_start: int, m_end: int) -> bool:
+    """A capitalised plural that several countries' movements go by ("Maoists", "Maoist rebels"), not an
+    acronym ("RSF" is a press freedom group too): a name of a group, of the country the text names."""
+    last = doc[m_end - 1]
+    return last.tag_ in ("NNS", "NNPS") and last.text[:1].isupper() and not last.text.isupper() \
+        and _ent_label(doc, m_start) in ("", "PERSON", "NORP")
 
 
 def _listed_with_places(doc, m_start: int, m_end: int) -> bool:
@@ -337,7 +347,8 @@ def find_mentions(doc, actors: ActorDictionary, pub: dt.date | None,
     if line_country:
         country_counts[line_country] += 2
     group_counts = country_counts
-    if place_country is not None and any(len({e.country for e in m.entries if e.kind == "group"}) > 1 for m in matches):
+    if place_country is not None and any(len({e.country for e in m.entries if e.kind == "group"}) > 1
+                                         or any(e.kind == "group" and e.ambiguous for e in m.entries) for m in matches):
         # a group name several countries' groups bear: the places the text names count for its choice too
         group_counts = country_counts + Counter(
             c for e in doc.ents if e.label_ in ("GPE", "LOC") and (c := place_country(e.text)) is not None)
@@ -420,6 +431,9 @@ def _compose(doc, head: int, ms: list[_Match], countries: Counter, igo_codes: di
         # a name several countries' groups bear is the one of the country the text is about ("Maoist
         # rebels" near Gadchiroli are India's); else the dictionary's first
         g = max(grp, key=lambda e: countries.get(e.country or "", 0))
+        if g.ambiguous and not countries.get(g.country or "", 0) and _shared_group_word(doc, start, end) \
+                and _ent_label(doc, start) not in ("NORP",):
+            return []  # "Maoists" in a text that names neither India nor Nepal: whose is unknown
         if (head_role == "REB" or doc[head].lower_ in ARMED_HEADS) and g.role in ("PTY", "OPP") and g.country:
             # "Farc rebels" after the FARC became a party: the people the text calls rebels are rebels
             g = replace(g, code=g.country + "REB", role="REB")

@@ -134,3 +134,21 @@ def test_a_groups_own_people_are_the_group(code):
 def test_its_is_no_plurals(code):
     r = code("Iran said Iraqi troops had killed its soldiers.")
     assert not any(e.source and e.target and e.source.code == e.target.code for e in r.events)
+
+
+# A movement several countries' groups go by ("Maoists") is the group of the country the text names, tagged
+# by the recogniser or not; of none, it is no one's.
+def test_maoists_are_the_group_of_the_country_the_text_names(code):
+    r = code("Maoists attacked a police camp in Gadchiroli district.")
+    assert ("INDREB", "190", "INDCOP") in codes(r)
+    r = code("Maoists attacked a police post in Rolpa, Nepal.", date="2001-04-02")
+    assert any(e.source and e.source.code == "NPLREB" for e in r.events)
+    r = code("Maoists attacked a village in Peru.")
+    assert not any(e.source and e.source.country in ("IND", "NPL") for e in r.events)
+
+
+# A city's own name typed without its accents comes before another city's romanised alias.
+def test_a_city_typed_without_accents_is_that_city():
+    from accord.places import Gazetteer
+
+    assert Gazetteer.load().lookup("Cancun").iso3 == "MEX"
