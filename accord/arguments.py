@@ -344,6 +344,28 @@ REDUCED_PASSIVE_VERBS = frozenset({
 _INTRANSITIVE_PREPS = frozenset({"at", "into", "on", "upon", "against", "through"})
 
 
+def mark_headline_verbs(doc, verbs) -> int:
+    """Retag as a verb a word the tagger took for a noun where the parser gives it a subject and an object:
+    headlines in the present tense ("Protesters storm president's residence", "Rebels shell capital"). Only
+    a word the verb dictionary has, in its base or -s form, heading its clause. Returns how many."""
+    n = 0
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "conj") or tok.tag_ not in ("NN", "NNS"):
+            continue
+        deps = {c.dep_ for c in tok.children}
+        if not {"nsubj", "dobj"} <= deps or "det" in deps or "poss" in deps:
+            continue
+        lemma = tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_
+        if lemma not in verbs.verbs:
+            continue
+        subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        if subj.i > tok.i:
+            continue
+        tok.pos_, tok.tag_, tok.lemma_ = "VERB", "VBZ" if tok.tag_ == "NNS" else "VBP", lemma
+        n += 1
+    return n
+
+
 def mark_reduced_passives(doc) -> int:
     """Relabel the subject of a headline's reduced passive ("Five arrested for rioting in Meerut",
     "Journalist detained in Srinagar", "… police said three killed in blast") as a passive subject, so the

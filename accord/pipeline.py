@@ -24,7 +24,7 @@ from accord import quotes as quotes_mod
 from accord import recase as recase_mod
 from accord import tone as tone_mod
 from accord.actors import ActorDictionary, find_mentions
-from accord.arguments import mark_reduced_passives
+from accord.arguments import mark_headline_verbs, mark_reduced_passives
 from accord.events import PLACE_TARGET_ROOTS, VerbDictionary, code_events, phrase_target
 from accord.nlp import text_of, unwrap, without_caption_markers
 from accord.targets import PLACE_TARGET_ABROAD
@@ -318,6 +318,7 @@ def _finish(result: ArticleResult, cleaned, doc, res: Resources) -> ArticleResul
         return result
     if "accord_written" in doc.user_data:
         _trim_blanked_entities(doc)
+    mark_headline_verbs(doc, res.verbs)  # "Protesters storm residence": a verb the tagger took for a noun
     mark_reduced_passives(doc)  # "Five arrested for rioting": the five are arrested, not arresting
     mentions = find_mentions(doc, res.actors, pub, res.place_country)
     events = code_events(doc, mentions, res.verbs, pub)

@@ -51,3 +51,14 @@ def test_an_order_that_someone_be_jailed_stays_the_order(code):
     # "ordered the officials jailed": the small clause belongs to the order
     got = events(code("A Madrid judge ordered four former officials jailed pending trial."))
     assert any(s is not None and "judge" in s and t is not None and "officials" in t for s, _, t in got)
+
+
+# A present-tense headline verb the tagger took for a noun is a verb where the parser gives it a subject and
+# an object; a noun with its own article stays a noun.
+def test_a_headline_verb_tagged_as_a_noun_is_a_verb(code):
+    r = code("Protesters storm Sri Lankan president's residence")
+    assert any(e.cameo.startswith("19") and e.target and e.target.code == "LKAGOV" for e in r.events)
+
+
+def test_a_storm_is_still_weather(code):
+    assert not code("The storm hit the coast of Bangladesh.").events
