@@ -749,6 +749,10 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
         for c in holder.children:
             if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
                 continue
+            owners = [m.actor for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "compound"
+                      for m in ctx.by_head.get(g.i, []) if m.actor.country and m.actor.role in ("MIL", "COP", "SPY")]
+            if owners:  # "a car bomb near an Iraqi police station": the station's forces, not only the country
+                return owners[:1], f"forces' post '{c.text} {owners[0].name}'"
             for t in c.subtree:
                 if (a := _place_at(ctx, t)) is not None:  # "in Montenegro province"
                     return [Actor(name=a.name, code=a.country, country=a.country)], f"place '{c.text} {t.text}'"

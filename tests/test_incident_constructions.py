@@ -146,3 +146,12 @@ def test_the_road_between_two_towns_places_the_incident(code):
 def test_talks_between_two_countries_are_not_placed_in_them(code):
     r = code("Talks between Russia and Iran began on Monday.")
     assert all(e.location is None for e in r.events)
+
+
+# Whoever detonates a bomb is its bomber, never its victim; a bombing near a forces' post is against the forces.
+def test_a_car_bomb_near_a_police_station_targets_the_police(code):
+    r = code("Militants detonated a car bomb near an Iraqi police station.")
+    assert any(e.cameo == "1832" and e.source and e.source.country == "IRQ" and e.target and e.target.code == "IRQCOP"
+               for e in r.events)
+    r = code("Gunmen opened fire near a police checkpoint in Quetta.")
+    assert any(e.cameo.startswith("19") and e.target and e.target.code == "PAKCOP" for e in r.events)
