@@ -53,6 +53,8 @@ def _reciprocal(ctx: _Ctx, code: str, pat: Pattern | None, trigger) -> bool:
     """
     if trigger.lemma_.lower() in ctx.verbs.reciprocal or trigger.lower_ in ctx.verbs.reciprocal:
         return True
+    if pat is not None and pat.id.split(":")[-1].split("+")[0] in ctx.verbs.reciprocal:
+        return True  # "traded fire", "swapped prisoners": a pattern of a two-sided act's verb family
     if _failed_agreement(code, pat):
         return True  # "Russia and the Netherlands failed to reach agreement": with each other
     if code[:2] not in RECIPROCAL_ROOTS or code == "045":

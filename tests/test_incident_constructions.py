@@ -155,3 +155,10 @@ def test_a_car_bomb_near_a_police_station_targets_the_police(code):
                for e in r.events)
     r = code("Gunmen opened fire near a police checkpoint in Quetta.")
     assert any(e.cameo.startswith("19") and e.target and e.target.code == "PAKCOP" for e in r.events)
+
+
+# Trading fire is exchanging it: a two-sided act between the sides named.
+def test_traded_fire_is_mutual(code):
+    r = code("Indian and Pakistani troops traded fire across the Line of Control.")
+    pairs = {(e.source.code, e.target.code) for e in r.events if e.cameo == "190" and e.source and e.target}
+    assert {("INDMIL", "PAKMIL"), ("PAKMIL", "INDMIL")} <= pairs
