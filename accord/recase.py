@@ -114,6 +114,9 @@ _NOT_GIVEN = frozenset({"general", "crown", "mullah", "captain", "sir", "emperor
                         "per", "man", "saw", "than", "win", "min", "sweet", "flight", "grand", "said", "prosper",
                         "islam", "frank", "guy", "dean", "jack", "penny", "sandy", "amber", "marine", "porter", "tip",
                         "the", "and", "for", "new", "former", "acting", "deputy", "vice", "first", "late", "saint"})
+# words after "the polish" that show the noun ("the polish on her nails"), not the country
+_NOT_AFTER_POLISH = PLACE_BEFORE | frozenset({"and", "or", "is", "was", "has", "had", "that", "which", "for", "on",
+                                              "with", "by", "will", "would", "can", "could", "dried", "wore"})
 # Words before a country's name that a country-word's other sense does not take: "talks with china"
 _COUNTRY_BEFORE = frozenset({"in", "to", "from", "into", "across", "inside", "with", "against", "between",
                              "visit", "visits", "visited", "visiting"})
@@ -530,6 +533,11 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         office = nxt is not None and nxt[1].lower().rstrip(".") in _US_NOUNS
         possessive = low != "polish" and after[:2] in ("'s", "’s")
         placed = low != "polish" and prev is not None and prev[1].lower() in _COUNTRY_BEFORE  # "to polish"
+        # "the polish head of state", "the polish national bank": the verb takes no article, the noun
+        # ("the polish on the table") is followed by a preposition, a verb or nothing
+        placed = placed or (low == "polish" and prev is not None and prev[1].lower() == "the" and nxt is not None
+                            and _fold(nxt[1]).rstrip(".") not in _NOT_AFTER_POLISH
+                            and not _gap(text, toks[i], nxt).strip())
         return _COUNTRY_WORD_FORMS[low] if office or possessive or placed or _paired(toks, i, names) else None
     form = names.places.get(low)
     if form is not None:

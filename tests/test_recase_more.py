@@ -54,3 +54,9 @@ def test_recase_more_a_spelled_acronym_that_is_a_verb_is_raised_only_as_a_name()
     out = recase("the geostationary observation environmental satellite (goes) is up. it goes round. "
                  "the goes camera is up.", NAMES)
     assert "(GOES)" in out and "It goes round" in out and "The GOES camera" in out
+
+
+def test_recase_more_polish_after_the_before_a_noun_is_the_country():
+    out = recase("the polish head of state met the envoy. the polish on the table dried. they polish shoes.", NAMES)
+    assert "The Polish head of state" in out
+    assert "The polish on the table" in out and "they polish shoes" in out.lower() and "Polish shoes" not in out
