@@ -294,6 +294,7 @@ def recase(text: str, names: NameIndex) -> str:
         _spelled_acronyms(text, chars, names)
         _bodies(text, chars)
         _companies(text, chars)
+        _after_dateline(text, chars)
         return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
         if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
@@ -412,6 +413,19 @@ def _bodies(text: str, chars: list[str]) -> None:
             starts.append(m.start(3))
         for k in starts:
             chars[k] = _one(text[k].upper(), text[k])
+
+
+# a dateline opening the text: "mogadishu, somalia -- a u.s. airstrike" (the dash a dateline needs: after
+# "shopian:" the text may go on in lower case)
+_LOWER_DATELINE = re.compile(r"\s*[^\W\d_][\w.'’]*(?:[ -][^\W\d_][\w.'’]*){0,3}(?:,\s*[^\W\d_][\w.]*(?: [\w.]+){0,2}){0,3}"
+                             r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)\s+([^\W\d_])")
+
+
+def _after_dateline(text: str, chars: list[str]) -> None:
+    """A sentence's capital for the first word after a dateline's dash."""
+    m = _LOWER_DATELINE.match(text[:120])
+    if m:
+        chars[m.start(1)] = _one(text[m.start(1)].upper(), text[m.start(1)])
 
 
 # a company named with its legal form: "dean foods co", "lloyds bank plc", "cabot corp <cbt>"

@@ -60,3 +60,8 @@ def test_recase_more_polish_after_the_before_a_noun_is_the_country():
     out = recase("the polish head of state met the envoy. the polish on the table dried. they polish shoes.", NAMES)
     assert "The Polish head of state" in out
     assert "The polish on the table" in out and "they polish shoes" in out.lower() and "Polish shoes" not in out
+
+
+def test_recase_more_the_first_word_after_a_dateline_starts_a_sentence():
+    assert recase("kisumu, kenya -- a court jailed two men.", NAMES).startswith("Kisumu, Kenya -- A court")
+    assert "court: the police" in recase("they went to court: the police said.", NAMES)
