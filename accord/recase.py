@@ -570,7 +570,12 @@ def _person(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) ->
     """A known first name before a word that is no English word or a known last name, and that word:
     "paul volcker", "agnes callamard", "william rhodes" (a first name that is no English word before a last
     name that is one)."""
-    if not names.given:
+    given = names.given
+    if not given:
+        return False
+    w, p = toks[i][1], toks[i - 1][1] if i else ""
+    if w not in given and p not in given and (w.isascii() or _fold(w) not in given) and (
+            p.isascii() or _fold(p) not in given):  # a lower-cased ASCII word is its own key
         return False
 
     def pair(a: int) -> bool:
