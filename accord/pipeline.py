@@ -109,7 +109,7 @@ def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: 
     provinces and regions, cities of 200,000 people or more, the gazetteer's smaller places that are no
     English word (restored where the text frames them as places), and the acronyms the dictionary calls
     ambiguous (restored where their sentence names their country)."""
-    names, acronyms, countries = [], {}, {}
+    names, acronyms, countries, people = [], {}, {}, []
     everyday = recase_mod.everyday_words(nlp) if nlp is not None else frozenset()
     for lst in actors.index.values():
         for toks, ents in lst:
@@ -120,6 +120,8 @@ def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: 
                 e.kind in ("region", "region_adjective") and recase_mod.is_everyday(name, everyday))]
             if not ents:
                 continue
+            if len(toks) > 1 and any(e.kind == "leader" for e in ents):
+                people.append(name)
             if len(toks) == 1 and name.isupper() and all(e.ambiguous for e in ents):
                 # "CBI": restored where its sentence names its country
                 if 2 <= len(name) <= 6 and len({e.country for e in ents}) == 1 and not recase_mod.is_everyday(
@@ -145,7 +147,7 @@ def _name_index(actors: ActorDictionary, gaz: places_mod.Gazetteer | None, nlp: 
                 small.append(name)
                 countries.setdefault(name, set()).add(iso3)
     return recase_mod.NameIndex.build(names, places=small, acronyms=acronyms, countries=countries,
-                                      everyday=everyday)
+                                      everyday=everyday, people=people)
 
 
 @cache

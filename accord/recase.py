@@ -108,6 +108,15 @@ TITLE_NOUNS = frozenset({
     "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "prof", "sen", "gov", "brig", "adm", "shri", "smt", "sp",
     "dsp", "ssp", "sho", "igp", "dgp", "sarpanch",
 })
+# first words of leaders' names that are titles or everyday words, no first name
+_NOT_GIVEN = frozenset({"general", "crown", "mullah", "captain", "sir", "emperor", "lord", "sultan", "lady", "master",
+                        "commodore", "marshal", "mufti", "field", "alpha", "song", "ban", "baby", "don", "senior",
+                        "per", "man", "saw", "than", "win", "min", "sweet", "flight", "grand", "said", "prosper",
+                        "islam", "frank", "guy", "dean", "jack", "penny", "sandy", "amber", "marine", "porter", "tip",
+                        "the", "and", "for", "new", "former", "acting", "deputy", "vice", "first", "late", "saint"})
+# words after "the polish" that show the noun ("the polish on her nails"), not the country
+_NOT_AFTER_POLISH = PLACE_BEFORE | frozenset({"and", "or", "is", "was", "has", "had", "that", "which", "for", "on",
+                                              "with", "by", "will", "would", "can", "could", "dried", "wore"})
 # Words before a country's name that a country-word's other sense does not take: "talks with china"
 _COUNTRY_BEFORE = frozenset({"in", "to", "from", "into", "across", "inside", "with", "against", "between",
                              "visit", "visits", "visited", "visiting"})
@@ -147,14 +156,17 @@ class NameIndex:
     countries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     everyday: frozenset[str] = frozenset()  # English words (everyday_words): no person's name after a title
     firsts: frozenset[str] = frozenset()  # the first words of ``phrases``: where no phrase can start, none is sought
+    given: frozenset[str] = frozenset()  # known people's first names: "paul volcker", "william rhodes"
+    surnames: frozenset[str] = frozenset()  # and their last names, English words some of them ("rhodes")
 
     @classmethod
     def build(cls, names: Iterable[str], common: frozenset[str] = COMMON_WORDS, *,
               places: Iterable[str] = (), acronyms: Mapping[str, Iterable[str]] | None = None,
               countries: Mapping[str, Iterable[str]] | None = None, everyday: frozenset[str] = frozenset(),
-              proper: Iterable[str] | None = None) -> NameIndex:
+              proper: Iterable[str] | None = None, people: Iterable[str] = ()) -> NameIndex:
         """``proper``: words always written with a capital (default: :func:`proper_words`), kept even
-        where they are English words too ("muslim", "european")."""
+        where they are English words too ("muslim", "european"); ``people``: names of known people, whose
+        first and last words show a person's name in a text ("paul volcker", "agnes callamard")."""
         words: dict[str, str] = {_fold(w): w for w in (proper_words() if proper is None else proper)}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
@@ -179,8 +191,17 @@ class NameIndex:
             if not wanted.isdisjoint(cs):
                 by_key.setdefault(_key(_TOKEN.findall(name)), set()).update(wanted.intersection(cs))
         longest = max((len(k) for k in phrases), default=1)
+        given, surnames = set(), set()
+        for name in people:
+            toks = _TOKEN.findall(name)
+            if len(toks) < 2 or not all(t[:1].isupper() and t.isalpha() and len(t) > 2 for t in (toks[0], toks[-1])):
+                continue
+            given.add(_fold(toks[0]))
+            surnames.add(_fold(toks[-1]))
+        # a title ("sheikh", "king") or an everyday word that is somebody's name ("will", "song") shows no person
+        not_names = TITLE_NOUNS | common | _NOT_GIVEN
         return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday,
-                   frozenset(k[0] for k in phrases))
+                   frozenset(k[0] for k in phrases), frozenset(given - not_names), frozenset(surnames - not_names))
 
 
 @cache
@@ -272,6 +293,8 @@ def recase(text: str, names: NameIndex) -> str:
         _raise_all(text, chars, learned)
         _spelled_acronyms(text, chars, names)
         _bodies(text, chars)
+        _companies(text, chars)
+        _after_dateline(text, chars)
         return "".join(chars)
     for line in re.finditer(r"[^\n]+", text):
         if not _LOWER_WORD.search(line.group()) and _headline(line.group()):
@@ -392,6 +415,51 @@ def _bodies(text: str, chars: list[str]) -> None:
             chars[k] = _one(text[k].upper(), text[k])
 
 
+# a dateline opening the text: "mogadishu, somalia -- a u.s. airstrike" (the dash a dateline needs: after
+# "shopian:" the text may go on in lower case)
+_LOWER_DATELINE = re.compile(r"\s*[^\W\d_][\w.'’]*(?:[ -][^\W\d_][\w.'’]*){0,3}(?:,\s*[^\W\d_][\w.]*(?: [\w.]+){0,2}){0,3}"
+                             r"\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–)\s+([^\W\d_])")
+
+
+def _after_dateline(text: str, chars: list[str]) -> None:
+    """A sentence's capital for the first word after a dateline's dash."""
+    m = _LOWER_DATELINE.match(text[:120])
+    if m:
+        chars[m.start(1)] = _one(text[m.start(1)].upper(), text[m.start(1)])
+
+
+# a company named with its legal form: "dean foods co", "lloyds bank plc", "cabot corp <cbt>"
+_COMPANY = re.compile(r"(?<![\w.-])((?:[a-z][a-z&'-]*\.? ){1,3})(co|corp|inc|ltd|plc|llc|bhd|gmbh)(?![\w-])")
+_TICKER = re.compile(r"<([a-z][a-z.]{0,6})>")
+_NOT_COMPANY = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "its",
+                          "his", "her", "their", "said", "says", "that", "which", "unit", "subsidiary", "shares", "&"})
+
+
+def _companies(text: str, chars: list[str]) -> None:
+    """Capitals for a company's name before its legal form, up to three words back to a function word, a
+    verb in the past ("it acquired standard oil co") or a sentence's end, and for a stock ticker in angle brackets."""
+    if not any(f in text for f in (" co", " corp", " inc", " ltd", " plc", " llc", " bhd", " gmbh")):
+        return
+    for m in _COMPANY.finditer(text):
+        words = list(re.finditer(r"\S+", text[m.start(1):m.end(1)]))
+        keep = []
+        for w in reversed(words):
+            word = w.group().rstrip(".")
+            if (word != w.group() and w.end() < len(m.group(1)) - 1) or word in _NOT_COMPANY or (word.endswith("ed") and word not in _COMPANY_EDS) or word in _SPEECH:
+                break
+            keep.append(m.start(1) + w.start())
+        if not keep:
+            continue
+        for k in (*keep, m.start(2)):
+            chars[k] = _one(text[k].upper(), text[k])
+    for m in _TICKER.finditer(text):
+        for k in range(m.start(1), m.end(1)):
+            chars[k] = _one(text[k].upper(), text[k])
+
+
+_COMPANY_EDS = frozenset({"united", "allied", "consolidated", "associated", "federated", "limited", "amalgamated"})
+
+
 # an acronym in brackets after its name: "the national union of mineworkers (num)"
 _BRACKETED = re.compile(r"\(([a-z]{2,6})\)")
 _NAME_SMALL = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "el", "al"})
@@ -422,11 +490,16 @@ def _spelled_acronyms(text: str, chars: list[str], names: NameIndex) -> None:
             chars[w.start()] = _one(text[w.start()].upper(), text[w.start()])
         for k in range(m.start(1), m.end(1)):
             chars[k] = _one(text[k].upper(), text[k])
-        if not is_everyday(acr, names.everyday):
-            spelled.add(acr)
+        spelled.add(acr)
     if not spelled:
         return
     for m in re.finditer(r"(?<![\w-])(" + "|".join(sorted(spelled)) + r")(?![\w-])", text):
+        # an acronym that is an English word too ("goes") only after "the" or before "'s"; WordNet lists
+        # abbreviations ("nrc", "usda") as words, and one without a vowel is none
+        acr = m.group(1)
+        if is_everyday(acr, names.everyday) and re.search(r"[aeiouy]", acr) and not (
+                text[max(0, m.start() - 4):m.start()] == "the " or text[m.end():m.end() + 2] in ("'s", "’s")):
+            continue
         for k in range(m.start(), m.end()):
             chars[k] = _one(text[k].upper(), text[k])
 
@@ -474,6 +547,11 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         office = nxt is not None and nxt[1].lower().rstrip(".") in _US_NOUNS
         possessive = low != "polish" and after[:2] in ("'s", "’s")
         placed = low != "polish" and prev is not None and prev[1].lower() in _COUNTRY_BEFORE  # "to polish"
+        # "the polish head of state", "the polish national bank": the verb takes no article, the noun
+        # ("the polish on the table") is followed by a preposition, a verb or nothing
+        placed = placed or (low == "polish" and prev is not None and prev[1].lower() == "the" and nxt is not None
+                            and _fold(nxt[1]).rstrip(".") not in _NOT_AFTER_POLISH
+                            and not _gap(text, toks[i], nxt).strip())
         return _COUNTRY_WORD_FORMS[low] if office or possessive or placed or _paired(toks, i, names) else None
     form = names.places.get(low)
     if form is not None:
@@ -483,9 +561,34 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         line_start = text.rfind("\n", 0, s) + 1
         if not text[line_start:s].strip() and after[:1] in (":", ","):
             return form
-    if _after_title(text, toks, i, names) or _before_speech(text, toks, i, names):
+    if _after_title(text, toks, i, names) or _before_speech(text, toks, i, names) or _person(text, toks, i, names):
         return w.rstrip(".").capitalize()
     return None
+
+
+def _person(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
+    """A known first name before a word that is no English word or a known last name, and that word:
+    "paul volcker", "agnes callamard", "william rhodes" (a first name that is no English word before a last
+    name that is one)."""
+    given = names.given
+    if not given:
+        return False
+    w, p = toks[i][1], toks[i - 1][1] if i else ""
+    if w not in given and p not in given and (w.isascii() or _fold(w) not in given) and (
+            p.isascii() or _fold(p) not in given):  # a lower-cased ASCII word is its own key
+        return False
+
+    def pair(a: int) -> bool:
+        if a < 0 or a + 1 >= len(toks) or _gap(text, toks[a], toks[a + 1]).strip():
+            return False
+        first, last = _fold(toks[a][1]).rstrip("."), _fold(toks[a + 1][1]).rstrip(".")
+        if first not in names.given or toks[a][1].endswith("."):
+            return False
+        if _name_like(toks[a + 1][1], names):
+            return True
+        return last in names.surnames and not is_everyday(first, names.everyday)
+
+    return pair(i) or pair(i - 1)
 
 
 def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
@@ -499,6 +602,7 @@ def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
 
 
 def _name_like(word: str, names: NameIndex) -> bool:
+    word = word.rstrip(".")  # "sergeant pablo emilio moncayo."
     return (word.isalpha() and len(word) > 1 and word.islower() and _fold(word) not in COMMON_WORDS
             and not is_everyday(word, names.everyday))
 

@@ -11,6 +11,8 @@ damaged version codes (a precision check).
     .venv/bin/python benchmarks/lowercase_parity.py                 # the sentences below
     .venv/bin/python benchmarks/lowercase_parity.py --plv 300       # + the first 300 PLV train sentences
     .venv/bin/python benchmarks/lowercase_parity.py --reuters 300   # + 300 Reuters articles lower-cased
+    .venv/bin/python benchmarks/lowercase_parity.py --reuters 300 --reuters-offset 5000 --only reuters
+                                                                    # a held-out slice: articles 5000-5299
     .venv/bin/python benchmarks/lowercase_parity.py --losses        # print every lost or added event
 
 ``--plv`` and ``--reuters`` read /work/shared (measurement only; skipped when absent).
@@ -203,16 +205,22 @@ def plv_sentences(n: int) -> list[str]:
         return [row["sentence"] for _, row in zip(range(n), csv.DictReader(f, delimiter="\t"), strict=False)]
 
 
-def reuters_articles(n: int) -> list[str]:
+def reuters_articles(n: int, offset: int = 0) -> list[str]:
+    """``n`` Reuters articles with text, after the first ``offset`` ones (a held-out slice: ``offset=5000``)."""
     path = Path("/work/shared/corpora/reuters21578.jsonl.gz")
     if n <= 0 or not path.exists():
         return []
-    out = []
+    out: list[str] = []
+    skipped = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             text = json.loads(line).get("text") or ""
-            if text.strip():
-                out.append(text)
+            if not text.strip():
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            out.append(text)
             if len(out) >= n:
                 break
     return out
@@ -222,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--plv", type=int, default=0, help="also the first N PLV train sentences")
     ap.add_argument("--reuters", type=int, default=0, help="also the first N Reuters articles")
+    ap.add_argument("--reuters-offset", type=int, default=0, metavar="K",
+                    help="skip the first K Reuters articles (a held-out slice: --reuters 300 --reuters-offset 5000)")
     ap.add_argument("--only", choices=["own", "plv", "reuters"], help="only this set")
     ap.add_argument("--losses", action="store_true", help="print every lost or added event")
     args = ap.parse_args(argv)
@@ -234,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     def code(text: str):
         return process(Article(id="t", text=text, date="2022-09-15"), res)
 
-    sets = {"own": SENTENCES, "plv": plv_sentences(args.plv), "reuters": reuters_articles(args.reuters)}
+    sets = {"own": SENTENCES, "plv": plv_sentences(args.plv), "reuters": reuters_articles(args.reuters, args.reuters_offset)}
     for name, texts in sets.items():
         if not texts or (args.only and args.only != name):
             continue
