@@ -214,6 +214,17 @@ def _complement(ctx: _Ctx, tok):
     return None, None
 
 
+DIPLOMAT_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "attache",
+                            "attaché", "consul", "chargé", "charge"})
+
+
+def _diplomats_told_to_leave(tok) -> bool:
+    """"ordered/told the ambassador to leave (the country)", "gave two diplomats 48 hours to leave"."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubj") and c.i > tok.i]
+    leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children)
+    return leave and any(o.lower_ in DIPLOMAT_NOUNS for o in objs)
+
+
 def _content_tokens(sent) -> list:
     """The sentence's verbs, auxiliaries, nouns, proper nouns and adjectives, read off the POS column."""
     from spacy.parts_of_speech import ADJ, AUX, NOUN, PROPN, VERB
@@ -405,6 +416,9 @@ def _sentence_events(ctx: _Ctx, sent) -> list[Event]:
                 continue
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in fam.silence for c in tok.children):
                 pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+silence", kind="verb", code=fam.silence_code)
+            elif fam.name == "demand" and _diplomats_told_to_leave(tok):
+                # "ordered the French ambassador to leave": an expulsion of diplomats (CAMEO 161)
+                pat = Pattern(id=f"{fam.name}:{tok.lemma_.lower()}+expel", kind="verb", code="161")
         if (fam is not None and fam.name == "intent" and pat.code == fam.default and not pat.objects
                 and (aid := _offered_aid(ctx, tok)) is not None):
             # "offered Kyiv two frigates", "pledged tents": the aid giving the thing would be, promised (CAMEO 033)

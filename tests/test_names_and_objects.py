@@ -152,3 +152,11 @@ def test_a_city_typed_without_accents_is_that_city():
     from accord.places import Gazetteer
 
     assert Gazetteer.load().lookup("Cancun").iso3 == "MEX"
+
+
+# Ordering a diplomat to leave is expelling him (CAMEO 161), not a plain demand.
+def test_ordering_an_ambassador_to_leave_is_an_expulsion(code):
+    r = code("Niger's junta ordered the French ambassador to leave the country.", date="2023-08-25")
+    assert ("NERGOV", "161", "FRAGOV") in codes(r)
+    r = code("The president ordered the ambassador to deliver a protest note.")
+    assert not any(e.cameo == "161" for e in r.events)
