@@ -349,8 +349,12 @@ def mark_headline_verbs(doc, verbs) -> int:
     headlines in the present tense ("Protesters storm president's residence", "Rebels shell capital"). Only
     a word the verb dictionary has, in its base or -s form, heading its clause. Returns how many."""
     n = 0
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "conj") or tok.tag_ not in ("NN", "NNS"):
+    noun, deps = doc.vocab.strings["NOUN"], {doc.vocab.strings[d] for d in ("ROOT", "conj")}
+    for i, (pos, dep) in enumerate(zip(column(doc, "POS"), column(doc, "DEP"), strict=True)):
+        if pos != noun or dep not in deps:  # the arrays first: no Token built for most words
+            continue
+        tok = doc[i]
+        if tok.tag_ not in ("NN", "NNS"):
             continue
         deps = {c.dep_ for c in tok.children}
         if not {"nsubj", "dobj"} <= deps or "det" in deps or "poss" in deps:

@@ -44,7 +44,8 @@ def cache_dir() -> Path | None:
     return Path(base) / "accord"
 
 
-def _version(package: str) -> str:
+def version(package: str) -> str:
+    """An installed package's version, or "-"."""
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
@@ -57,7 +58,7 @@ def key(files: Iterable[str | Path] = (), extra: Iterable[str] = (), own: bool =
     h = hashlib.sha256()
     h.update(sys.version.encode())
     for package in UPSTREAM:
-        h.update(f"{package}={_version(package)}\n".encode())
+        h.update(f"{package}={version(package)}\n".encode())
     for s in extra:
         h.update(s.encode() + b"\n")
     mine = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if own else []

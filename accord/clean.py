@@ -198,7 +198,7 @@ def _identifier():
     :mod:`accord.cache` (read back in 0.05 s)."""
     from accord import cache as cache_mod
 
-    digest = cache_mod.key(extra=["py3langid=" + cache_mod._version("py3langid"), *sorted(ENGLISH_LOOKALIKES)],
+    digest = cache_mod.key(extra=["py3langid=" + cache_mod.version("py3langid"), *sorted(ENGLISH_LOOKALIKES)],
                            own=False)
     return cache_mod.cached("langid", digest, _build_identifier)
 

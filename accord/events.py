@@ -219,7 +219,7 @@ DIPLOMAT_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "dip
 
 
 def _diplomats_told_to_leave(tok) -> bool:
-    """"ordered/told the ambassador to leave (the country)", "gave two diplomats 48 hours to leave"."""
+    """A demand whose object is a diplomat and whose complement is leaving: "ordered the ambassador to leave"."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubj") and c.i > tok.i]
     leave = any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("leave", "depart", "quit") for c in tok.children)
     return leave and any(o.lower_ in DIPLOMAT_NOUNS for o in objs)

@@ -15,11 +15,11 @@ mentions (as places or as actors' countries) and only then by population.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from accord.recase import fold
 from accord.types import Location, Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -85,7 +85,7 @@ class Gazetteer:
         if not named and aliased:
             # a city's own name typed without its accents ("Cancun" for Cancún) before another city's alias
             # (Changchun's romanisation "Cancun")
-            named = [c for c in aliased if _folded(c.name) == key]
+            named = [c for c in aliased if fold(c.name) == key]
         # a city's own name wins, unless the name is also a former name of a city fifty times its size
         # ("Calcutta" is a village in South Africa and Kolkata's old name; "Canton" Ohio and Guangzhou)
         if named and aliased and aliased[0].population > 50 * named[0].population:
@@ -144,12 +144,6 @@ def event_location(locations: list[Location], start: int, end: int) -> Location 
     if not governed:
         return None
     return next((loc for loc in governed if loc.kind == "city"), governed[0])
-
-
-def _folded(name: str) -> str:
-    """Lower case without accents: "Cancún" → "cancun"."""
-    low = name.lower()
-    return low if low.isascii() else "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
 
 
 def _key(name: str) -> str:

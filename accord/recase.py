@@ -127,7 +127,7 @@ _COUNTRY_WORD_FORMS = {w: w.capitalize() for w in (*COMMON_COUNTRY_WORDS, "polis
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """Lower case without accents ("São" → "sao"), the key a lower-cased, ASCII-typed text is looked up by."""
     low = word.lower()
     if low.isascii():
@@ -136,7 +136,7 @@ def _fold(word: str) -> str:
 
 
 def _key(tokens: Iterable[str]) -> tuple[str, ...]:
-    return tuple(_fold(t).rstrip(".") for t in tokens)
+    return tuple(fold(t).rstrip(".") for t in tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,7 @@ class NameIndex:
         """``proper``: words always written with a capital (default: :func:`proper_words`), kept even
         where they are English words too ("muslim", "european"); ``people``: names of known people, whose
         first and last words show a person's name in a text ("paul volcker", "agnes callamard")."""
-        words: dict[str, str] = {_fold(w): w for w in (proper_words() if proper is None else proper)}
+        words: dict[str, str] = {fold(w): w for w in (proper_words() if proper is None else proper)}
         phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for name in names:
             toks = tuple(_TOKEN.findall(name))
@@ -181,10 +181,10 @@ class NameIndex:
                 phrases.setdefault(low, toks)
         small = {}
         for name in places:
-            low = _fold(name)
+            low = fold(name)
             if low not in words and low not in common and name[:1].isupper() and _TOKEN.fullmatch(name):
                 small.setdefault(low, name)
-        acr = {_fold(a): (a, frozenset(cs)) for a, cs in (acronyms or {}).items() if _fold(a) not in words}
+        acr = {fold(a): (a, frozenset(cs)) for a, cs in (acronyms or {}).items() if fold(a) not in words}
         wanted = frozenset().union(*(cs for _, cs in acr.values()))  # only the acronyms' countries are asked for
         by_key: dict[tuple[str, ...], set[str]] = {}
         for name, cs in (countries or {}).items():
@@ -196,8 +196,8 @@ class NameIndex:
             toks = _TOKEN.findall(name)
             if len(toks) < 2 or not all(t[:1].isupper() and t.isalpha() and len(t) > 2 for t in (toks[0], toks[-1])):
                 continue
-            given.add(_fold(toks[0]))
-            surnames.add(_fold(toks[-1]))
+            given.add(fold(toks[0]))
+            surnames.add(fold(toks[-1]))
         # a title ("sheikh", "king") or an everyday word that is somebody's name ("will", "song") shows no person
         not_names = TITLE_NOUNS | common | _NOT_GIVEN
         return cls(words, phrases, longest, small, acr, {k: frozenset(v) for k, v in by_key.items() if k}, everyday,
@@ -230,7 +230,7 @@ _ENDINGS = tuple({suf for suf, _ in _SUFFIXES})
 
 def is_everyday(word: str, everyday: frozenset[str]) -> bool:
     """``word`` or the stem of a regular inflection of it is an English word ("barking" → "bark")."""
-    w = _fold(word)  # "Comé" and "Hīt" are typed "come" and "hit"
+    w = fold(word)  # "Comé" and "Hīt" are typed "come" and "hit"
     if w in everyday:
         return True
     return w.endswith(_ENDINGS) and any(w.endswith(suf) and w[:-len(suf)] + rep in everyday for suf, rep in _SUFFIXES)
@@ -370,7 +370,7 @@ def _restore(text: str, chars: list[str], start: int, end: int, names: NameIndex
             sid += sentence_start
             continue
         bare = w.rstrip(".")
-        low = _fold(bare)
+        low = fold(bare)
         form = names.words.get(low) or _in_context(text, toks, i, low, names)
         if form is not None:
             _case_like(chars, s, bare, form)
@@ -535,7 +535,7 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
     if low in ("us", "eu", "un", "uk"):
         if after.startswith("-"):  # "us-led", "un-backed", "us-china": no pronoun takes a hyphen
             m = _PARTICIPLE.match(after)
-            part = _fold(m.group(1)) if m else ""
+            part = fold(m.group(1)) if m else ""
             named = part in names.words or part in COMMON_COUNTRY_WORDS  # "us-china", "eu-turkey"
             return low.upper() if part.endswith("ed") or part in _PARTICIPLES or named else None
         if low != "us":
@@ -550,7 +550,7 @@ def _in_context(text: str, toks: list[tuple[int, str]], i: int, low: str, names:
         # "the polish head of state", "the polish national bank": the verb takes no article, the noun
         # ("the polish on the table") is followed by a preposition, a verb or nothing
         placed = placed or (low == "polish" and prev is not None and prev[1].lower() == "the" and nxt is not None
-                            and _fold(nxt[1]).rstrip(".") not in _NOT_AFTER_POLISH
+                            and fold(nxt[1]).rstrip(".") not in _NOT_AFTER_POLISH
                             and not _gap(text, toks[i], nxt).strip())
         return _COUNTRY_WORD_FORMS[low] if office or possessive or placed or _paired(toks, i, names) else None
     form = names.places.get(low)
@@ -574,14 +574,14 @@ def _person(text: str, toks: list[tuple[int, str]], i: int, names: NameIndex) ->
     if not given:
         return False
     w, p = toks[i][1], toks[i - 1][1] if i else ""
-    if w not in given and p not in given and (w.isascii() or _fold(w) not in given) and (
-            p.isascii() or _fold(p) not in given):  # a lower-cased ASCII word is its own key
+    if w not in given and p not in given and (w.isascii() or fold(w) not in given) and (
+            p.isascii() or fold(p) not in given):  # a lower-cased ASCII word is its own key
         return False
 
     def pair(a: int) -> bool:
         if a < 0 or a + 1 >= len(toks) or _gap(text, toks[a], toks[a + 1]).strip():
             return False
-        first, last = _fold(toks[a][1]).rstrip("."), _fold(toks[a + 1][1]).rstrip(".")
+        first, last = fold(toks[a][1]).rstrip("."), fold(toks[a + 1][1]).rstrip(".")
         if first not in names.given or toks[a][1].endswith("."):
             return False
         if _name_like(toks[a + 1][1], names):
@@ -595,7 +595,7 @@ def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
     """A word joined by "and"/"or" to a known name: "nigeria and guinea", "china or russia"."""
     for conj, other in ((i - 1, i - 2), (i + 1, i + 2)):
         if 0 <= other < len(toks) and toks[conj][1].lower() in ("and", "or"):
-            word = _fold(toks[other][1]).rstrip(".")
+            word = fold(toks[other][1]).rstrip(".")
             if word in names.words or word in _COUNTRY_WORD_FORMS:
                 return True
     return False
@@ -603,7 +603,7 @@ def _paired(toks: list[tuple[int, str]], i: int, names: NameIndex) -> bool:
 
 def _name_like(word: str, names: NameIndex) -> bool:
     word = word.rstrip(".")  # "sergeant pablo emilio moncayo."
-    return (word.isalpha() and len(word) > 1 and word.islower() and _fold(word) not in COMMON_WORDS
+    return (word.isalpha() and len(word) > 1 and word.islower() and fold(word) not in COMMON_WORDS
             and not is_everyday(word, names.everyday))
 
 
@@ -668,7 +668,7 @@ def _lower_headline(text: str, chars: list[str], start: int, end: int, names: Na
             i += n  # "Security Council", "Kim Jong Un"
             continue
         s, w = toks[i]
-        low = _fold(w).rstrip(".")
+        low = fold(w).rstrip(".")
         if not (w.isupper() or low in names.words or low in COMMON_COUNTRY_WORDS or not w[1:].islower()):
             chars[s] = _one(w[0].lower(), w[0])
         i += 1

@@ -191,10 +191,6 @@ def _resolve_references(doc, mentions: list[Mention], countries: Counter, settin
 OWNED_STATE_NOUNS = frozenset({"country", "nation", "homeland", "motherland", "fatherland"})
 
 
-# Members of an armed group or a party by their rank: "its commanders", "the group's fighters" are the group's.
-RANK_WORDS = frozenset({"commander", "militiaman", "gunman", "cadre", "operative", "supporter", "loyalist"})
-
-
 def _possessed_sectors(doc, mentions: list[Mention]) -> list[Mention]:
     """"An Israeli strike killed two of its commanders": a sector noun with no country of its own whose
     possessor ("its", "their", "the group's") is an actor resolved already is that actor's people — a group's
@@ -210,7 +206,7 @@ def _possessed_sectors(doc, mentions: list[Mention]) -> list[Mention]:
             if poss is not None and poss.lower_ == "its" and last.islower() and last.endswith("s"):
                 owner = None  # "its" is no plural's ("Iraqi troops had killed its soldiers": not the troops')
             if owner is not None and not owner.first_person:
-                if owner.role in GROUP_ROLES and doc[m.head].lemma_.lower() in MEMBER_WORDS | RANK_WORDS:
+                if owner.role in GROUP_ROLES and doc[m.head].lemma_.lower() in RANK_WORDS:
                     actor = Actor(name=a.name, code=owner.code, country=owner.country, igo=owner.igo, role=owner.role)
                 else:
                     actor = Actor(name=a.name, code=_code(owner, a.role), country=owner.country, igo=owner.igo,
@@ -362,6 +358,8 @@ def _owner(doc, m: Mention, resolved: list[Mention]) -> Actor | None:
 # People who speak or act for the body they are of: "leaders of Hamas", "members of the teachers union".
 MEMBER_WORDS = frozenset({"leader", "member", "official", "spokesman", "spokeswoman", "spokesperson",
                           "representative", "delegate", "head", "chief", "activist", "fighter", "militant"})
+# Members of an armed group or a party by their rank too: "its commanders", "the group's fighters" are the group's.
+RANK_WORDS = MEMBER_WORDS | {"commander", "militiaman", "gunman", "cadre", "operative", "supporter", "loyalist"}
 # Bodies whose members are of the body, not of its country's government: a leader of Hamas is Hamas.
 GROUP_ROLES = frozenset({"REB", "RAD", "LAB", "PTY", "OPP", "NGO", "HRI", "REL", "EDU", "MED", "SEP", "INS"})
 

@@ -22,6 +22,7 @@ from accord.arguments import (
     _modifier_actors,
     _telephoned,
 )
+from accord.incidents import FORCE_ROLES
 from accord.modality import _conditional, _negated
 from accord.types import Actor
 from accord.vocabulary import DEFAULT_PREPS, Pattern
@@ -750,7 +751,7 @@ def _place_target(ctx: _Ctx, tok, objs: list) -> tuple[list[Actor], str]:
             if c.dep_ != "prep" or c.lower_ not in ("in", "at", "near", "inside", "outside", "throughout", "across"):
                 continue
             owners = [m.actor for p in c.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "compound"
-                      for m in ctx.by_head.get(g.i, []) if m.actor.country and m.actor.role in ("MIL", "COP", "SPY")]
+                      for m in ctx.by_head.get(g.i, []) if m.actor.country and m.actor.role in FORCE_ROLES]
             if owners:  # "a car bomb near an Iraqi police station": the station's forces, not only the country
                 return owners[:1], f"forces' post '{c.text} {owners[0].name}'"
             for t in c.subtree:
